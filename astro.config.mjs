@@ -1,0 +1,42 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { fileURLToPath } from 'node:url';
+import { playbook } from './src/integration.ts';
+import { loadSiteConfig } from './src/lib/site-config.ts';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const site = loadSiteConfig(root);
+
+export default defineConfig({
+	// Set SITE_URL to the public address when deploying, e.g. https://guide.example.org
+	site: process.env.SITE_URL,
+	// No prefetching: readers on slow or metered links, or on Tor, load only the pages they open.
+	prefetch: false,
+	vite: {
+		build: {
+			rollupOptions: {
+				// MDX pages carry an Astro directive that the bundler reports once per page; it is expected.
+				onwarn(warning, warn) {
+					if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+				},
+			},
+		},
+	},
+	integrations: [
+		playbook(),
+		starlight({
+			title: site.title,
+			defaultLocale: site.source,
+			locales: site.locales,
+			sidebar: site.sidebar,
+			markdown: { processedDirs: ['./content/docs'] },
+			routeMiddleware: './src/route-middleware.ts',
+			lastUpdated: false,
+			components: {
+				PageTitle: './src/overrides/PageTitle.astro',
+				MarkdownContent: './src/overrides/MarkdownContent.astro',
+			},
+		}),
+	],
+});

@@ -1,0 +1,11 @@
+declare module 'virtual:playbook/config' {
+	const config: {
+		/** The languages in the order of content/data/languages.yaml; the first is the source language. */
+		languages: import('./schemas/language').Language[];
+		/** Id of the source language. */
+		source: string;
+		/** Ids of each data collection in the order of its file, which is the order editors chose. */
+		order: Record<string, string[]>;
+	};
+	export default config;
+}

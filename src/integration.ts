@@ -1,0 +1,40 @@
+import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
+import { fileURLToPath } from 'node:url';
+import { checkContent, formatProblems } from './lib/check-content';
+
+const VIRTUAL_ID = 'virtual:playbook/config';
+
+/**
+ * Checks every content file before Astro loads anything, so a broken reference, a missing
+ * translation or a malformed date stops the build with the file, the field and the fix.
+ * Then exposes what pages need in file order (the languages, the source language) as
+ * `virtual:playbook/config`; content collections do not keep the order of a file.
+ */
+export function playbook(): AstroIntegration {
+	return {
+		name: 'playbook',
+		hooks: {
+			'astro:config:setup': ({ config, logger, updateConfig }) => {
+				const started = performance.now();
+				const { problems, data } = checkContent(fileURLToPath(config.root));
+				if (problems.length || !data)
+					throw new AstroError(formatProblems(problems), 'Each problem above names the file to open and what to change.');
+				logger.info(`content checked in ${Math.round(performance.now() - started)} ms: no problems`);
+				const order = Object.fromEntries(Object.entries(data).map(([name, entries]) => [name, (entries as { id: string }[]).map((e) => e.id)]));
+				const exported = JSON.stringify({ languages: data.languages, source: data.languages[0]!.id, order });
+				updateConfig({
+					vite: {
+						plugins: [
+							{
+								name: 'playbook:config',
+								resolveId: (id: string) => (id === VIRTUAL_ID ? `\0${VIRTUAL_ID}` : undefined),
+								load: (id: string) => (id === `\0${VIRTUAL_ID}` ? `export default ${exported};` : undefined),
+							},
+						],
+					},
+				});
+			},
+		},
+	};
+}

@@ -1,0 +1,414 @@
+/**
+ * Checks all content before Astro builds anything: every data file against its schema,
+ * every cross-reference, every page's frontmatter, and every translation key.
+ * Each problem names the file, the field and the fix, so an editor can act on it alone.
+ */
+import { z } from 'astro/zod';
+import type { DataCollection, RefFactory } from '../schemas/common';
+import { LanguageSchema, type Language } from '../schemas/language';
+import { CategorySchema, PracticeSchema, ThreatSchema, type Practice } from '../schemas/practice';
+import { QuestionSchema, RuleSchema, type Question, type Rule } from '../schemas/risk';
+import { ResourceSchema, type Resource } from '../schemas/resource';
+import { ScenarioSchema, type Scenario } from '../schemas/scenario';
+import { ChannelSchema, ToolSchema, type Channel, type Tool } from '../schemas/tool';
+import { PageFrontmatterSchema } from '../schemas/page';
+import { UI_KEYS } from '../schemas/ui';
+import { requiredTextKeys, SECTIONS } from './model';
+import {
+	DATA_COLLECTIONS,
+	dataFile,
+	listPages,
+	parseYaml,
+	readText,
+	splitFrontmatter,
+	textFile,
+	uiFile,
+	type DataCollectionName,
+} from './sources';
+
+export interface Problem {
+	/** File to open, relative to the project root. */
+	file: string;
+	/** Where in the file: an entry and field path, a frontmatter field, or a key. */
+	field?: string;
+	/** What is wrong. */
+	message: string;
+	/** What to do about it. */
+	fix: string;
+}
+
+/** Everything the data files hold once they are valid. */
+export interface SiteData {
+	languages: Language[];
+	categories: { id: string }[];
+	threats: { id: string }[];
+	channels: Channel[];
+	questions: Question[];
+	tools: Tool[];
+	practices: Practice[];
+	rules: Rule[];
+	scenarios: Scenario[];
+	resources: Resource[];
+}
+
+const SINGULAR: Record<DataCollectionName, string> = {
+	languages: 'language',
+	categories: 'category',
+	threats: 'threat',
+	channels: 'channel',
+	questions: 'question',
+	tools: 'tool',
+	practices: 'practice',
+	rules: 'rule',
+	scenarios: 'scenario',
+	resources: 'resource',
+};
+
+const schemaFor = (name: DataCollectionName, ref: RefFactory): z.ZodType => {
+	switch (name) {
+		case 'languages':
+			return LanguageSchema();
+		case 'categories':
+			return CategorySchema();
+		case 'threats':
+			return ThreatSchema();
+		case 'channels':
+			return ChannelSchema();
+		case 'questions':
+			return QuestionSchema();
+		case 'tools':
+			return ToolSchema(ref);
+		case 'practices':
+			return PracticeSchema(ref);
+		case 'rules':
+			return RuleSchema(ref);
+		case 'scenarios':
+			return ScenarioSchema(ref);
+		case 'resources':
+			return ResourceSchema();
+	}
+};
+
+/** Formats a zod path such as `['steps', 2, 'tools', 0]` as `steps[2].tools[0]`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+	return path
+		.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
+		.join('');
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+	let current = value;
+	for (const part of path) {
+		if (current === null || typeof current !== 'object') return undefined;
+		current = (current as Record<PropertyKey, unknown>)[part];
+	}
+	return current;
+}
+
+/** The closest known id, to suggest when a reference has a typo. */
+export function closest(wanted: string, known: Iterable<string>): string | undefined {
+	let best: string | undefined;
+	let bestDistance = Infinity;
+	for (const candidate of known) {
+		const d = editDistance(wanted, candidate);
+		if (d < bestDistance) [best, bestDistance] = [candidate, d];
+	}
+	return bestDistance <= Math.max(2, Math.floor(wanted.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+	const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+	for (let i = 1; i <= a.length; i++) {
+		let previous = row[0]!;
+		row[0] = i;
+		for (let j = 1; j <= b.length; j++) {
+			const saved = row[j]!;
+			row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+			previous = saved;
+		}
+	}
+	return row[b.length]!;
+}
+
+/** A reference factory that checks ids against the data loaded so far and explains a miss. */
+function checkingRef(ids: Map<DataCollection, Set<string>>): RefFactory {
+	return (collection) =>
+		z.string().superRefine((id, ctx) => {
+			const known = ids.get(collection) ?? new Set<string>();
+			if (known.has(id)) return;
+			const guess = closest(id, known);
+			const noun = SINGULAR[collection];
+			ctx.addIssue({
+				code: 'custom',
+				message: `unknown ${noun} "${id}"`,
+				params: {
+					fix:
+						(guess ? `did you mean "${guess}"? ` : '') +
+						`Use an id listed in ${dataFile(collection)}` +
+						(known.size ? ` (${[...known].join(', ')})` : '') +
+						`, or add a ${noun} with id "${id}" there.`,
+				},
+			});
+		});
+}
+
+function issueToProblem(file: string, where: string, issue: z.core.$ZodIssue, raw: unknown, schemaHint: string): Problem {
+	const field = [where, formatPath(issue.path)].filter(Boolean).join(' → ');
+	const fix = (issue as { params?: { fix?: string } }).params?.fix;
+	if (fix) return { file, field, message: issue.message, fix };
+	if (issue.path.length > 0 && valueAt(raw, issue.path) === undefined) {
+		const name = String(issue.path.at(-1) ?? 'value');
+		return {
+			file,
+			field,
+			message: `required field "${name}" is missing`,
+			fix: `add "${name}:" to this entry; ${schemaHint} says what it means.`,
+		};
+	}
+	if (issue.code === 'unrecognized_keys') {
+		return {
+			file,
+			field,
+			message: `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`,
+			fix: `check the spelling against ${schemaHint}, or remove the field.`,
+		};
+	}
+	return { file, field, message: issue.message, fix: `correct the value; ${schemaHint} says what is allowed.` };
+}
+
+const SCHEMA_FILE: Record<DataCollectionName, string> = {
+	languages: 'src/schemas/language.ts',
+	categories: 'src/schemas/practice.ts',
+	threats: 'src/schemas/practice.ts',
+	channels: 'src/schemas/tool.ts',
+	questions: 'src/schemas/risk.ts',
+	tools: 'src/schemas/tool.ts',
+	practices: 'src/schemas/practice.ts',
+	rules: 'src/schemas/risk.ts',
+	scenarios: 'src/schemas/scenario.ts',
+	resources: 'src/schemas/resource.ts',
+};
+
+function describeEntry(index: number, entry: unknown): string {
+	const id = valueAt(entry, ['id']);
+	return typeof id === 'string' ? `entry ${index + 1} (id "${id}")` : `entry ${index + 1}`;
+}
+
+/** Reads one YAML data file as a list, reporting a missing file, a YAML error or a non-list. */
+function readList(root: string, name: DataCollectionName, problems: Problem[]): unknown[] {
+	const file = dataFile(name);
+	const text = readText(root, file);
+	if (text === undefined) {
+		problems.push({ file, message: 'the file is missing', fix: `create ${file} with a YAML list of ${name} (it may be empty: []).` });
+		return [];
+	}
+	let value: unknown;
+	try {
+		value = parseYaml(text, file);
+	} catch (error) {
+		problems.push({ file, message: `the YAML cannot be read: ${(error as Error).message}`, fix: 'correct the YAML at the line shown.' });
+		return [];
+	}
+	if (value === null || value === undefined) return [];
+	if (!Array.isArray(value)) {
+		problems.push({ file, message: 'the file must hold a YAML list (each entry starting with "- id: ...")', fix: 'turn the content into a list of entries.' });
+		return [];
+	}
+	return value;
+}
+
+/** The ids that texts hang on, read from raw entries that may be otherwise invalid. */
+function textSources(raw: Map<DataCollectionName, unknown[]>): Parameters<typeof requiredTextKeys>[0] {
+	const withId = (name: DataCollectionName) =>
+		raw.get(name)!.filter((e): e is Record<string, unknown> & { id: string } => typeof valueAt(e, ['id']) === 'string');
+	return {
+		categories: withId('categories'),
+		threats: withId('threats'),
+		channels: withId('channels').map((c) => ({ id: c.id, name: typeof c.name === 'string' ? c.name : undefined })),
+		questions: withId('questions'),
+		rules: withId('rules'),
+		scenarios: withId('scenarios').map((s) => ({
+			id: s.id,
+			steps: (Array.isArray(s.steps) ? s.steps : []).filter((step): step is { id: string } => typeof valueAt(step, ['id']) === 'string'),
+		})),
+	};
+}
+
+export interface CheckResult {
+	problems: Problem[];
+	/** Present only when the data files themselves are valid. */
+	data?: SiteData;
+}
+
+/** Checks every content file below `root` and returns the problems found, with the parsed data when it is valid. */
+export function checkContent(root: string): CheckResult {
+	const problems: Problem[] = [];
+	const raw = new Map<DataCollectionName, unknown[]>();
+	const ids = new Map<DataCollection, Set<string>>();
+
+	// 1. Read every list and collect the ids, so references can be checked in any order.
+	for (const name of DATA_COLLECTIONS) {
+		const list = readList(root, name, problems);
+		raw.set(name, list);
+		const seen = new Map<string, number>();
+		list.forEach((entry, index) => {
+			const id = valueAt(entry, ['id']);
+			if (typeof id !== 'string') return;
+			const first = seen.get(id);
+			if (first !== undefined) {
+				problems.push({
+					file: dataFile(name),
+					field: `${describeEntry(index, entry)} → id`,
+					message: `duplicate id "${id}", already used by entry ${first + 1}`,
+					fix: `give one of the two ${name} another id; ids must be unique within ${dataFile(name)}.`,
+				});
+			} else seen.set(id, index);
+		});
+		ids.set(name as DataCollection, new Set(seen.keys()));
+	}
+
+	// 2. Validate each entry against its schema, with references checked against the ids.
+	const ref = checkingRef(ids);
+	const parsed = new Map<DataCollectionName, unknown[]>();
+	for (const name of DATA_COLLECTIONS) {
+		const schema = schemaFor(name, ref);
+		const out: unknown[] = [];
+		raw.get(name)!.forEach((entry, index) => {
+			const result = schema.safeParse(entry);
+			if (result.success) out.push(result.data);
+			else
+				for (const issue of result.error.issues)
+					problems.push(issueToProblem(dataFile(name), describeEntry(index, entry), issue, entry, SCHEMA_FILE[name]));
+		});
+		parsed.set(name, out);
+	}
+
+	const data = Object.fromEntries(parsed) as unknown as SiteData;
+	const languages = data.languages;
+	const languageIds = new Set(languages.map((l) => l.id));
+	const sourceLang = languages[0]?.id;
+	if (!languages.length)
+		problems.push({ file: dataFile('languages'), message: 'no language is defined', fix: 'add at least one language; the first one is the source language.' });
+
+	// 3. Resources are listed for known languages only.
+	data.resources.forEach((resource, index) => {
+		resource.listedFor.forEach((lang, i) => {
+			if (!languageIds.has(lang))
+				problems.push({
+					file: dataFile('resources'),
+					field: `${describeEntry(index, resource)} → listedFor[${i}]`,
+					message: `unknown language "${lang}"`,
+					fix: `use a language id from ${dataFile('languages')} (${[...languageIds].join(', ')}).`,
+				});
+		});
+	});
+
+	// 4. Pages: known language folder, valid frontmatter, section pages named after data ids.
+	const pageSchema = z.object({ title: z.string({ error: 'must be text' }).min(1) }).and(PageFrontmatterSchema(ref));
+	const pages = listPages(root);
+	const pageSet = new Set(pages.map((p) => `${p.lang}/${p.slug}`));
+	for (const page of pages) {
+		if (!languageIds.has(page.lang)) {
+			problems.push({
+				file: page.file,
+				message: `"${page.lang}" is not a language of the guide`,
+				fix: `move the page into a language folder (${[...languageIds].join(', ')}) or add "${page.lang}" to ${dataFile('languages')}.`,
+			});
+			continue;
+		}
+		const { frontmatter } = splitFrontmatter(readText(root, page.file) ?? '');
+		let fm: unknown;
+		try {
+			fm = frontmatter === undefined ? undefined : parseYaml(frontmatter, page.file);
+		} catch (error) {
+			problems.push({ file: page.file, field: 'frontmatter', message: `the YAML cannot be read: ${(error as Error).message}`, fix: 'correct the frontmatter between the two --- lines.' });
+			continue;
+		}
+		if (fm === undefined || fm === null || typeof fm !== 'object') {
+			problems.push({ file: page.file, field: 'frontmatter', message: 'the page has no frontmatter', fix: 'start the file with a --- block holding at least "title:" and "reviewed:".' });
+			continue;
+		}
+		const result = pageSchema.safeParse(fm);
+		if (!result.success)
+			for (const issue of result.error.issues)
+				problems.push({ ...issueToProblem(page.file, 'frontmatter', issue, fm, 'src/schemas/page.ts'), field: `frontmatter → ${formatPath(issue.path)}` });
+		const [section, id, ...deeper] = page.slug.split('/');
+		const sectionCollection = SECTIONS.find((s) => s.folder === section)?.collection;
+		if (sectionCollection && id !== undefined && id !== 'index' && deeper.length === 0 && !ids.get(sectionCollection)?.has(id)) {
+			const guess = closest(id, ids.get(sectionCollection) ?? []);
+			problems.push({
+				file: page.file,
+				message: `the page is in ${section}/ but there is no ${SINGULAR[sectionCollection]} with id "${id}"`,
+				fix: (guess ? `did you mean "${guess}"? ` : '') + `Name the file after an id in ${dataFile(sectionCollection)}, or add that ${SINGULAR[sectionCollection]} there.`,
+			});
+		}
+	}
+
+	// 5. The source language has a page for every tool, practice and scenario.
+	if (sourceLang)
+		for (const { folder, collection } of SECTIONS)
+			for (const id of ids.get(collection) ?? [])
+				if (!pageSet.has(`${sourceLang}/${folder}/${id}`))
+					problems.push({
+						file: `content/docs/${sourceLang}/${folder}/${id}.mdx`,
+						message: `the ${SINGULAR[collection]} "${id}" has no page in the source language`,
+						fix: `write this page (title, reviewed and its prose), or remove "${id}" from ${dataFile(collection)}.`,
+					});
+
+	// 6. Interface strings: every key in every language.
+	for (const lang of languageIds) {
+		const file = uiFile(lang);
+		const text = readText(root, file);
+		if (text === undefined) {
+			problems.push({ file, message: 'the interface strings of this language are missing', fix: `copy ${uiFile(sourceLang ?? 'en')} to ${file} and translate every value.` });
+			continue;
+		}
+		let strings: Record<string, unknown>;
+		try {
+			strings = JSON.parse(text);
+		} catch (error) {
+			problems.push({ file, message: `the JSON cannot be read: ${(error as Error).message}`, fix: 'correct the JSON syntax.' });
+			continue;
+		}
+		for (const key of UI_KEYS)
+			if (typeof strings[key] !== 'string' || !(strings[key] as string).trim())
+				problems.push({ file, field: key, message: `missing translation of "${key}" in language "${lang}"`, fix: `add "${key}" to ${file}, translated from ${uiFile(sourceLang ?? 'en')}.` });
+	}
+
+	// 7. Texts attached to data ids: every key in every language, and no key that no data uses.
+	// Keys come from the raw entries, so one invalid entry does not also orphan its texts.
+	const wanted = requiredTextKeys(textSources(raw));
+	for (const lang of languageIds) {
+		const file = textFile(lang);
+		const text = readText(root, file);
+		if (text === undefined) {
+			problems.push({ file, message: 'the texts of this language are missing', fix: `copy ${textFile(sourceLang ?? 'en')} to ${file} and translate every value.` });
+			continue;
+		}
+		let texts: unknown;
+		try {
+			texts = parseYaml(text, file);
+		} catch (error) {
+			problems.push({ file, message: `the YAML cannot be read: ${(error as Error).message}`, fix: 'correct the YAML at the line shown.' });
+			continue;
+		}
+		const map = (texts ?? {}) as Record<string, unknown>;
+		for (const key of wanted)
+			if (typeof map[key] !== 'string' || !(map[key] as string).trim())
+				problems.push({ file, field: key, message: `missing translation of "${key}" in language "${lang}"`, fix: `add "${key}: ..." to ${file}, translated from ${textFile(sourceLang ?? 'en')}.` });
+		for (const key of Object.keys(map))
+			if (!wanted.has(key))
+				problems.push({ file, field: key, message: `"${key}" belongs to no data entry`, fix: 'check the id in the key against content/data/, or remove the line.' });
+	}
+
+	return { problems, data: problems.some((p) => p.file.startsWith('content/data/')) ? undefined : data };
+}
+
+/** One readable block per problem, numbered, for the terminal. */
+export function formatProblems(problems: Problem[]): string {
+	const lines = [`${problems.length} content problem${problems.length === 1 ? '' : 's'} found:`];
+	problems.forEach((p, i) => {
+		lines.push('', `${i + 1}. ${p.file}${p.field ? `\n   at:   ${p.field}` : ''}`, `   what: ${p.message}`, `   fix:  ${p.fix}`);
+	});
+	return lines.join('\n');
+}

@@ -1,0 +1,35 @@
+/**
+ * Helpers for components: the current language, texts attached to data ids, links and dates.
+ */
+import { getCollection, getEntry, type CollectionKey } from 'astro:content';
+import site from 'virtual:playbook/config';
+
+/** A data collection's entries in the order of its file (collections themselves keep no order). */
+export async function inFileOrder<C extends CollectionKey>(collection: C) {
+	const order = site.order[collection] ?? [];
+	const entries = await getCollection(collection);
+	return entries.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+}
+
+/** The language folder of the page being rendered, such as `ar`. */
+export function pageLang(locals: App.Locals): string {
+	return locals.starlightRoute.locale ?? locals.starlightRoute.lang;
+}
+
+/** Returns a lookup for `content/text/<lang>.yaml`; the content check guarantees every key exists. */
+export async function texts(lang: string): Promise<(key: string) => string> {
+	const entry = await getEntry('text', lang);
+	const map = (entry?.data ?? {}) as Record<string, string>;
+	return (key) => map[key] ?? key;
+}
+
+/** The URL of a page of the guide in a language, honouring the configured base path. */
+export function pageUrl(lang: string, slug: string): string {
+	const base = import.meta.env.BASE_URL.replace(/\/$/, '');
+	return `${base}/${lang}/${slug ? `${slug}/` : ''}`;
+}
+
+/** A date in the reader's language, written out so that it cannot be misread (3 March, not 3/4). */
+export function formatDate(date: Date, lang: string): string {
+	return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}

@@ -1,0 +1,101 @@
+/**
+ * The risk model's decision logic: from answers to recommendations, each with its reasons.
+ * Pure and data-driven: the same module renders the static outcomes at build time and runs
+ * in the reader's browser, so the two can never disagree.
+ */
+
+export type Answer = 'yes' | 'no' | 'unsure';
+export type Answers = Readonly<Record<string, Answer | undefined>>;
+
+/** The parts of the risk model the logic needs, with references flattened to ids. */
+export interface RiskModel {
+	questions: readonly { id: string; saferAnswer: 'yes' | 'no' }[];
+	rules: readonly {
+		id: string;
+		when: readonly { question: string; answer: 'yes' | 'no' }[];
+		route?: 'direct' | 'partner';
+		useTools: readonly string[];
+		practices: readonly string[];
+		avoidTools: readonly string[];
+		avoidChannels: readonly string[];
+		scenario?: string;
+	}[];
+}
+
+/** Why a rule fired: the answers it depended on, as given by the reader. */
+export interface Reason {
+	question: string;
+	/** The answer the reader gave. */
+	given: Answer;
+	/** The answer the rule needed; differs from `given` when "not sure" was read as the safer answer. */
+	readAs: 'yes' | 'no';
+}
+
+export interface Recommendation {
+	id: string;
+	/** Rules that made this recommendation. */
+	rules: string[];
+}
+
+export interface Outcome {
+	/** Rules that fired, in model order, each with the answers that made it fire. */
+	fired: { rule: string; reasons: Reason[] }[];
+	/** Partner wins over direct when any fired rule asks for it. */
+	route: 'direct' | 'partner' | undefined;
+	useTools: Recommendation[];
+	practices: Recommendation[];
+	avoidTools: Recommendation[];
+	avoidChannels: Recommendation[];
+	/** The scenario to follow: the one of the first fired rule whose route is the outcome's route. */
+	scenario: string | undefined;
+	/** Questions the reader answered "not sure", which were read as the safer answer. */
+	unsure: string[];
+}
+
+/** The answer a rule sees: "not sure" and no answer count as the question's safer answer. */
+export function effectiveAnswer(question: RiskModel['questions'][number], given: Answer | undefined): 'yes' | 'no' {
+	return given === 'yes' || given === 'no' ? given : question.saferAnswer;
+}
+
+function collect(fired: { rule: RiskModel['rules'][number] }[], pick: (rule: RiskModel['rules'][number]) => readonly string[]): Recommendation[] {
+	const byId = new Map<string, string[]>();
+	for (const { rule } of fired) for (const id of pick(rule)) byId.set(id, [...(byId.get(id) ?? []), rule.id]);
+	return [...byId].map(([id, rules]) => ({ id, rules }));
+}
+
+/** Applies the model to the answers. */
+export function evaluate(model: RiskModel, answers: Answers): Outcome {
+	const questions = new Map(model.questions.map((q) => [q.id, q]));
+	const fired = model.rules
+		.map((rule) => ({
+			rule,
+			reasons: rule.when.map((c) => ({ question: c.question, given: answers[c.question] ?? 'unsure', readAs: c.answer })),
+		}))
+		.filter(({ rule }) => rule.when.every((c) => effectiveAnswer(questions.get(c.question)!, answers[c.question]) === c.answer));
+	const route = fired.some(({ rule }) => rule.route === 'partner') ? 'partner' : fired.some(({ rule }) => rule.route === 'direct') ? 'direct' : undefined;
+	return {
+		fired: fired.map(({ rule, reasons }) => ({ rule: rule.id, reasons: reasons as Reason[] })),
+		route,
+		useTools: collect(fired, (r) => r.useTools),
+		practices: collect(fired, (r) => r.practices),
+		avoidTools: collect(fired, (r) => r.avoidTools),
+		avoidChannels: collect(fired, (r) => r.avoidChannels),
+		scenario: fired.find(({ rule }) => rule.scenario && rule.route === route)?.rule.scenario ?? fired.find(({ rule }) => rule.scenario)?.rule.scenario,
+		unsure: model.questions.filter((q) => answers[q.id] === undefined || answers[q.id] === 'unsure').map((q) => q.id),
+	};
+}
+
+/** Every combination of answers to the model's questions, "not sure" included. */
+export function* allAnswerCombinations(model: RiskModel, values: readonly Answer[] = ['yes', 'no', 'unsure']): Generator<Record<string, Answer>> {
+	const ids = model.questions.map((q) => q.id);
+	const total = values.length ** ids.length;
+	for (let n = 0; n < total; n++) {
+		const answers: Record<string, Answer> = {};
+		let rest = n;
+		for (const id of ids) {
+			answers[id] = values[rest % values.length]!;
+			rest = Math.floor(rest / values.length);
+		}
+		yield answers;
+	}
+}

@@ -1,0 +1,53 @@
+import { z } from 'astro/zod';
+
+/** Names of the language-neutral data collections that other entries may refer to. */
+export type DataCollection =
+	| 'tools'
+	| 'channels'
+	| 'practices'
+	| 'categories'
+	| 'threats'
+	| 'scenarios'
+	| 'questions';
+
+/**
+ * Builds the schema of a reference to an entry of another collection.
+ * Astro's `reference()` is passed in by `src/content.config.ts`; the build-time
+ * validator passes one that checks the id against the loaded data and explains the fix.
+ */
+export type RefFactory = (collection: DataCollection) => z.ZodType;
+
+/** An id: lower-case letters, digits and single hyphens, such as `proton-mail`. */
+export const IdSchema = () =>
+	z
+		.string({ error: 'must be an id written as text, such as "proton-mail"' })
+		.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+			error: 'must be lower-case letters, digits and hyphens, such as "proton-mail"',
+		});
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `text` is a real calendar date written as YYYY-MM-DD. */
+export function isCalendarDate(text: string): boolean {
+	const m = ISO_DATE.exec(text);
+	if (!m) return false;
+	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+	const date = new Date(Date.UTC(y, mo - 1, d));
+	return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/**
+ * A calendar date written as YYYY-MM-DD. YAML turns unquoted dates into Date objects,
+ * so both forms are accepted; the result is always a Date at midnight UTC.
+ */
+export const DateSchema = () =>
+	z
+		.union([z.date(), z.string()], { error: 'must be a date written as YYYY-MM-DD, such as 2026-11-23' })
+		.refine((value) => (value instanceof Date ? !Number.isNaN(value.getTime()) : isCalendarDate(value)), {
+			error: 'must be a real date written as YYYY-MM-DD, such as 2026-11-23',
+		})
+		.transform((value) => (value instanceof Date ? value : new Date(`${value}T00:00:00Z`)));
+
+/** A web address starting with https:// (or http:// for the few sites without TLS). */
+export const UrlSchema = () =>
+	z.string().regex(/^https?:\/\/[^\s]+$/, { error: 'must be a full web address starting with https://' });

@@ -1,0 +1,18 @@
+import { z } from 'astro/zod';
+
+/** One language the guide is published in. Adding one is an entry here plus its content. */
+export const LanguageSchema = () =>
+	z.strictObject({
+		/** Short code used in URLs and file names, such as `en` or `ar`. */
+		id: z.string().regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?$/, { error: 'must be a language code such as "en" or "ar"' }),
+		/** BCP-47 tag written to `<html lang>`, such as `en` or `pt-BR`. */
+		lang: z.string().min(2),
+		/** The language's own name, shown in the language picker: "Español", "العربية". */
+		label: z.string().min(1),
+		/** Writing direction. */
+		dir: z.enum(['ltr', 'rtl']).default('ltr'),
+	});
+
+export const LanguagesSchema = () => z.array(LanguageSchema()).min(1);
+
+export type Language = z.output<ReturnType<typeof LanguageSchema>>;

@@ -1,0 +1,80 @@
+import { z } from 'astro/zod';
+import { IdSchema, UrlSchema, type RefFactory } from './common';
+
+export const PLATFORMS = ['android', 'ios', 'windows', 'macos', 'linux', 'web', 'live-usb'] as const;
+export const USE_CASES = [
+	'email',
+	'messaging',
+	'voice-video',
+	'file-sharing',
+	'anonymity',
+	'censorship',
+	'passwords',
+	'storage-encryption',
+	'dns',
+	'account-security',
+] as const;
+export const TOOL_KINDS = [
+	'email',
+	'messenger',
+	'meeting',
+	'browser',
+	'operating-system',
+	'password-manager',
+	'disk-encryption',
+	'dns-resolver',
+] as const;
+export const LOGGING = ['minimal', 'some', 'extensive', 'depends-on-server'] as const;
+export const E2EE = ['yes', 'partial', 'no'] as const;
+
+/** The facts about one tool. Written once; every language renders them. */
+export const ToolSchema = (ref: RefFactory) =>
+	z.strictObject({
+		/** Stable id, used in URLs (`/en/tools/<id>/`) and references. */
+		id: IdSchema(),
+		/** The tool's own name, never translated. */
+		name: z.string().min(1),
+		/** What sort of tool it is; decides where it is listed and compared. */
+		kind: z.enum(TOOL_KINDS),
+		/** The official site. */
+		homepage: UrlSchema(),
+		/** Where it runs. */
+		platforms: z.array(z.enum(PLATFORMS)).min(1),
+		/** Is the source code public under an open-source licence? */
+		openSource: z.boolean(),
+		/** Are messages or calls end-to-end encrypted without the user switching anything on? Omit when it does not apply. */
+		e2eeByDefault: z.enum(E2EE).optional(),
+		/** How much the service keeps about its users. Omit for software that talks to no service. */
+		logs: z.enum(LOGGING).optional(),
+		/** Must a phone number be given to sign up? Omit when there is no account. */
+		needsPhoneNumber: z.boolean().optional(),
+		/** Does it work without one central operator? */
+		decentralised: z.boolean(),
+		/** Can an organisation run its own server? */
+		selfHostable: z.boolean(),
+		/** Does it need an account? */
+		needsAccount: z.boolean(),
+		/** Does it need to be installed (false: it runs in a browser or ships with the system)? */
+		needsInstall: z.boolean(),
+		/** What people use it for. */
+		useCases: z.array(z.enum(USE_CASES)).min(1),
+		/** Which threats it helps against. */
+		protectsAgainst: z.array(ref('threats')).default([]),
+		/** Instructions in other languages or from other guides. */
+		guides: z
+			.array(z.strictObject({ url: UrlSchema(), lang: z.string().min(2) }))
+			.default([]),
+		/** Extra facts that only some tools have, e.g. resolver addresses. */
+		addresses: z.array(z.string().min(1)).optional(),
+	});
+
+/** A channel that is not a recommended tool but appears in advice, usually as one to avoid. */
+export const ChannelSchema = () =>
+	z.strictObject({
+		id: IdSchema(),
+		/** The channel's name, never translated (e.g. "SMS"). Omit when the name needs translating; the text file then holds it. */
+		name: z.string().min(1).optional(),
+	});
+
+export type Tool = z.output<ReturnType<typeof ToolSchema>>;
+export type Channel = z.output<ReturnType<typeof ChannelSchema>>;

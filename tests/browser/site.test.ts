@@ -1,0 +1,94 @@
+/**
+ * The built site in real Chromium, served over HTTP from 127.0.0.1.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launch } from '../helpers/browser';
+import { DIST, requireDist } from '../helpers/project';
+import { serveStatic } from '../helpers/serve';
+import { siteData } from '../helpers/site';
+
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serveStatic>>;
+const data = siteData();
+
+beforeAll(async () => {
+	requireDist();
+	site = await serveStatic(DIST);
+	browser = await launch();
+});
+afterAll(async () => {
+	await browser?.close();
+	await site?.close();
+});
+
+/** Opens a page and records failed requests and console errors. */
+async function open(path: string) {
+	const page = await browser.newPage();
+	const problems: string[] = [];
+	page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+	page.on('pageerror', (e) => problems.push(`error: ${e.message}`));
+	page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
+	await page.goto(site.url + path);
+	return { page, problems };
+}
+
+/** Types into Starlight's search dialog and returns the result links. */
+async function search(page: Page, query: string): Promise<string[]> {
+	await page.getByRole('button', { name: /search|buscar|rechercher|بحث/i }).first().click();
+	const dialog = page.getByRole('dialog');
+	await dialog.getByRole('textbox').fill(query);
+	const results = dialog.locator('.pagefind-ui__result-link');
+	await results.first().waitFor();
+	return results.evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+}
+
+describe('the site in Chromium', () => {
+	test('goes from the root to a language, switches language, and finds a tool page by search', async () => {
+		const { page, problems } = await open('/');
+		await page.getByRole('link', { name: /Español/ }).click();
+		await page.waitForURL(/\/es\/$/);
+		expect(await page.locator('html').getAttribute('lang')).toBe('es');
+
+		// Starlight's language picker: choose Arabic and land on the same page in Arabic.
+		await page.getByRole('combobox', { name: /idioma/i }).first().selectOption({ label: 'العربية' });
+		await page.waitForURL(/\/ar\/$/);
+		expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+
+		const found = await search(page, 'Signal');
+		expect(found).toContain('/ar/tools/signal/');
+		await page.locator('.pagefind-ui__result-link[href$="/ar/tools/signal/"]').first().click();
+		await page.waitForURL(/\/ar\/tools\/signal\/$/);
+		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Signal');
+		expect(problems).toEqual([]);
+	});
+
+	test('finds every tool by its name in every language, only among that language’s pages', async () => {
+		for (const language of data.languages) {
+			const { page, problems } = await open(`/${language.id}/`);
+			for (const tool of data.tools.filter((t) => ['signal', 'proton-mail', 'tor-browser', 'keepassxc'].includes(t.id))) {
+				// A string, so that the test runner does not rewrite the dynamic import meant for the page.
+				const found: string[] = await page.evaluate(`(async () => {
+					const pagefind = await import('/pagefind/pagefind.js');
+					const { results } = await pagefind.search(${JSON.stringify(tool.name)});
+					return Promise.all(results.slice(0, 5).map(async (r) => (await r.data()).url));
+				})()`);
+				expect(found, `${language.id}: ${tool.name}`).toContain(`/${language.id}/tools/${tool.id}/`);
+				expect(found.every((url) => url.startsWith(`/${language.id}/`)), found.join(' ')).toBe(true);
+			}
+			expect(problems).toEqual([]);
+			await page.close();
+		}
+	});
+
+	test('keeps the Arabic layout right to left', async () => {
+		const { page } = await open('/ar/tools/signal/');
+		const [content, sidebar] = await Promise.all([
+			page.locator('main h1').boundingBox(),
+			page.locator('#starlight__sidebar').boundingBox(),
+		]);
+		expect(await page.evaluate(() => getComputedStyle(document.body).direction)).toBe('rtl');
+		// On a wide screen the sidebar stands on the right of the text in a right-to-left page.
+		expect(sidebar!.x).toBeGreaterThan(content!.x);
+	});
+});

@@ -1,0 +1,60 @@
+/**
+ * Real Astro builds of broken or incomplete copies of the project, in temporary folders.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { createRequire } from 'node:module';
+import { copyProject } from '../helpers/project';
+
+const SOURCES = ['src', 'components', 'content', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
+const copies: ReturnType<typeof copyProject>[] = [];
+afterAll(() => copies.forEach((c) => c.cleanup()));
+
+const astroBin = join(createRequire(import.meta.url).resolve('astro/package.json'), '../bin/astro.mjs');
+
+function build(dir: string) {
+	const result = spawnSync(process.execPath, [astroBin, 'build'], {
+		cwd: dir,
+		encoding: 'utf8',
+		env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+		timeout: 170_000,
+	});
+	return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+function project() {
+	const copy = copyProject(SOURCES, { buildable: true });
+	copies.push(copy);
+	return copy;
+}
+
+describe('astro build', () => {
+	test('stops with the file, the field and the fix when a scenario names an unknown tool', () => {
+		const copy = project();
+		copy.edit('content/data/scenarios.yaml', (t) => t.replace('tools: [tor-browser, quad9]', 'tools: [tor-browser, quad8]'));
+		const { status, output } = build(copy.dir);
+		expect(status).not.toBe(0);
+		expect(output).toContain('1 content problem found:');
+		expect(output).toContain('1. content/data/scenarios.yaml');
+		expect(output).toContain('at:   entry 3 (id "branch-office-crisis") → steps[4].tools[1]');
+		expect(output).toContain('what: unknown tool "quad8"');
+		expect(output).toContain('fix:  did you mean "quad9"?');
+		expect(existsSync(join(copy.dir, 'dist'))).toBe(false);
+	}, 180_000);
+
+	test('shows a missing translation in English with a notice, kept out of that language’s search index', () => {
+		const copy = project();
+		rmSync(join(copy.dir, 'content/docs/fr/tools/wire.mdx'));
+		const { status, output } = build(copy.dir);
+		expect(status, output).toBe(0);
+		const fallback = readFileSync(join(copy.dir, 'dist/fr/tools/wire/index.html'), 'utf8');
+		expect(fallback).toContain('<html lang="fr"');
+		expect(fallback).toContain('Ce contenu n’est pas encore disponible dans votre langue.');
+		expect(fallback).not.toContain('data-pagefind-body');
+		const translated = readFileSync(join(copy.dir, 'dist/fr/tools/signal/index.html'), 'utf8');
+		expect(translated).toContain('data-pagefind-body');
+		expect(translated).not.toContain('Ce contenu n’est pas encore disponible');
+	}, 180_000);
+});

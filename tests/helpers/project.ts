@@ -1,0 +1,42 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The project root. */
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const DIST = join(ROOT, 'dist');
+
+/**
+ * Copies parts of the project (never node_modules or dist) to a temporary folder for a test to break.
+ * With `buildable`, the folder is made inside the project's .scratch/, so that Astro run there finds
+ * the project's node_modules by walking up, as Node does; a symlinked node_modules confuses Vite.
+ */
+export function copyProject(parts: string[] = ['content'], { buildable = false } = {}): { dir: string; edit: (rel: string, change: (text: string) => string) => void; write: (rel: string, text: string) => void; cleanup: () => void } {
+	const parent = buildable ? join(ROOT, '.scratch') : tmpdir();
+	mkdirSync(parent, { recursive: true });
+	const dir = mkdtempSync(join(parent, 'playbook-test-'));
+	for (const part of parts) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+	return {
+		dir,
+		edit(rel, change) {
+			const path = join(dir, rel);
+			const before = readFileSync(path, 'utf8');
+			const after = change(before);
+			if (after === before) throw new Error(`edit of ${rel} changed nothing: the test's pattern no longer matches`);
+			writeFileSync(path, after);
+		},
+		write(rel, text) {
+			writeFileSync(join(dir, rel), text);
+		},
+		cleanup() {
+			rmSync(dir, { recursive: true, force: true });
+		},
+	};
+}
+
+/** Fails with a clear instruction when the site has not been built. */
+export function requireDist() {
+	if (!existsSync(join(DIST, 'index.html')))
+		throw new Error('dist/ is missing: run `npm run build` first (`npm test` does it for you).');
+}

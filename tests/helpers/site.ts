@@ -1,0 +1,27 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { checkContent, type SiteData } from '../../src/lib/check-content';
+import { DIST, ROOT } from './project';
+
+/** The content's data, parsed once, as the build saw it. */
+export function siteData(): SiteData {
+	const { data, problems } = checkContent(ROOT);
+	if (!data || problems.length) throw new Error('the content has problems: run `npm run check:content`');
+	return data;
+}
+
+/** Every HTML file of the built site, as paths relative to dist/ with forward slashes. */
+export function htmlFiles(dir = DIST): string[] {
+	const out: string[] = [];
+	const walk = (d: string) => {
+		for (const name of readdirSync(d)) {
+			const path = join(d, name);
+			if (statSync(path).isDirectory()) walk(path);
+			else if (name.endsWith('.html')) out.push(relative(dir, path).split(sep).join('/'));
+		}
+	};
+	walk(dir);
+	return out.sort();
+}
+
+export const readDist = (rel: string) => readFileSync(join(DIST, rel), 'utf8');

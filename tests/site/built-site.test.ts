@@ -1,0 +1,78 @@
+/**
+ * Checks on the built site in dist/, as a reader's browser would receive it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { DIST, requireDist } from '../helpers/project';
+import { htmlFiles, readDist, siteData } from '../helpers/site';
+
+beforeAll(requireDist);
+const data = siteData();
+const languages = data.languages;
+
+describe('the built site', () => {
+	test('has a home page in every language, with its lang and direction', () => {
+		for (const language of languages) {
+			const html = readDist(`${language.id}/index.html`);
+			expect(html).toMatch(new RegExp(`<html lang="${language.lang}" dir="${language.dir}"`));
+		}
+	});
+
+	test('writes dir="rtl" on every Arabic page and dir="ltr" on every other page', () => {
+		const files = htmlFiles().filter((f) => /^(en|es|fr|ar)\//.test(f));
+		expect(files.length).toBeGreaterThan(150);
+		for (const file of files) {
+			const dir = file.startsWith('ar/') ? 'rtl' : 'ltr';
+			expect(readDist(file), file).toMatch(new RegExp(`<html lang="[a-z-]+" dir="${dir}"`));
+		}
+	});
+
+	test('lets a reader pick a language at the site root without JavaScript', () => {
+		const html = readDist('index.html');
+		expect(html).not.toContain('<script');
+		for (const language of languages) {
+			expect(html).toContain(`href="/${language.id}/"`);
+			expect(html).toContain(`>${language.label}</strong>`);
+		}
+	});
+
+	test('renders every tool’s facts from the data on its page in every language', () => {
+		for (const language of languages)
+			for (const tool of data.tools) {
+				const html = readDist(`${language.id}/tools/${tool.id}/index.html`);
+				expect(html, `${language.id}/${tool.id}`).toContain(`data-tool="${tool.id}"`);
+				expect(html).toContain(tool.homepage.replace(/^https?:\/\//, ''));
+			}
+	});
+
+	test('shows the reviewed date on every guide page, in the page’s language', () => {
+		const expected: Record<string, string> = { en: 'November 23, 2026', es: '23 de noviembre de 2026', fr: '23 novembre 2026', ar: '23 نوفمبر 2026' };
+		for (const language of languages) {
+			const html = readDist(`${language.id}/tools/signal/index.html`);
+			expect(html, language.id).toContain(expected[language.id]);
+			for (const file of htmlFiles().filter((f) => f.startsWith(`${language.id}/`)))
+				expect(readDist(file), file).toMatch(/<p class="reviewed[ "]/);
+		}
+	});
+
+	test('builds a comparison table of messengers and meeting tools from the data, in every language', () => {
+		const compared = data.tools.filter((t) => ['messenger', 'meeting', 'email'].includes(t.kind));
+		for (const language of languages) {
+			const html = readDist(`${language.id}/tools/index.html`);
+			const rows = [...html.matchAll(/<tr data-tool="([a-z0-9-]+)"/g)].map((m) => m[1]);
+			expect(rows).toEqual(compared.map((t) => t.id));
+		}
+	});
+
+	test('has a search index for every language', () => {
+		const entry = JSON.parse(readFileSync(join(DIST, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+		for (const language of languages) expect(entry.languages[language.lang]?.page_count, language.id).toBeGreaterThan(30);
+	});
+
+	test('has no fallback page: every page exists in every language', () => {
+		const notices = htmlFiles().filter((f) => readDist(f).includes('data-fallback') || /not available in your language|pas encore disponible|aún no está disponible|غير متوفر بلغتك/.test(readDist(f)));
+		expect(notices).toEqual([]);
+		expect(existsSync(join(DIST, '404.html'))).toBe(true);
+	});
+});

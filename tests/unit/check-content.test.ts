@@ -1,0 +1,157 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { checkContent, closest, formatPath, formatProblems, type Problem } from '../../src/lib/check-content';
+import { copyProject, ROOT } from '../helpers/project';
+
+let project: ReturnType<typeof copyProject> | undefined;
+afterEach(() => project?.cleanup());
+
+/** Copies the shipped content, applies one change, and returns the problems the check reports. */
+function problemsAfter(rel: string, change: (text: string) => string): Problem[] {
+	project = copyProject(['content']);
+	project.edit(rel, change);
+	return checkContent(project.dir).problems;
+}
+
+describe('checkContent', () => {
+	test('finds no problem in the shipped content', () => {
+		const { problems, data } = checkContent(ROOT);
+		expect(formatProblems(problems)).toBe('0 content problems found:');
+		expect(data?.tools.length).toBeGreaterThan(10);
+	});
+
+	test('errors if a scenario step names a tool that does not exist', () => {
+		const problems = problemsAfter('content/data/scenarios.yaml', (t) => t.replace('tools: [jitsi-meet, whatsapp, proton-mail]', 'tools: [jitsi-meet, whatsap, proton-mail]'));
+		expect(problems).toHaveLength(1);
+		expect(problems[0]).toMatchObject({
+			file: 'content/data/scenarios.yaml',
+			field: 'entry 1 (id "direct-contact") → steps[0].tools[1]',
+			message: 'unknown tool "whatsap"',
+		});
+		expect(problems[0]!.fix).toMatch(/^did you mean "whatsapp"\? Use an id listed in content\/data\/tools\.yaml \(proton-mail, /);
+	});
+
+	test('errors if a practice has an unknown category', () => {
+		const problems = problemsAfter('content/data/practices.yaml', (t) => t.replace('category: devices', 'category: gadgets'));
+		expect(problems).toHaveLength(1);
+		expect(problems[0]).toMatchObject({ file: 'content/data/practices.yaml', field: 'entry 1 (id "updates") → category', message: 'unknown category "gadgets"' });
+		expect(problems[0]!.fix).toContain('or add a category with id "gadgets" there.');
+	});
+
+	test('errors if two tools share an id', () => {
+		const problems = problemsAfter('content/data/tools.yaml', (t) => t.replace('- id: wire\n', '- id: signal\n'));
+		expect(problems.map((p) => p.message)).toContain('duplicate id "signal", already used by entry 3');
+		const duplicate = problems.find((p) => p.message.startsWith('duplicate'))!;
+		expect(duplicate.file).toBe('content/data/tools.yaml');
+		expect(duplicate.field).toBe('entry 4 (id "signal") → id');
+		expect(duplicate.fix).toBe('give one of the two tools another id; ids must be unique within content/data/tools.yaml.');
+	});
+
+	test('errors if a required field is missing', () => {
+		const problems = problemsAfter('content/data/tools.yaml', (t) => t.replace('  homepage: https://signal.org\n', ''));
+		expect(problems).toEqual([
+			{
+				file: 'content/data/tools.yaml',
+				field: 'entry 3 (id "signal") → homepage',
+				message: 'required field "homepage" is missing',
+				fix: 'add "homepage:" to this entry; src/schemas/tool.ts says what it means.',
+			},
+		]);
+	});
+
+	test('errors if a reviewed date is not a real date', () => {
+		const problems = problemsAfter('content/docs/en/tools/signal.mdx', (t) => t.replace(/reviewed: .*/, 'reviewed: 2026-02-30'));
+		expect(problems).toEqual([
+			{
+				file: 'content/docs/en/tools/signal.mdx',
+				field: 'frontmatter → reviewed',
+				message: 'must be a real date written as YYYY-MM-DD, such as 2026-11-23',
+				fix: 'correct the value; src/schemas/page.ts says what is allowed.',
+			},
+		]);
+	});
+
+	test('errors if a page has no reviewed date', () => {
+		const problems = problemsAfter('content/docs/en/tools/signal.mdx', (t) => t.replace(/reviewed: .*\n/, ''));
+		expect(problems).toHaveLength(1);
+		expect(problems[0]).toMatchObject({ file: 'content/docs/en/tools/signal.mdx', field: 'frontmatter → reviewed', message: 'required field "reviewed" is missing' });
+	});
+
+	test('errors if a page frontmatter names an unknown tool', () => {
+		const problems = problemsAfter('content/docs/en/tools/signal.mdx', (t) => t.replace(/reviewed: (.*)\n/, 'reviewed: $1\ntools: [wire, sginal]\n'));
+		expect(problems).toHaveLength(1);
+		expect(problems[0]).toMatchObject({ file: 'content/docs/en/tools/signal.mdx', field: 'frontmatter → tools[1]', message: 'unknown tool "sginal"' });
+		expect(problems[0]!.fix).toMatch(/^did you mean "signal"\?/);
+	});
+
+	test('errors if a page in tools/ is named after no tool', () => {
+		project = copyProject(['content']);
+		project.write('content/docs/fr/tools/sginal.mdx', '---\ntitle: Signal\nreviewed: 2026-11-23\n---\n\nTexte.\n');
+		const problems = checkContent(project.dir).problems;
+		expect(problems).toEqual([
+			{
+				file: 'content/docs/fr/tools/sginal.mdx',
+				message: 'the page is in tools/ but there is no tool with id "sginal"',
+				fix: 'did you mean "signal"? Name the file after an id in content/data/tools.yaml, or add that tool there.',
+			},
+		]);
+	});
+
+	test('errors if a tool has no page in the source language', () => {
+		const problems = problemsAfter('content/data/tools.yaml', (t) => `${t}\n- id: briar\n  name: Briar\n  kind: messenger\n  homepage: https://briarproject.org\n  platforms: [android]\n  openSource: true\n  decentralised: true\n  selfHostable: false\n  needsAccount: false\n  needsInstall: true\n  useCases: [messaging]\n`);
+		expect(problems).toEqual([
+			{
+				file: 'content/docs/en/tools/briar.mdx',
+				message: 'the tool "briar" has no page in the source language',
+				fix: 'write this page (title, reviewed and its prose), or remove "briar" from content/data/tools.yaml.',
+			},
+		]);
+	});
+
+	test('errors if an interface string is missing in a language', () => {
+		const problems = problemsAfter('content/i18n/ar.json', (t) => t.replace(/\s*"tool\.logs": "[^"]*",/, ''));
+		expect(problems).toEqual([
+			{
+				file: 'content/i18n/ar.json',
+				field: 'tool.logs',
+				message: 'missing translation of "tool.logs" in language "ar"',
+				fix: 'add "tool.logs" to content/i18n/ar.json, translated from content/i18n/en.json.',
+			},
+		]);
+	});
+
+	test('errors if a step text is missing in a language, and if a text belongs to no data', () => {
+		const problems = problemsAfter('content/text/es.yaml', (t) => t.replace(/^step\.clean-up\.agree-end:/m, 'step.clean-up.agree-ending:'));
+		expect(problems.map((p) => [p.file, p.field, p.message])).toEqual([
+			['content/text/es.yaml', 'step.clean-up.agree-end', 'missing translation of "step.clean-up.agree-end" in language "es"'],
+			['content/text/es.yaml', 'step.clean-up.agree-ending', '"step.clean-up.agree-ending" belongs to no data entry'],
+		]);
+	});
+
+	test('errors if a rule names an unknown question, and formats every problem for the terminal', () => {
+		const problems = problemsAfter('content/data/rules.yaml', (t) => t.replace('question: direct-contact-dangerous', 'question: direct-contact-dangeros'));
+		expect(formatProblems(problems)).toMatchInlineSnapshot(`
+			"1 content problem found:
+
+			1. content/data/rules.yaml
+			   at:   entry 2 (id "partner-first") → when[0].question
+			   what: unknown question "direct-contact-dangeros"
+			   fix:  did you mean "direct-contact-dangerous"? Use an id listed in content/data/questions.yaml (surveilled, secure-apps-risky, direct-contact-dangerous, anonymity-tools-risky), or add a question with id "direct-contact-dangeros" there."
+		`);
+	});
+
+	test('errors if a data file is not valid YAML', () => {
+		const problems = problemsAfter('content/data/threats.yaml', (t) => t.replace('- id: metadata', '- id: metadata\n  - broken'));
+		expect(problems[0]!.file).toBe('content/data/threats.yaml');
+		expect(problems[0]!.message).toMatch(/^the YAML cannot be read: bad indentation of a sequence entry in "content\/data\/threats\.yaml" \(4:3\)/);
+	});
+});
+
+describe('helpers', () => {
+	test('formatPath writes indexes in brackets', () => {
+		expect(formatPath(['steps', 2, 'tools', 0])).toBe('steps[2].tools[0]');
+	});
+	test('closest suggests only near misses', () => {
+		expect(closest('sginal', ['signal', 'wire'])).toBe('signal');
+		expect(closest('telegram', ['signal', 'wire'])).toBeUndefined();
+	});
+});

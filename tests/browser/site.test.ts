@@ -28,7 +28,9 @@ async function open(path: string) {
 	const problems: string[] = [];
 	page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
 	page.on('pageerror', (e) => problems.push(`error: ${e.message}`));
-	page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
+	// A request cut short because the page navigated away (ERR_ABORTED) is not a failure of the site.
+	page.on('requestfailed', (r) => r.failure()?.errorText !== 'net::ERR_ABORTED' && problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
+	page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()}: ${r.url()}`));
 	await page.goto(site.url + path);
 	return { page, problems };
 }

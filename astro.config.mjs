@@ -36,6 +36,7 @@ export default defineConfig({
 			components: {
 				PageTitle: './src/overrides/PageTitle.astro',
 				MarkdownContent: './src/overrides/MarkdownContent.astro',
+				ThemeSelect: './src/overrides/ThemeSelect.astro',
 			},
 		}),
 	],

@@ -14,6 +14,7 @@ import { ChannelSchema, ToolSchema, type Channel, type Tool } from '../schemas/t
 import { PageFrontmatterSchema } from '../schemas/page';
 import { UI_KEYS } from '../schemas/ui';
 import { requiredTextKeys, SECTIONS } from './model';
+import { checkRiskModel, toRiskModel } from './risk';
 import {
 	DATA_COLLECTIONS,
 	dataFile,
@@ -149,7 +150,7 @@ function checkingRef(ids: Map<DataCollection, Set<string>>): RefFactory {
 						`, or add a ${noun} with id "${id}" there.`,
 				},
 			});
-		});
+		}).transform((id) => ({ id, collection }));
 }
 
 function issueToProblem(file: string, where: string, issue: z.core.$ZodIssue, raw: unknown, schemaHint: string): Problem {
@@ -400,6 +401,11 @@ export function checkContent(root: string): CheckResult {
 			if (!wanted.has(key))
 				problems.push({ file, field: key, message: `"${key}" belongs to no data entry`, fix: 'check the id in the key against content/data/, or remove the line.' });
 	}
+
+	// 8. The risk model, over every combination of answers, once its entries are valid.
+	if (!problems.some((p) => p.file === dataFile('rules') || p.file === dataFile('questions')))
+		for (const problem of checkRiskModel(toRiskModel(data)))
+			problems.push({ file: dataFile('rules'), field: `answers ${problem.answers}`, message: problem.message, fix: problem.fix });
 
 	return { problems, data: problems.some((p) => p.file.startsWith('content/data/')) ? undefined : data };
 }

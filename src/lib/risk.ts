@@ -99,3 +99,77 @@ export function* allAnswerCombinations(model: RiskModel, values: readonly Answer
 		yield answers;
 	}
 }
+
+/** The answers that differ in outcome: every combination of "yes" and "no". */
+export const decisiveCombinations = (model: RiskModel) => [...allAnswerCombinations(model, ['yes', 'no'])];
+
+/** A stable key for a combination of effective answers, in question order: "yes-no-no-yes". */
+export function answersKey(model: RiskModel, answers: Answers): string {
+	return model.questions.map((q) => effectiveAnswer(q, answers[q.id])).join('-');
+}
+
+export interface ModelProblem {
+	/** The combination of answers for which the problem shows, as "question=answer" pairs. */
+	answers: string;
+	message: string;
+	fix: string;
+}
+
+/**
+ * Checks the model over every combination of answers: each outcome recommends a way to
+ * communicate (a route or a tool) and a scenario, and never recommends a tool that another
+ * fired rule says to avoid.
+ */
+export function checkRiskModel(model: RiskModel): ModelProblem[] {
+	const problems: ModelProblem[] = [];
+	for (const answers of decisiveCombinations(model)) {
+		const outcome = evaluate(model, answers);
+		const where = model.questions.map((q) => `${q.id}=${answers[q.id]}`).join(', ');
+		if (!outcome.route && outcome.useTools.length === 0)
+			problems.push({ answers: where, message: 'no rule recommends a route or a tool', fix: 'add a rule for these answers with a "route" or "useTools".' });
+		if (!outcome.scenario)
+			problems.push({ answers: where, message: 'no rule names a scenario to follow', fix: 'give a rule that fires for these answers a "scenario".' });
+		for (const tool of outcome.useTools) {
+			const against = outcome.avoidTools.find((t) => t.id === tool.id);
+			if (against)
+				problems.push({
+					answers: where,
+					message: `rule "${tool.rules[0]}" recommends tool "${tool.id}" but rule "${against.rules[0]}" says to avoid it`,
+					fix: 'add a condition ("when") to one of the two rules so that they cannot fire together.',
+				});
+		}
+	}
+	return problems;
+}
+
+type Ref = { id: string };
+
+/** Flattens the validated data (references parsed to `{ id }`, as Astro does) into the plain model the logic uses. */
+export function toRiskModel(data: {
+	questions: readonly { id: string; saferAnswer: 'yes' | 'no' }[];
+	rules: readonly {
+		id: string;
+		when: readonly { question: Ref; answer: 'yes' | 'no' }[];
+		route?: 'direct' | 'partner' | undefined;
+		useTools: readonly Ref[];
+		practices: readonly Ref[];
+		avoidTools: readonly Ref[];
+		avoidChannels: readonly Ref[];
+		scenario?: Ref | undefined;
+	}[];
+}): RiskModel {
+	const id = (ref: Ref) => ref.id;
+	return {
+		questions: data.questions.map((q) => ({ id: q.id, saferAnswer: q.saferAnswer })),
+		rules: data.rules.map((r) => ({
+			id: r.id,
+			when: r.when.map((c) => ({ question: id(c.question), answer: c.answer })),
+			...(r.route ? { route: r.route } : {}),
+			useTools: r.useTools.map(id),
+			practices: r.practices.map(id),
+			avoidTools: r.avoidTools.map(id),
+			avoidChannels: r.avoidChannels.map(id),
+			...(r.scenario ? { scenario: id(r.scenario) } : {}),
+		})),
+	};
+}

@@ -40,7 +40,7 @@ export function loadSiteConfig(root: string) {
 
 	const practices = idsOf(root, 'practices');
 	const sidebar = [
-		{ ...label(ui, 'nav.start'), items: [{ slug: 'index' }, { slug: 'risk-assessment' }] },
+		{ ...label(ui, 'nav.start'), items: [{ slug: 'index' }, { slug: 'risk-assessment' }, { slug: 'risk-check' }] },
 		{ ...label(ui, 'nav.scenarios'), items: pages('scenarios', 'scenarios') },
 		{ ...label(ui, 'nav.tools'), items: [{ slug: 'tools' }, ...pages('tools', 'tools')] },
 		{

@@ -15,7 +15,13 @@ export type DataCollection =
  * Astro's `reference()` is passed in by `src/content.config.ts`; the build-time
  * validator passes one that checks the id against the loaded data and explains the fix.
  */
-export type RefFactory = (collection: DataCollection) => z.ZodType;
+export type RefFactory = (collection: DataCollection) => z.ZodType<Reference>;
+
+/** What a reference becomes once parsed, as with Astro's `reference()`. */
+export interface Reference {
+	id: string;
+	collection: string;
+}
 
 /** An id: lower-case letters, digits and single hyphens, such as `proton-mail`. */
 export const IdSchema = () =>

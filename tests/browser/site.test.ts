@@ -3,7 +3,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch } from '../helpers/browser';
+import { launch, watch } from '../helpers/browser';
 import { DIST, requireDist } from '../helpers/project';
 import { serveStatic } from '../helpers/serve';
 import { siteData } from '../helpers/site';
@@ -22,15 +22,10 @@ afterAll(async () => {
 	await site?.close();
 });
 
-/** Opens a page and records failed requests and console errors. */
+/** Opens a page and records what goes wrong on it. */
 async function open(path: string) {
 	const page = await browser.newPage();
-	const problems: string[] = [];
-	page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-	page.on('pageerror', (e) => problems.push(`error: ${e.message}`));
-	// A request cut short because the page navigated away (ERR_ABORTED) is not a failure of the site.
-	page.on('requestfailed', (r) => r.failure()?.errorText !== 'net::ERR_ABORTED' && problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
-	page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()}: ${r.url()}`));
+	const problems = watch(page);
 	await page.goto(site.url + path);
 	return { page, problems };
 }

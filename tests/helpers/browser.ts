@@ -25,3 +25,14 @@ export async function launch(): Promise<Browser> {
 		],
 	});
 }
+
+/** Records what goes wrong on a page: console errors, uncaught errors, failed requests, error responses. */
+export function watch(page: import('playwright-core').Page): string[] {
+	const problems: string[] = [];
+	page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+	page.on('pageerror', (e) => problems.push(`error: ${e.message}`));
+	// A request cut short because the page navigated away (ERR_ABORTED) is not a failure of the site.
+	page.on('requestfailed', (r) => r.failure()?.errorText !== 'net::ERR_ABORTED' && problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
+	page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()}: ${r.url()}`));
+	return problems;
+}

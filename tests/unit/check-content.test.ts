@@ -133,7 +133,7 @@ describe('checkContent', () => {
 			"1 content problem found:
 
 			1. content/data/rules.yaml
-			   at:   entry 2 (id "partner-first") → when[0].question
+			   at:   entry 1 (id "partner-first") → when[0].question
 			   what: unknown question "direct-contact-dangeros"
 			   fix:  did you mean "direct-contact-dangerous"? Use an id listed in content/data/questions.yaml (surveilled, secure-apps-risky, direct-contact-dangerous, anonymity-tools-risky), or add a question with id "direct-contact-dangeros" there."
 		`);

@@ -1,0 +1,111 @@
+import { answersKey, evaluate, type Answer, type Answers, type RiskModel } from '../src/lib/risk';
+
+interface Strings {
+	readAsSafer: string;
+	answers: Record<Answer, string>;
+	outcome: string;
+}
+
+const ANSWERS = new Set<string>(['yes', 'no', 'unsure']);
+
+/**
+ * Turns the server-rendered risk assessment into a form: the static, one-question-per-page links
+ * are hidden and the outcome for the current answers is shown as the reader answers. Answers live
+ * only in the form: nothing is stored, and the URL changes only when the reader asks for a link.
+ */
+class RiskSelector extends HTMLElement {
+	#model!: RiskModel;
+	#strings!: Strings;
+	#form!: HTMLFormElement;
+	#outcomes!: HTMLElement;
+	#announce!: HTMLElement;
+	#shareOutput!: HTMLElement;
+
+	connectedCallback() {
+		this.#model = JSON.parse(this.dataset.model!);
+		this.#strings = JSON.parse(this.dataset.strings!);
+		this.#form = this.querySelector('form')!;
+		this.#outcomes = this.querySelector('[data-outcomes]')!;
+		this.#announce = this.querySelector('[data-announce]')!;
+		this.#shareOutput = this.querySelector('[data-share-output]')!;
+
+		this.querySelector<HTMLElement>('[data-static]')!.hidden = true;
+		this.#form.hidden = false;
+		this.#outcomes.hidden = false;
+
+		this.#form.addEventListener('change', () => this.#update());
+		// The reset event fires before the inputs are cleared.
+		this.#form.addEventListener('reset', () => {
+			if (/answers=/.test(location.hash)) history.replaceState(null, '', location.pathname + location.search);
+			setTimeout(() => this.#update(), 0);
+		});
+		this.querySelector('[data-share]')!.addEventListener('click', () => this.#share());
+		this.#applyShared();
+		this.#update();
+	}
+
+	/** The reader's answers; unanswered questions are left out. */
+	answers(): Answers {
+		const data = new FormData(this.#form);
+		const answers: Record<string, Answer> = {};
+		for (const q of this.#model.questions) {
+			const value = data.get(q.id);
+			if (typeof value === 'string' && ANSWERS.has(value)) answers[q.id] = value as Answer;
+		}
+		return answers;
+	}
+
+	#update() {
+		const answers = this.answers();
+		const complete = this.#model.questions.every((q) => answers[q.id]);
+		this.#shareOutput.hidden = true;
+		this.#outcomes.querySelector<HTMLElement>('[data-pending]')!.hidden = complete;
+		const key = complete ? answersKey(this.#model, answers) : undefined;
+		let shown: HTMLElement | undefined;
+		for (const el of this.#outcomes.querySelectorAll<HTMLElement>('[data-outcome]')) {
+			el.hidden = el.dataset.outcome !== key;
+			if (!el.hidden) shown = el;
+		}
+		if (!shown) {
+			this.#announce.textContent = '';
+			return;
+		}
+		// Say, next to each reason, when an answer was "not sure" and counted as the safer one.
+		const outcome = evaluate(this.#model, answers);
+		for (const { reasons } of outcome.fired)
+			for (const reason of reasons) {
+				for (const note of shown.querySelectorAll<HTMLElement>(`[data-question="${reason.question}"] [data-read-as]`))
+					note.textContent = reason.given === 'unsure' ? ` (${this.#strings.readAsSafer.replace('{{answer}}', this.#strings.answers[reason.readAs])})` : '';
+			}
+		const route = shown.querySelector('.route')?.textContent ?? '';
+		this.#announce.textContent = `${this.#strings.outcome}: ${route}`;
+	}
+
+	/** Puts the answers in the page's address, after `#`, so they are never sent to a server. */
+	#share() {
+		const answers = this.answers();
+		const value = this.#model.questions.map((q) => answers[q.id] ?? '').join(',');
+		const url = new URL(location.href);
+		url.hash = `answers=${value}`;
+		history.replaceState(null, '', url);
+		this.#shareOutput.hidden = false;
+		const input = this.#shareOutput.querySelector('input')!;
+		input.value = url.href;
+		input.select();
+	}
+
+	/** Fills the form from a link made with #share. */
+	#applyShared() {
+		const match = /(?:^#|&)answers=([a-z,]*)/.exec(location.hash);
+		if (!match) return;
+		const values = match[1]!.split(',');
+		this.#model.questions.forEach((q, i) => {
+			const value = values[i];
+			if (!value || !ANSWERS.has(value)) return;
+			const input = this.#form.querySelector<HTMLInputElement>(`input[name="${q.id}"][value="${value}"]`);
+			if (input) input.checked = true;
+		});
+	}
+}
+
+customElements.define('risk-selector', RiskSelector);

@@ -1,0 +1,31 @@
+/**
+ * Loads the risk model and the names the risk components show, for one language.
+ * Build time only (content collections).
+ */
+import { getEntry } from 'astro:content';
+import { inFileOrder, pageUrl, texts } from './i18n';
+import { toRiskModel } from './risk';
+
+export async function riskModel() {
+	const [questions, rules] = await Promise.all([inFileOrder('questions'), inFileOrder('rules')]);
+	return toRiskModel({ questions: questions.map((q) => q.data), rules: rules.map((r) => r.data) });
+}
+
+/** Names and links for everything an outcome can mention, in one language. */
+export async function riskNames(lang: string) {
+	const text = await texts(lang);
+	const [tools, channels, practices, scenarios] = await Promise.all([
+		inFileOrder('tools'),
+		inFileOrder('channels'),
+		inFileOrder('practices'),
+		inFileOrder('scenarios'),
+	]);
+	const title = async (slug: string) => (await getEntry('docs', `${lang}/${slug}`))?.data.title ?? (await getEntry('docs', `en/${slug}`))?.data.title ?? slug;
+	return {
+		text,
+		tool: new Map(tools.map((t) => [t.id, { name: t.data.name, href: pageUrl(lang, `tools/${t.id}`) }])),
+		channel: new Map(channels.map((c) => [c.id, c.data.name ?? text(`channel.${c.id}`)])),
+		practice: new Map(await Promise.all(practices.map(async (p) => [p.id, { name: await title(`practices/${p.id}`), href: pageUrl(lang, `practices/${p.id}`) }] as const))),
+		scenario: new Map(scenarios.map((s) => [s.id, { name: text(`scenario.${s.id}`), href: pageUrl(lang, `scenarios/${s.id}`) }])),
+	};
+}

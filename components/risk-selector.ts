@@ -1,4 +1,6 @@
 import { answersKey, evaluate, type Answer, type Answers, type RiskModel } from '../src/lib/risk';
+import type { ScenarioSequencer } from './scenario-sequencer';
+import './scenario-sequencer';
 
 interface Strings {
 	readAsSafer: string;
@@ -66,12 +68,17 @@ class RiskSelector extends HTMLElement {
 			el.hidden = el.dataset.outcome !== key;
 			if (!el.hidden) shown = el;
 		}
-		if (!shown) {
+		const outcome = shown ? evaluate(this.#model, answers) : undefined;
+		// The matching scenario follows the outcome, with only the steps that fit these answers.
+		for (const section of this.querySelectorAll<HTMLElement>('[data-sequence]')) {
+			section.hidden = section.dataset.sequence !== outcome?.scenario;
+			if (!section.hidden) section.querySelector<ScenarioSequencer>('scenario-sequencer')!.applyAnswers(answers);
+		}
+		if (!shown || !outcome) {
 			this.#announce.textContent = '';
 			return;
 		}
 		// Say, next to each reason, when an answer was "not sure" and counted as the safer one.
-		const outcome = evaluate(this.#model, answers);
 		for (const { reasons } of outcome.fired)
 			for (const reason of reasons) {
 				for (const note of shown.querySelectorAll<HTMLElement>(`[data-question="${reason.question}"] [data-read-as]`))

@@ -15,6 +15,7 @@ import { PageFrontmatterSchema } from '../schemas/page';
 import { UI_KEYS } from '../schemas/ui';
 import { requiredTextKeys, SECTIONS } from './model';
 import { checkRiskModel, toRiskModel } from './risk';
+import { checkSequences, toSequences } from './scenario';
 import {
 	DATA_COLLECTIONS,
 	dataFile,
@@ -406,6 +407,13 @@ export function checkContent(root: string): CheckResult {
 	if (!problems.some((p) => p.file === dataFile('rules') || p.file === dataFile('questions')))
 		for (const problem of checkRiskModel(toRiskModel(data)))
 			problems.push({ file: dataFile('rules'), field: `answers ${problem.answers}`, message: problem.message, fix: problem.fix });
+
+	// 9. Scenarios: every branch ends.
+	if (!problems.some((p) => p.file === dataFile('scenarios') || p.file === dataFile('questions')))
+		for (const problem of checkSequences(toSequences(data.scenarios), data.questions)) {
+			const index = data.scenarios.findIndex((s) => s.id === problem.scenario);
+			problems.push({ file: dataFile('scenarios'), field: `${describeEntry(index, data.scenarios[index])} → ${problem.field}`, message: problem.message, fix: problem.fix });
+		}
 
 	return { problems, data: problems.some((p) => p.file.startsWith('content/data/')) ? undefined : data };
 }

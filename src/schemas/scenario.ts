@@ -12,6 +12,10 @@ export const StepSchema = (ref: RefFactory) =>
 		tools: z.array(ref('tools')).default([]),
 		/** Practices this step applies. */
 		practices: z.array(ref('practices')).default([]),
+		/** Tools the other person must already have for this step. */
+		needs: z.array(ref('tools')).default([]),
+		/** Tools to use instead when the step's tools are blocked or unsafe. */
+		fallback: z.array(ref('tools')).default([]),
 		/** Answers of the risk assessment for which this step applies; empty means always. */
 		when: ConditionSchema(ref),
 	});

@@ -1,0 +1,82 @@
+import type { Answers, RiskModel } from '../src/lib/risk';
+import { stepApplies, type SequenceStep } from '../src/lib/scenario';
+
+interface Strings {
+	progress: string;
+	showAll: string;
+	oneByOne: string;
+}
+
+/**
+ * Shows a scenario one step at a time, with back, next and done. The full list stays in the page,
+ * so printing and reading without JavaScript show every step. Progress lives only in the page.
+ */
+export class ScenarioSequencer extends HTMLElement {
+	#steps: HTMLLIElement[] = [];
+	#questions: RiskModel['questions'] = [];
+	#strings!: Strings;
+	#current = 0;
+	#showAll = false;
+	#answers: Answers | undefined;
+
+	connectedCallback() {
+		this.#questions = JSON.parse(this.dataset.questions!);
+		this.#strings = JSON.parse(this.dataset.strings!);
+		this.#steps = [...this.querySelectorAll<HTMLLIElement>(':scope > ol > li[data-step]')];
+		this.querySelector<HTMLElement>('.controls')!.hidden = false;
+		this.querySelector('[data-next]')!.addEventListener('click', () => this.go(this.#current + 1));
+		this.querySelector('[data-back]')!.addEventListener('click', () => this.go(this.#current - 1));
+		this.querySelector('[data-toggle]')!.addEventListener('click', () => {
+			this.#showAll = !this.#showAll;
+			this.#render();
+		});
+		this.querySelector('[data-print]')!.addEventListener('click', () => print());
+		for (const box of this.querySelectorAll<HTMLInputElement>('li[data-step] > .done input'))
+			box.addEventListener('change', () => {
+				box.closest('li')!.toggleAttribute('data-done', box.checked);
+				if (box.checked && !this.#showAll) this.go(this.#current + 1);
+			});
+		this.#render();
+	}
+
+	/** The steps that apply to the answers given, in order. */
+	#visible(): HTMLLIElement[] {
+		return this.#steps.filter((li) => !li.hasAttribute('data-skipped'));
+	}
+
+	/** Keeps only the steps that fit these risk answers (from the risk selector), and starts again. */
+	applyAnswers(answers: Answers | undefined) {
+		this.#answers = answers;
+		for (const li of this.#steps) {
+			const step = { when: JSON.parse(li.dataset.when!) } as SequenceStep;
+			li.toggleAttribute('data-skipped', !stepApplies(step, this.#questions, this.#answers));
+		}
+		this.#current = 0;
+		this.#render();
+	}
+
+	/** Moves to step `index` (counted among the steps that apply) and puts the focus on it. */
+	go(index: number) {
+		const visible = this.#visible();
+		this.#current = Math.max(0, Math.min(index, visible.length - 1));
+		this.#render();
+		if (!this.#showAll) visible[this.#current]?.querySelector<HTMLElement>('.body')?.focus();
+	}
+
+	#render() {
+		const visible = this.#visible();
+		for (const li of this.#steps) li.hidden = li.hasAttribute('data-skipped') || (!this.#showAll && li !== visible[this.#current]);
+		const last = this.#current >= visible.length - 1;
+		this.querySelector<HTMLButtonElement>('[data-back]')!.disabled = this.#showAll || this.#current === 0;
+		this.querySelector<HTMLButtonElement>('[data-next]')!.disabled = this.#showAll || last;
+		this.querySelector<HTMLElement>('[data-finished]')!.hidden = this.#showAll || !last;
+		this.querySelector('[data-progress]')!.textContent = this.#showAll
+			? ''
+			: this.#strings.progress.replace('{{n}}', String(this.#current + 1)).replace('{{total}}', String(visible.length));
+		this.querySelector('[data-toggle]')!.textContent = this.#showAll ? this.#strings.oneByOne : this.#strings.showAll;
+		// Ordered-list numbers follow the steps that apply.
+		visible.forEach((li, i) => (li.value = i + 1));
+	}
+}
+
+if (!customElements.get('scenario-sequencer')) customElements.define('scenario-sequencer', ScenarioSequencer);

@@ -37,6 +37,7 @@ export default defineConfig({
 				PageTitle: './src/overrides/PageTitle.astro',
 				MarkdownContent: './src/overrides/MarkdownContent.astro',
 				ThemeSelect: './src/overrides/ThemeSelect.astro',
+				LanguageSelect: './src/overrides/LanguageSelect.astro',
 			},
 		}),
 	],

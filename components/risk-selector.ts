@@ -36,10 +36,10 @@ class RiskSelector extends HTMLElement {
 		this.#outcomes.hidden = false;
 
 		this.#form.addEventListener('change', () => this.#update());
-		// The reset event fires before the inputs are cleared.
+		// The reset event fires before the inputs are cleared, so the update is given no answers.
 		this.#form.addEventListener('reset', () => {
 			if (/answers=/.test(location.hash)) history.replaceState(null, '', location.pathname + location.search);
-			setTimeout(() => this.#update(), 0);
+			this.#update({});
 		});
 		this.querySelector('[data-share]')!.addEventListener('click', () => this.#share());
 		this.#applyShared();
@@ -57,8 +57,7 @@ class RiskSelector extends HTMLElement {
 		return answers;
 	}
 
-	#update() {
-		const answers = this.answers();
+	#update(answers: Answers = this.answers()) {
 		const complete = this.#model.questions.every((q) => answers[q.id]);
 		this.#shareOutput.hidden = true;
 		this.#outcomes.querySelector<HTMLElement>('[data-pending]')!.hidden = complete;

@@ -51,7 +51,7 @@ export function loadSiteConfig(root: string) {
 				items: practices.filter((p) => p.category === c.id).map((p) => ({ slug: `practices/${p.id}` })),
 			})),
 		},
-		{ ...label(ui, 'nav.reference'), items: [{ slug: 'resources' }] },
+		{ ...label(ui, 'nav.reference'), items: [{ slug: 'resources' }, { slug: 'downloads' }] },
 	];
 
 	return {

@@ -1,0 +1,334 @@
+/**
+ * Builds the offline bundles from the site Astro wrote to dist/: one zip per language and one
+ * with every language, each opening at index.html from file:// with no network. Pages get
+ * relative links, module scripts become classic scripts, and search uses an index shipped as a
+ * script file. Zips are reproducible: fixed dates, sorted entries. Writes dist/downloads/ with
+ * SHA256SUMS and manifest.json, then fills the sizes and checksums into the downloads pages.
+ *
+ *   node scripts/build-offline.ts
+ */
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, posix, relative, sep } from 'node:path';
+import { build as esbuild, type Plugin } from 'esbuild';
+import { zipSync, type Zippable } from 'fflate';
+import yaml from 'js-yaml';
+import MiniSearch from 'minisearch';
+import { parse, type HTMLElement } from 'node-html-parser';
+import { fileForUrl, isExternal, relativeUrl } from './offline/paths.ts';
+
+const ROOT = process.cwd();
+const DIST = join(ROOT, 'dist');
+const OUT = join(DIST, 'downloads');
+const started = performance.now();
+const log = (message: string) => console.log(`offline: ${message}`);
+
+interface Language {
+	id: string;
+	lang: string;
+	label: string;
+	dir: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inputs: languages, their strings, the version and a build date that comes from the source.
+// ---------------------------------------------------------------------------------------------
+
+const languages = yaml.load(readFileSync(join(ROOT, 'content/data/languages.yaml'), 'utf8'), { schema: yaml.CORE_SCHEMA }) as Language[];
+const strings = Object.fromEntries(languages.map((l) => [l.id, JSON.parse(readFileSync(join(ROOT, `content/i18n/${l.id}.json`), 'utf8')) as Record<string, string>]));
+const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** SOURCE_DATE_EPOCH, else the last commit's date, else the newest `reviewed` date: never the clock. */
+function buildDate(): Date {
+	if (process.env.SOURCE_DATE_EPOCH) return new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000);
+	try {
+		const seconds = execFileSync('git', ['log', '-1', '--format=%ct'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+		if (seconds) return new Date(Number(seconds) * 1000);
+	} catch {
+		// Not a git checkout (a tarball): fall back to the content's own dates.
+	}
+	const dates = walk(join(ROOT, 'content/docs'))
+		.map((f) => /^reviewed:\s*['"]?(\d{4}-\d{2}-\d{2})/m.exec(readFileSync(f, 'utf8'))?.[1])
+		.filter((d): d is string => !!d)
+		.sort();
+	return new Date(`${dates.at(-1) ?? '2026-01-01'}T00:00:00Z`);
+}
+
+function walk(dir: string): string[] {
+	return readdirSync(dir)
+		.sort()
+		.flatMap((name) => {
+			const path = join(dir, name);
+			return statSync(path).isDirectory() ? walk(path) : [path];
+		});
+}
+
+const toPosix = (path: string) => path.split(sep).join('/');
+const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+const formatBytes = (n: number) => (n < 1024 ? `${n} B` : n < 1024 ** 2 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 ** 2).toFixed(2)} MB`);
+
+// ---------------------------------------------------------------------------------------------
+// Scripts: every module script of the site, bundled once into a classic script.
+// ---------------------------------------------------------------------------------------------
+
+/** Resolves the site's absolute `/_astro/...` imports to files in dist/. */
+const distResolver: Plugin = {
+	name: 'dist-absolute',
+	setup(build) {
+		build.onResolve({ filter: /^\/_astro\// }, (args) => ({ path: join(DIST, args.path) }));
+	},
+};
+
+const classicScripts = new Map<string, { file: string; code: Uint8Array }>();
+
+/**
+ * Bundles all module scripts of a page, in order, into one classic script (an IIFE), so that
+ * modules they share run once, as they would as modules. Returns the bundle's path.
+ */
+async function classicScript(scripts: ({ file: string } | { code: string })[]): Promise<string> {
+	const key = sha256(JSON.stringify(scripts));
+	const done = classicScripts.get(key);
+	if (done) return done.file;
+	const inline = new Map<string, string>();
+	const entry = scripts
+		.map((s) => {
+			if ('file' in s) return `import ${JSON.stringify(s.file)};`;
+			const id = `inline:${inline.size}`;
+			inline.set(id, s.code);
+			return `import ${JSON.stringify(id)};`;
+		})
+		.join('\n');
+	const result = await esbuild({
+		stdin: { contents: entry, resolveDir: join(DIST, '_astro'), loader: 'js' },
+		bundle: true,
+		format: 'iife',
+		minify: true,
+		write: false,
+		target: 'es2020',
+		legalComments: 'none',
+		logLevel: 'silent',
+		plugins: [
+			distResolver,
+			{
+				name: 'inline-scripts',
+				setup(build) {
+					build.onResolve({ filter: /^inline:/ }, (args) => ({ path: args.path, namespace: 'inline' }));
+					build.onLoad({ filter: /.*/, namespace: 'inline' }, (args) => ({ contents: inline.get(args.path)!, loader: 'js', resolveDir: join(DIST, '_astro') }));
+				},
+			},
+		],
+	});
+	const code = result.outputFiles[0]!.contents;
+	const file = `_offline/${sha256(code).slice(0, 12)}.js`;
+	classicScripts.set(key, { file, code });
+	return file;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pages: rewritten for file://.
+// ---------------------------------------------------------------------------------------------
+
+interface Bundle {
+	name: string;
+	/** Languages whose pages are inside. */
+	languages: Language[];
+	files: Map<string, Uint8Array>;
+}
+
+const htmlFiles = walk(DIST)
+	.map((f) => toPosix(relative(DIST, f)))
+	.filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/') && !f.startsWith('downloads/'));
+
+/** Text for the search index: the page's searchable body, or nothing for pages kept out of search. */
+function searchEntry(document: HTMLElement, url: string) {
+	const body = document.querySelector('[data-pagefind-body]');
+	if (!body) return undefined;
+	const title = document.querySelector('h1')?.text.trim() ?? url;
+	const text = body.text.replace(/\s+/g, ' ').trim();
+	return { id: url, url, title, text, excerpt: `${text.slice(0, 160)}…` };
+}
+
+async function rewritePage(file: string, bundle: Bundle, inBundle: (path: string) => boolean, search: Map<string, ReturnType<typeof searchEntry>[]>) {
+	const html = readFileSync(join(DIST, file), 'utf8');
+	const document = parse(html, { comment: true, blockTextElements: { script: true, noscript: true, style: true, pre: true } });
+	const pageLang = document.querySelector('html')?.getAttribute('lang') ?? languages[0]!.lang;
+	const language = languages.find((l) => l.lang === pageLang) ?? languages[0]!;
+	const ui = strings[language.id]!;
+
+	// Scripts: all module scripts become one deferred classic script, where the first one stood.
+	const modules = document.querySelectorAll('script[type="module"]');
+	if (modules.length) {
+		const bundled = await classicScript(modules.map((script) => (script.getAttribute('src') ? { file: join(DIST, script.getAttribute('src')!) } : { code: script.innerHTML })));
+		modules[0]!.replaceWith(`<script src="${relativeUrl(file, `/${bundled}`)}" defer></script>`);
+		for (const script of modules.slice(1)) script.remove();
+	}
+
+	// Search: Pagefind needs a server, so the bundle has its own.
+	for (const search of document.querySelectorAll('site-search')) {
+		const index = `/search/${language.id}.js`;
+		search.replaceWith(
+			`<offline-search data-lang="${language.id}" data-index="${relativeUrl(file, index)}" data-root="${relativeUrl(file, '/index.html')!.replace(/index\.html$/, '')}" data-no-results="${ui['offline.noResults']}">` +
+				`<button type="button" data-open disabled aria-label="${ui['offline.search']}">${ui['offline.search']}</button>` +
+				`<dialog aria-label="${ui['offline.search']}"><div class="offline-search-box"><input type="search" aria-label="${ui['offline.search']}" placeholder="${ui['offline.search']}" />` +
+				`<button type="button" data-close>${ui['offline.close']}</button></div><p data-status role="status"></p><ol data-results></ol></dialog></offline-search>`,
+		);
+	}
+	if (document.querySelector('offline-search')) document.querySelector('body')!.insertAdjacentHTML('beforeend', `<script src="${relativeUrl(file, '/_offline/search.js')}" defer></script>`);
+	document.querySelector('head')?.insertAdjacentHTML('beforeend', `<link rel="stylesheet" href="${relativeUrl(file, '/_offline/offline.css')}">`);
+
+	// Languages outside this bundle leave the picker; the others point at files.
+	for (const option of document.querySelectorAll('starlight-lang-select option')) {
+		const target = fileForUrl(option.getAttribute('value') ?? '');
+		if (inBundle(target)) option.setAttribute('value', relativeUrl(file, `/${target}`)!);
+		else option.remove();
+	}
+	for (const link of document.querySelectorAll('link[rel="alternate"], link[rel="canonical"], link[rel="sitemap"]')) link.remove();
+
+	// Links and assets.
+	for (const element of document.querySelectorAll('[href], [src]')) {
+		for (const attribute of ['href', 'src']) {
+			const url = element.getAttribute(attribute);
+			if (!url) continue;
+			if (isExternal(url)) {
+				if (element.tagName === 'A') markOnlineOnly(element, ui);
+				continue;
+			}
+			if (!url.startsWith('/')) continue;
+			const target = fileForUrl(url);
+			if (inBundle(target)) element.setAttribute(attribute, relativeUrl(file, url)!);
+			else if (element.tagName === 'A') {
+				element.removeAttribute('href');
+				markOnlineOnly(element, ui);
+			} else element.remove();
+		}
+	}
+
+	// The downloads page: the bundle cannot hold its own checksum, so it points to the online page.
+	for (const note of document.querySelectorAll('.offline-note')) note.setAttribute('data-offline', '');
+	for (const cell of document.querySelectorAll('[data-size], [data-sha256], [data-build-date]')) cell.set_content('');
+	document.querySelector('head')?.insertAdjacentHTML('beforeend', `<meta name="playbook-version" content="${version}">`);
+	const entry = searchEntry(document, file);
+	if (entry) search.set(language.id, [...(search.get(language.id) ?? []), entry]);
+	bundle.files.set(file, new TextEncoder().encode(document.toString()));
+}
+
+function markOnlineOnly(link: HTMLElement, ui: Record<string, string>) {
+	link.classList.add('online-only');
+	link.setAttribute('rel', 'external noreferrer');
+	link.insertAdjacentHTML('beforeend', ` <span class="online-only-note">${ui['offline.onlineOnly']}</span>`);
+}
+
+/** The bundle's start page: the site root with only the bundle's languages, and what it is. */
+function startPage(bundle: Bundle, date: string): Uint8Array {
+	const document = parse(readFileSync(join(DIST, 'index.html'), 'utf8'));
+	for (const link of document.querySelectorAll('link[href^="/"]')) link.setAttribute('href', relativeUrl('index.html', link.getAttribute('href')!)!);
+	for (const item of document.querySelectorAll('main li')) {
+		const href = item.querySelector('a')?.getAttribute('href') ?? '';
+		const language = bundle.languages.find((l) => href === `/${l.id}/`);
+		if (language) item.querySelector('a')!.setAttribute('href', `${language.id}/index.html`);
+		else item.remove();
+	}
+	const source = strings[bundle.languages[0]!.id]!;
+	document
+		.querySelector('main')!
+		.insertAdjacentHTML('beforeend', `<p class="version">${source['offline.version']!.replace('{{version}}', version).replace('{{date}}', date)}</p>`);
+	return new TextEncoder().encode(document.toString());
+}
+
+function readme(bundle: Bundle, date: string): Uint8Array {
+	const lines = bundle.languages.map((l) => {
+		const ui = strings[l.id]!;
+		return [ui['site.title'], ui['offline.version']!.replace('{{version}}', version).replace('{{date}}', date), ui['offline.howToOpen']].join('\n');
+	});
+	return new TextEncoder().encode(`${lines.join('\n\n')}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main.
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+	if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ has no site: run `astro build` first (npm run build does both).');
+	const date = buildDate();
+	const day = date.toISOString().slice(0, 10);
+	rmSync(OUT, { recursive: true, force: true });
+	mkdirSync(OUT, { recursive: true });
+
+	const searchScript = await esbuild({ entryPoints: [join(ROOT, 'components/offline-search.ts')], bundle: true, format: 'iife', minify: true, write: false, target: 'es2020', legalComments: 'none', logLevel: 'silent' });
+
+	const plans: { name: string; languages: Language[] }[] = [
+		...languages.map((l) => ({ name: `playbook-${l.id}`, languages: [l] })),
+		{ name: 'playbook-all', languages },
+	];
+	log(`found ${htmlFiles.length} pages in dist/; building ${plans.length} bundles, version ${version}, dated ${day}`);
+
+	const manifest: { file: string; languages: string[]; bytes: number; sha256: string; files: number }[] = [];
+	for (const plan of plans) {
+		const t0 = performance.now();
+		const bundle: Bundle = { name: plan.name, languages: plan.languages, files: new Map() };
+		const pages = htmlFiles.filter((f) => plan.languages.some((l) => f.startsWith(`${l.id}/`)));
+		const pageSet = new Set(pages);
+		const assets = new Set<string>();
+		const inBundle = (path: string) => pageSet.has(path) || path === 'index.html' || assets.has(path) || path.startsWith('_offline/') || path.startsWith('search/') || (path.startsWith('_astro/') && path.endsWith('.css') && existsSync(join(DIST, path))) || path === 'favicon.svg';
+		const search = new Map<string, ReturnType<typeof searchEntry>[]>();
+		for (const page of pages) await rewritePage(page, bundle, inBundle, search);
+
+		// What the pages refer to: stylesheets, scripts, the favicon.
+		for (const content of bundle.files.values()) {
+			for (const match of new TextDecoder().decode(content).matchAll(/(?:href|src)="((?:\.\.?\/)+)?(_astro\/[^"]+\.css|_offline\/[^"]+\.(?:js|css)|favicon\.svg)"/g)) assets.add(match[2]!);
+		}
+		for (const asset of [...assets].sort()) {
+			if (asset === '_offline/search.js') bundle.files.set(asset, searchScript.outputFiles[0]!.contents);
+			else if (asset === '_offline/offline.css') bundle.files.set(asset, readFileSync(join(ROOT, 'components/offline.css')));
+			else if (asset.startsWith('_offline/')) bundle.files.set(asset, [...classicScripts.values()].find((s) => s.file === asset)!.code);
+			else bundle.files.set(asset, readFileSync(join(DIST, asset)));
+		}
+		for (const [lang, entries] of search) {
+			const mini = new MiniSearch({ fields: ['title', 'text'], storeFields: ['title', 'url', 'excerpt'] });
+			mini.addAll(entries.filter((e) => e !== undefined));
+			const payload = { index: JSON.stringify(mini), options: { fields: ['title', 'text'], storeFields: ['title', 'url', 'excerpt'] } };
+			bundle.files.set(`search/${lang}.js`, new TextEncoder().encode(`(window.playbookSearch=window.playbookSearch||{})[${JSON.stringify(lang)}]=${JSON.stringify(payload)};\n`));
+		}
+		bundle.files.set('index.html', startPage(bundle, day));
+		bundle.files.set('README.txt', readme(bundle, day));
+
+		// A reproducible zip: entries sorted, every date the build date, everything below one folder.
+		const entries: Zippable = {};
+		for (const path of [...bundle.files.keys()].sort()) entries[`${plan.name}/${path}`] = [bundle.files.get(path)!, { mtime: date, level: 9 }];
+		const zip = zipSync(entries, { mtime: date });
+		const file = `${plan.name}.zip`;
+		writeFileSync(join(OUT, file), zip);
+		const sum = sha256(zip);
+		manifest.push({ file, languages: plan.languages.map((l) => l.id), bytes: zip.length, sha256: sum, files: bundle.files.size });
+		log(`${file.padEnd(20)} ${String(bundle.files.size).padStart(4)} files  ${formatBytes(zip.length).padStart(9)}  sha256 ${sum.slice(0, 16)}…  ${Math.round(performance.now() - t0)} ms`);
+	}
+
+	writeFileSync(join(OUT, 'SHA256SUMS'), manifest.map((m) => `${m.sha256}  ${m.file}\n`).join(''));
+	writeFileSync(join(OUT, 'manifest.json'), `${JSON.stringify({ version, date: day, files: manifest }, null, '\t')}\n`);
+	fillDownloadPages(manifest, day);
+	log(`wrote dist/downloads/ (SHA256SUMS, manifest.json) in ${Math.round(performance.now() - started)} ms`);
+}
+
+/** Puts each file's size and checksum into the downloads page of every language. */
+function fillDownloadPages(manifest: { file: string; bytes: number; sha256: string }[], day: string) {
+	for (const language of languages) {
+		const path = join(DIST, language.id, 'downloads', 'index.html');
+		if (!existsSync(path)) continue;
+		let html = readFileSync(path, 'utf8');
+		// Whatever the cells hold (empty, or values from an earlier run), they get this run's values.
+		for (const m of manifest) {
+			const size = new Intl.NumberFormat(language.lang, { maximumFractionDigits: 1 }).format(m.bytes / 1024 ** 2);
+			html = html
+				.replace(new RegExp(`(<span data-size="${m.file}"[^>]*>)[^<]*(</span>)`, 'g'), `$1${size} MB$2`)
+				.replace(new RegExp(`(<code data-sha256="${m.file}"[^>]*>)[^<]*(</code>)`, 'g'), `$1${m.sha256}$2`);
+		}
+		html = html.replace(/(<span data-build-date[^>]*>)[^<]*(<\/span>)/g, `$1${day}$2`);
+		writeFileSync(path, html);
+	}
+}
+
+main().catch((error: unknown) => {
+	console.error(`offline: failed: ${error instanceof Error ? error.message : String(error)}`);
+	process.exit(1);
+});

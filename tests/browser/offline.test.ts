@@ -1,0 +1,99 @@
+/**
+ * The offline bundles, unzipped and opened from file:// in real Chromium, with no server.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launch, watch } from '../helpers/browser';
+import { DIST, requireDist } from '../helpers/project';
+import { siteData } from '../helpers/site';
+import { unzipToTemp } from '../helpers/zip';
+
+let browser: Browser;
+const folders: string[] = [];
+const languages = siteData().languages;
+const SEARCH = { en: 'Search', es: 'Buscar', fr: 'Rechercher', ar: 'ابحث' } as Record<string, string>;
+
+beforeAll(async () => {
+	requireDist();
+	browser = await launch();
+});
+afterAll(async () => {
+	await browser?.close();
+	for (const dir of folders) rmSync(dir, { recursive: true, force: true });
+});
+
+function open(name: string) {
+	const { dir, names } = unzipToTemp(join(DIST, 'downloads', `${name}.zip`));
+	folders.push(dir);
+	return { root: `file://${join(dir, name)}/`, names, dir: join(dir, name) };
+}
+
+/** Searches with the bundle's own search and returns the result addresses. */
+async function search(page: Page, lang: string, query: string) {
+	await page.getByRole('button', { name: SEARCH[lang] }).first().click();
+	await page.locator('offline-search input[type=search]').fill(query);
+	await page.locator('offline-search [data-results] a').first().waitFor();
+	return page.locator('offline-search [data-results] a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+}
+
+describe.each(languages.map((l) => [l.id, l] as const))('the %s bundle from file://', (id, language) => {
+	test('opens, navigates, searches and answers the risk selector with no failed request or console error', async () => {
+		const bundle = open(`playbook-${id}`);
+		const page = await browser.newPage();
+		const problems = watch(page);
+		await page.goto(`${bundle.root}index.html`);
+		await expect(page.locator('main').textContent()).resolves.toContain('0.1.0');
+		await page.getByRole('link', { name: new RegExp(language.label) }).click();
+		await page.waitForURL(`${bundle.root}${id}/index.html`);
+		expect(await page.locator('html').getAttribute('dir')).toBe(language.dir);
+		// Styles load: Starlight's layout puts the sidebar beside the content on a wide screen.
+		expect(await page.locator('#starlight__sidebar').isVisible()).toBe(true);
+
+		// A sidebar link leads to a page in the bundle.
+		await page.locator(`#starlight__sidebar a[href$="tools/index.html"]`).first().click();
+		await page.waitForURL(`${bundle.root}${id}/tools/index.html`);
+		await expect(page.locator('table.tool-table tbody tr').count()).resolves.toBeGreaterThan(5);
+
+		const found = await search(page, id, 'Signal');
+		expect(found).toContain(`${bundle.root}${id}/tools/signal/index.html`);
+		await page.goto(`${bundle.root}${id}/tools/signal/index.html`);
+		await expect(page.locator('h1').textContent()).resolves.toBe('Signal');
+
+		await page.goto(`${bundle.root}${id}/risk-check/index.html`);
+		for (const question of ['surveilled', 'secure-apps-risky', 'direct-contact-dangerous', 'anonymity-tools-risky'])
+			await page.locator(`fieldset[data-question="${question}"] input[value="no"]`).check();
+		await expect(page.locator('[data-outcome]:visible .risk-outcome').getAttribute('data-route')).resolves.toBe('direct');
+		expect(problems).toEqual([]);
+		await page.close();
+	});
+});
+
+describe('the bundle with every language', () => {
+	test('switches language from the picker, from file://', async () => {
+		const bundle = open('playbook-all');
+		const page = await browser.newPage();
+		const problems = watch(page);
+		await page.goto(`${bundle.root}en/tools/signal/index.html`);
+		await page.locator('starlight-lang-select select').first().selectOption({ label: 'العربية' });
+		await page.waitForURL(`${bundle.root}ar/tools/signal/index.html`);
+		expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+		const found = await search(page, 'ar', 'Signal');
+		expect(found).toContain(`${bundle.root}ar/tools/signal/index.html`);
+		expect(problems).toEqual([]);
+		await page.close();
+	});
+
+	test('holds only relative links; links out of the bundle are marked online only', () => {
+		const bundle = open('playbook-all');
+		const html = bundle.names.filter((n) => n.endsWith('.html'));
+		expect(html.length).toBeGreaterThan(250);
+		for (const name of html) {
+			const text = readFileSync(join(bundle.dir, '..', name), 'utf8');
+			expect(text.match(/\s(?:href|src)="\/[^"]*"/g), name).toBeNull();
+			for (const [link] of text.matchAll(/<a [^>]*href="https?:[^"]*"[^>]*>/g)) expect(link, name).toContain('online-only');
+			expect(text, name).not.toMatch(/<script type="module"/);
+		}
+	});
+});

@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { DIST, requireDist } from '../helpers/project';
+import { readDist, siteData } from '../helpers/site';
+
+beforeAll(requireDist);
+const DOWNLOADS = join(DIST, 'downloads');
+const languages = siteData().languages;
+const manifest = () => JSON.parse(readFileSync(join(DOWNLOADS, 'manifest.json'), 'utf8')) as { version: string; date: string; files: { file: string; bytes: number; sha256: string }[] };
+
+describe('dist/downloads', () => {
+	test('has one bundle per language and one with all languages', () => {
+		expect(manifest().files.map((f) => f.file)).toEqual([...languages.map((l) => `playbook-${l.id}.zip`), 'playbook-all.zip']);
+	});
+
+	test('lists every file with its true SHA-256 in SHA256SUMS', () => {
+		const sums = readFileSync(join(DOWNLOADS, 'SHA256SUMS'), 'utf8').trim().split('\n').map((line) => line.split('  '));
+		const listed = sums.map(([, file]) => file).sort();
+		expect(listed).toEqual(readdirSync(DOWNLOADS).filter((f) => f.endsWith('.zip')).sort());
+		for (const [sum, file] of sums) expect(createHash('sha256').update(readFileSync(join(DOWNLOADS, file!))).digest('hex'), file).toBe(sum);
+	});
+
+	test('keeps each one-language bundle small enough for a messenger (under 3 MB)', () => {
+		for (const f of manifest().files.filter((f) => f.file !== 'playbook-all.zip')) expect(f.bytes, f.file).toBeLessThan(3 * 1024 ** 2);
+	});
+
+	test('shows every bundle with its size and checksum on the downloads page of every language', () => {
+		for (const language of languages) {
+			const html = readDist(`${language.id}/downloads/index.html`);
+			for (const f of manifest().files) {
+				expect(html, language.id).toMatch(new RegExp(`<code data-sha256="${f.file.replace('.', '\\.')}"[^>]*>${f.sha256}</code>`));
+				expect(html).toMatch(new RegExp(`<span data-size="${f.file.replace('.', '\\.')}"[^>]*>[0-9.,٫]+ MB</span>`));
+				expect(html).toContain(`href="/downloads/${f.file}"`);
+			}
+			expect(html).toMatch(new RegExp(`<span data-build-date[^>]*>${manifest().date}</span>`));
+		}
+	});
+});

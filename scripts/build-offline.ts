@@ -138,7 +138,7 @@ interface Bundle {
 
 const htmlFiles = walk(DIST)
 	.map((f) => toPosix(relative(DIST, f)))
-	.filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/') && !f.startsWith('downloads/'));
+	.filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/') && !f.startsWith('downloads/') && !f.includes('/translation-status/'));
 
 /** Text for the search index: the page's searchable body, or nothing for pages kept out of search. */
 function searchEntry(document: HTMLElement, url: string) {

@@ -9,6 +9,11 @@ export const PageFrontmatterSchema = (ref: RefFactory) =>
 	z.object({
 		/** Day the advice on this page was last checked by an editor, written as YYYY-MM-DD. Shown on the page. */
 		reviewed: DateSchema(),
+		/**
+		 * In a translation: a hash of the source-language page it was translated from, written by
+		 * `npm run i18n:mark`. When the source page changes, readers are told the translation is behind.
+		 */
+		sourceHash: z.string().regex(/^[0-9a-f]{12}$/, { error: 'must be the 12-character hash written by npm run i18n:mark' }).optional(),
 		/** Tools this page talks about; each is listed with a link to its page. */
 		tools: z.array(ref('tools')).default([]),
 	});

@@ -66,6 +66,8 @@ export const UI_KEYS = [
 	'offline.onlineOnly',
 	'offline.version',
 	'offline.howToOpen',
+	'i18n.staleNotice',
+	'i18n.readSource',
 	'risk.answer.yes',
 	'risk.answer.no',
 	'risk.answer.unsure',

@@ -44,9 +44,10 @@ describe('astro build', () => {
 		expect(existsSync(join(copy.dir, 'dist'))).toBe(false);
 	}, 180_000);
 
-	test('shows a missing translation in English with a notice, kept out of that language’s search index', () => {
+	test('shows a missing translation in English with a notice, kept out of that language’s search index; and a stale one with a notice', () => {
 		const copy = project();
 		rmSync(join(copy.dir, 'content/docs/fr/tools/wire.mdx'));
+		copy.edit('content/docs/en/tools/signal.mdx', (t) => t.replace('Signal encrypts every message', 'Signal now encrypts every message'));
 		const { status, output } = build(copy.dir);
 		expect(status, output).toBe(0);
 		const fallback = readFileSync(join(copy.dir, 'dist/fr/tools/wire/index.html'), 'utf8');
@@ -56,5 +57,10 @@ describe('astro build', () => {
 		const translated = readFileSync(join(copy.dir, 'dist/fr/tools/signal/index.html'), 'utf8');
 		expect(translated).toContain('data-pagefind-body');
 		expect(translated).not.toContain('Ce contenu n’est pas encore disponible');
+		// The English page changed after the translation: the reader is told, in French, with a link.
+		expect(translated).toMatch(/data-stale-notice[^>]*>\s*<p[^>]*>La version anglaise de cette page a changé depuis cette traduction\. <a href="\/en\/tools\/signal\/" hreflang="en"[^>]*>Lire la version anglaise<\/a>/);
+		expect(readFileSync(join(copy.dir, 'dist/ar/tools/signal/index.html'), 'utf8')).toContain('تغيّرت النسخة الإنجليزية من هذه الصفحة منذ إعداد هذه الترجمة.');
+		expect(readFileSync(join(copy.dir, 'dist/fr/tools/wire/index.html'), 'utf8')).not.toContain('data-stale-notice');
+		expect(readFileSync(join(copy.dir, 'dist/en/tools/signal/index.html'), 'utf8')).not.toContain('data-stale-notice');
 	}, 180_000);
 });

@@ -70,6 +70,10 @@ describe('the built site', () => {
 		for (const language of languages) expect(entry.languages[language.lang]?.page_count, language.id).toBeGreaterThan(30);
 	});
 
+	test('has no stale translation: every translated page follows its English source', () => {
+		expect(htmlFiles().filter((f) => readDist(f).includes('data-stale-notice'))).toEqual([]);
+	});
+
 	test('has no fallback page: every page exists in every language', () => {
 		const notices = htmlFiles().filter((f) => readDist(f).includes('data-fallback') || /not available in your language|pas encore disponible|aún no está disponible|غير متوفر بلغتك/.test(readDist(f)));
 		expect(notices).toEqual([]);

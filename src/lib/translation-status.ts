@@ -1,0 +1,99 @@
+/**
+ * Which translations are missing, stale or current. A translated page records, in its
+ * frontmatter, `sourceHash`: a short hash of the source-language page it was translated from.
+ * When the source page's title, description or text change, the hash no longer matches and the
+ * translation is stale. Works without git history (tarballs, shallow clones).
+ *
+ * Self-contained (Node built-ins and js-yaml only) so that scripts run it directly with Node.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import yaml from 'js-yaml';
+
+export type TranslationState = 'missing' | 'stale' | 'current';
+
+export interface PageStatus {
+	/** Page path below the language folder, without extension: `tools/signal`. */
+	slug: string;
+	state: TranslationState;
+	/** The translation's file, when it exists. */
+	file?: string;
+}
+
+/** The part of a page that translators translate; its hash says which version a translation follows. */
+export function sourceHash(page: { title?: unknown; description?: unknown; body: string }): string {
+	const text = [String(page.title ?? ''), String(page.description ?? ''), page.body.replace(/\r\n/g, '\n').trim()].join('\n');
+	return createHash('sha256').update(text).digest('hex').slice(0, 12);
+}
+
+/** Splits a page file into its frontmatter (parsed) and body. */
+export function readPage(path: string): { data: Record<string, unknown>; body: string; raw: string } {
+	const raw = readFileSync(path, 'utf8');
+	const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(raw);
+	const data = match ? ((yaml.load(match[1]!, { schema: yaml.CORE_SCHEMA }) ?? {}) as Record<string, unknown>) : {};
+	return { data, body: match ? raw.slice(match[0].length) : raw, raw };
+}
+
+/** The source hash of a page file: its title, description and text. */
+export function fileSourceHash(path: string): string {
+	const { data, body } = readPage(path);
+	return sourceHash({ title: data.title, description: data.description, body });
+}
+
+function pagesOf(dir: string): string[] {
+	if (!existsSync(dir)) return [];
+	const out: string[] = [];
+	const walk = (d: string) => {
+		for (const name of readdirSync(d).sort()) {
+			if (name.startsWith('_') || name.startsWith('.')) continue;
+			const path = join(d, name);
+			if (statSync(path).isDirectory()) walk(path);
+			else if (/\.mdx?$/.test(name)) out.push(relative(dir, path).split(sep).join('/'));
+		}
+	};
+	walk(dir);
+	return out;
+}
+
+/** The languages of the guide, source language first, from content/data/languages.yaml. */
+export function languageIds(root: string): string[] {
+	const list = yaml.load(readFileSync(join(root, 'content/data/languages.yaml'), 'utf8'), { schema: yaml.CORE_SCHEMA }) as { id: string }[];
+	return list.map((l) => l.id);
+}
+
+/** Status of every source-language page in every other language. */
+export function translationStatus(root: string): { source: string; languages: Record<string, PageStatus[]> } {
+	const [source, ...others] = languageIds(root);
+	const docs = join(root, 'content/docs');
+	const sourcePages = pagesOf(join(docs, source!));
+	const languages: Record<string, PageStatus[]> = {};
+	for (const lang of others) {
+		languages[lang] = sourcePages.map((file) => {
+			const slug = file.replace(/\.mdx?$/, '');
+			const translated = ['.mdx', '.md'].map((ext) => join(docs, lang, slug + ext)).find((p) => existsSync(p));
+			if (!translated) return { slug, state: 'missing' };
+			const expected = fileSourceHash(join(docs, source!, file));
+			const recorded = readPage(translated).data.sourceHash;
+			return { slug, state: recorded === expected ? 'current' : 'stale', file: relative(root, translated).split(sep).join('/') };
+		});
+	}
+	return { source: source!, languages };
+}
+
+/** Records in a translation's frontmatter that it follows the current source page. */
+export function markCurrent(root: string, lang: string, slug: string): string {
+	const [source] = languageIds(root);
+	const find = (l: string) => ['.mdx', '.md'].map((ext) => join(root, 'content/docs', l, slug + ext)).find((p) => existsSync(p));
+	const sourceFile = find(source!);
+	const translated = find(lang);
+	if (!sourceFile) throw new Error(`no page "${slug}" in the source language (content/docs/${source}/${slug}.mdx)`);
+	if (!translated) throw new Error(`no translation of "${slug}" in "${lang}": write content/docs/${lang}/${slug}.mdx first`);
+	const hash = fileSourceHash(sourceFile);
+	const { raw } = readPage(translated);
+	const updated = /^sourceHash:.*$/m.test(raw.split(/\r?\n---/)[0]!)
+		? raw.replace(/^sourceHash:.*$/m, `sourceHash: '${hash}'`)
+		: raw.replace(/^---\r?\n/, `---\nsourceHash: '${hash}'\n`);
+	writeFileSync(translated, updated);
+	return hash;
+}

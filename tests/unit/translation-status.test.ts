@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { markCurrent, readPage, translationStatus } from '../../src/lib/translation-status';
+import { copyProject } from '../helpers/project';
+
+let copy: ReturnType<typeof copyProject> | undefined;
+afterEach(() => copy?.cleanup());
+const stateOf = (root: string, lang: string, slug: string) => translationStatus(root).languages[lang]!.find((p) => p.slug === slug)?.state;
+
+describe('translationStatus', () => {
+	test('finds every shipped translation current', () => {
+		copy = copyProject(['content']);
+		const { source, languages } = translationStatus(copy.dir);
+		expect(source).toBe('en');
+		expect(Object.keys(languages)).toEqual(['es', 'fr', 'ar']);
+		for (const pages of Object.values(languages)) expect(pages.filter((p) => p.state !== 'current')).toEqual([]);
+	});
+
+	test('marks every translation stale when the source text changes, and current again after review', () => {
+		copy = copyProject(['content']);
+		copy.edit('content/docs/en/tools/signal.mdx', (t) => t.replace('Signal encrypts every message', 'Signal now encrypts every message'));
+		for (const lang of ['es', 'fr', 'ar']) expect(stateOf(copy.dir, lang, 'tools/signal')).toBe('stale');
+		expect(stateOf(copy.dir, 'fr', 'tools/wire')).toBe('current');
+		const hash = markCurrent(copy.dir, 'fr', 'tools/signal');
+		expect(stateOf(copy.dir, 'fr', 'tools/signal')).toBe('current');
+		expect(stateOf(copy.dir, 'es', 'tools/signal')).toBe('stale');
+		expect(readPage(join(copy.dir, 'content/docs/fr/tools/signal.mdx')).raw).toContain(`\nsourceHash: '${hash}'\n`);
+	});
+
+	test('does not count a change of review date alone as a new version', () => {
+		copy = copyProject(['content']);
+		copy.edit('content/docs/en/tools/signal.mdx', (t) => t.replace(/reviewed: .*/, 'reviewed: 2027-01-15'));
+		expect(stateOf(copy.dir, 'es', 'tools/signal')).toBe('current');
+	});
+
+	test('reports a page that is not translated as missing', () => {
+		copy = copyProject(['content']);
+		rmSync(join(copy.dir, 'content/docs/ar/practices/plain-text.mdx'));
+		expect(stateOf(copy.dir, 'ar', 'practices/plain-text')).toBe('missing');
+		expect(() => markCurrent(copy!.dir, 'ar', 'practices/plain-text')).toThrow('no translation of "practices/plain-text" in "ar": write content/docs/ar/practices/plain-text.mdx first');
+	});
+});
+
+describe('npm run i18n:status', () => {
+	const run = (dir: string, ...args: string[]) => spawnSync(process.execPath, ['scripts/i18n-status.ts', ...args], { cwd: dir, encoding: 'utf8' });
+
+	test('prints missing, stale and current pages per language, and fails with --strict only when pages are missing', () => {
+		copy = copyProject(['content', 'scripts', 'src', 'package.json'], { buildable: true });
+		copy.edit('content/docs/en/practices/updates.mdx', (t) => `${t}\nOne more sentence.\n`);
+		let result = run(copy.dir, '--strict');
+		expect(result.status).toBe(0);
+		expect(result.stdout).toContain('es: 40 current, 1 stale, 0 missing (of 41)\n  stale    practices/updates  (content/docs/es/practices/updates.mdx)\n');
+
+		rmSync(join(copy.dir, 'content/docs/fr/tools/keeper.mdx'));
+		result = run(copy.dir);
+		expect(result.status).toBe(0);
+		expect(result.stdout).toContain('fr: 39 current, 1 stale, 1 missing (of 41)\n  stale    practices/updates  (content/docs/fr/practices/updates.mdx)\n  missing  tools/keeper  (content/docs/fr/tools/keeper.mdx)\n');
+		expect(result.stdout).toContain('1 page missing. Readers see the en page with a notice until they are translated.');
+		expect(run(copy.dir, '--strict').status).toBe(1);
+	});
+});

@@ -8,7 +8,6 @@
  *   node scripts/build-offline.ts
  */
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
 import { build as esbuild, type Plugin } from 'esbuild';
@@ -17,6 +16,7 @@ import yaml from 'js-yaml';
 import MiniSearch from 'minisearch';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { fileForUrl, isExternal, relativeUrl } from './offline/paths.ts';
+import { buildDate } from '../src/lib/build-date.ts';
 
 const ROOT = process.cwd();
 const DIST = join(ROOT, 'dist');
@@ -38,22 +38,6 @@ interface Language {
 const languages = yaml.load(readFileSync(join(ROOT, 'content/data/languages.yaml'), 'utf8'), { schema: yaml.CORE_SCHEMA }) as Language[];
 const strings = Object.fromEntries(languages.map((l) => [l.id, JSON.parse(readFileSync(join(ROOT, `content/i18n/${l.id}.json`), 'utf8')) as Record<string, string>]));
 const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-
-/** SOURCE_DATE_EPOCH, else the last commit's date, else the newest `reviewed` date: never the clock. */
-function buildDate(): Date {
-	if (process.env.SOURCE_DATE_EPOCH) return new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000);
-	try {
-		const seconds = execFileSync('git', ['log', '-1', '--format=%ct'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-		if (seconds) return new Date(Number(seconds) * 1000);
-	} catch {
-		// Not a git checkout (a tarball): fall back to the content's own dates.
-	}
-	const dates = walk(join(ROOT, 'content/docs'))
-		.map((f) => /^reviewed:\s*['"]?(\d{4}-\d{2}-\d{2})/m.exec(readFileSync(f, 'utf8'))?.[1])
-		.filter((d): d is string => !!d)
-		.sort();
-	return new Date(`${dates.at(-1) ?? '2026-01-01'}T00:00:00Z`);
-}
 
 function walk(dir: string): string[] {
 	return readdirSync(dir)
@@ -138,7 +122,7 @@ interface Bundle {
 
 const htmlFiles = walk(DIST)
 	.map((f) => toPosix(relative(DIST, f)))
-	.filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/') && !f.startsWith('downloads/') && !f.includes('/translation-status/'));
+	.filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/') && !f.startsWith('downloads/') && !/\/(translation-status|handout)\//.test(f));
 
 /** Text for the search index: the page's searchable body, or nothing for pages kept out of search. */
 function searchEntry(document: HTMLElement, url: string) {
@@ -250,10 +234,11 @@ function readme(bundle: Bundle, date: string): Uint8Array {
 
 async function main() {
 	if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ has no site: run `astro build` first (npm run build does both).');
-	const date = buildDate();
+	const date = buildDate(ROOT);
 	const day = date.toISOString().slice(0, 10);
-	rmSync(OUT, { recursive: true, force: true });
 	mkdirSync(OUT, { recursive: true });
+	// Zips from an earlier build go; the PDF handouts, printed just before, stay.
+	for (const name of readdirSync(OUT)) if (name.endsWith('.zip')) rmSync(join(OUT, name));
 
 	const searchScript = await esbuild({ entryPoints: [join(ROOT, 'components/offline-search.ts')], bundle: true, format: 'iife', minify: true, write: false, target: 'es2020', legalComments: 'none', logLevel: 'silent' });
 
@@ -304,6 +289,10 @@ async function main() {
 		log(`${file.padEnd(20)} ${String(bundle.files.size).padStart(4)} files  ${formatBytes(zip.length).padStart(9)}  sha256 ${sum.slice(0, 16)}…  ${Math.round(performance.now() - t0)} ms`);
 	}
 
+	for (const name of readdirSync(OUT).filter((n) => n.endsWith('.pdf')).sort()) {
+		const data = readFileSync(join(OUT, name));
+		manifest.push({ file: name, languages: [name.replace(/^handout-|\.pdf$/g, '')], bytes: data.length, sha256: sha256(data), files: 1 });
+	}
 	writeFileSync(join(OUT, 'SHA256SUMS'), manifest.map((m) => `${m.sha256}  ${m.file}\n`).join(''));
 	writeFileSync(join(OUT, 'manifest.json'), `${JSON.stringify({ version, date: day, files: manifest }, null, '\t')}\n`);
 	fillDownloadPages(manifest, day);

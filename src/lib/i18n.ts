@@ -11,9 +11,18 @@ export async function inFileOrder<C extends CollectionKey>(collection: C) {
 	return entries.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
 }
 
-/** The language folder of the page being rendered, such as `ar`. */
-export function pageLang(locals: App.Locals): string {
-	return locals.starlightRoute.locale ?? locals.starlightRoute.lang;
+/**
+ * The language folder of the page being rendered, such as `ar`. Inside a page built with
+ * StarlightPage, components render before Starlight's route data exists: then the first
+ * segment of the URL says it.
+ */
+export function pageLang(astro: { locals: App.Locals; url: URL }): string {
+	try {
+		return astro.locals.starlightRoute.locale ?? astro.locals.starlightRoute.lang;
+	} catch {
+		const path = astro.url.pathname.slice(import.meta.env.BASE_URL.replace(/\/$/, '').length);
+		return path.split('/').filter(Boolean)[0] ?? site.source;
+	}
 }
 
 /** Returns a lookup for `content/text/<lang>.yaml`; the content check guarantees every key exists. */

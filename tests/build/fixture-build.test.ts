@@ -8,7 +8,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { createRequire } from 'node:module';
 import { copyProject } from '../helpers/project';
 
-const SOURCES = ['src', 'components', 'content', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
+const SOURCES = ['src', 'components', 'content', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
 const copies: ReturnType<typeof copyProject>[] = [];
 afterAll(() => copies.forEach((c) => c.cleanup()));
 

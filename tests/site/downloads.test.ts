@@ -12,21 +12,21 @@ const manifest = () => JSON.parse(readFileSync(join(DOWNLOADS, 'manifest.json'),
 
 describe('dist/downloads', () => {
 	test('has one bundle per language and one with all languages', () => {
-		expect(manifest().files.map((f) => f.file)).toEqual([...languages.map((l) => `playbook-${l.id}.zip`), 'playbook-all.zip']);
+		expect(manifest().files.map((f) => f.file)).toEqual([...languages.map((l) => `playbook-${l.id}.zip`), 'playbook-all.zip', ...languages.map((l) => `handout-${l.id}.pdf`).sort()]);
 	});
 
 	test('lists every file with its true SHA-256 in SHA256SUMS', () => {
 		const sums = readFileSync(join(DOWNLOADS, 'SHA256SUMS'), 'utf8').trim().split('\n').map((line) => line.split('  '));
 		const listed = sums.map(([, file]) => file).sort();
-		expect(listed).toEqual(readdirSync(DOWNLOADS).filter((f) => f.endsWith('.zip')).sort());
+		expect(listed).toEqual(readdirSync(DOWNLOADS).filter((f) => /\.(zip|pdf)$/.test(f)).sort());
 		for (const [sum, file] of sums) expect(createHash('sha256').update(readFileSync(join(DOWNLOADS, file!))).digest('hex'), file).toBe(sum);
 	});
 
 	test('keeps each one-language bundle small enough for a messenger (under 3 MB)', () => {
-		for (const f of manifest().files.filter((f) => f.file !== 'playbook-all.zip')) expect(f.bytes, f.file).toBeLessThan(3 * 1024 ** 2);
+		for (const f of manifest().files.filter((f) => /^playbook-(?!all)/.test(f.file))) expect(f.bytes, f.file).toBeLessThan(3 * 1024 ** 2);
 	});
 
-	test('shows every bundle with its size and checksum on the downloads page of every language', () => {
+	test('shows every bundle and handout with its size and checksum on the downloads page of every language', () => {
 		for (const language of languages) {
 			const html = readDist(`${language.id}/downloads/index.html`);
 			for (const f of manifest().files) {

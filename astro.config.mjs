@@ -31,6 +31,7 @@ export default defineConfig({
 			locales: site.locales,
 			sidebar: site.sidebar,
 			markdown: { processedDirs: ['./content/docs'] },
+			customCss: ['./src/styles/playbook.css'],
 			routeMiddleware: './src/route-middleware.ts',
 			lastUpdated: false,
 			components: {

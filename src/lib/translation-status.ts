@@ -4,12 +4,13 @@
  * When the source page's title, description or text change, the hash no longer matches and the
  * translation is stale. Works without git history (tarballs, shallow clones).
  *
- * Self-contained (Node built-ins and js-yaml only) so that scripts run it directly with Node.
+ * Runs in Astro and directly with Node (scripts/i18n-*.ts): it imports with explicit extensions.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import yaml from 'js-yaml';
+import { listPages } from './sources.ts';
 
 export type TranslationState = 'missing' | 'stale' | 'current';
 
@@ -41,21 +42,6 @@ export function fileSourceHash(path: string): string {
 	return sourceHash({ title: data.title, description: data.description, body });
 }
 
-function pagesOf(dir: string): string[] {
-	if (!existsSync(dir)) return [];
-	const out: string[] = [];
-	const walk = (d: string) => {
-		for (const name of readdirSync(d).sort()) {
-			if (name.startsWith('_') || name.startsWith('.')) continue;
-			const path = join(d, name);
-			if (statSync(path).isDirectory()) walk(path);
-			else if (/\.mdx?$/.test(name)) out.push(relative(dir, path).split(sep).join('/'));
-		}
-	};
-	walk(dir);
-	return out;
-}
-
 /** The languages of the guide, source language first, from content/data/languages.yaml. */
 export function languageIds(root: string): string[] {
 	const list = yaml.load(readFileSync(join(root, 'content/data/languages.yaml'), 'utf8'), { schema: yaml.CORE_SCHEMA }) as { id: string }[];
@@ -66,7 +52,7 @@ export function languageIds(root: string): string[] {
 export function translationStatus(root: string): { source: string; languages: Record<string, PageStatus[]> } {
 	const [source, ...others] = languageIds(root);
 	const docs = join(root, 'content/docs');
-	const sourcePages = pagesOf(join(docs, source!));
+	const sourcePages = listPages(root).filter((p) => p.lang === source).map((p) => p.file.slice(`content/docs/${source}/`.length));
 	const languages: Record<string, PageStatus[]> = {};
 	for (const lang of others) {
 		languages[lang] = sourcePages.map((file) => {

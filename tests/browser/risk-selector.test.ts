@@ -1,24 +1,12 @@
 /**
  * The risk selector in real Chromium: with JavaScript in English and Arabic, and without it.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, watch } from '../helpers/browser';
-import { DIST, requireDist } from '../helpers/project';
-import { serveStatic } from '../helpers/serve';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { useBuiltSite, watch } from '../helpers/browser';
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveStatic>>;
+const site = useBuiltSite();
 
-beforeAll(async () => {
-	requireDist();
-	site = await serveStatic(DIST);
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
-});
 
 const LABELS = {
 	en: { yes: 'Yes', no: 'No', unsure: 'Not sure', clear: 'Clear answers', share: 'Make a link to these answers' },
@@ -54,7 +42,7 @@ async function storageAndCookies(page: Page) {
 
 describe.each(['en', 'ar'] as const)('the risk selector in %s, with JavaScript', (lang) => {
 	test('shows the outcome with its reasons, keeps nothing, and clears', async () => {
-		const context = await browser.newContext();
+		const context = await site.browser.newContext();
 		const page = await context.newPage();
 		const problems = watch(page);
 		await page.goto(`${site.url}/${lang}/risk-check/`);
@@ -93,7 +81,7 @@ describe.each(['en', 'ar'] as const)('the risk selector in %s, with JavaScript',
 	});
 
 	test('puts the answers in the address only when asked, after #, and reads them back', async () => {
-		const context = await browser.newContext();
+		const context = await site.browser.newContext();
 		const page = await context.newPage();
 		await page.goto(`${site.url}/${lang}/risk-check/`);
 		for (const id of ['surveilled', 'secure-apps-risky', 'direct-contact-dangerous', 'anonymity-tools-risky']) await answer(page, lang, id, 'no');
@@ -109,7 +97,7 @@ describe.each(['en', 'ar'] as const)('the risk selector in %s, with JavaScript',
 	});
 
 	test('can be used with the keyboard alone', async () => {
-		const page = await browser.newPage();
+		const page = await site.browser.newPage();
 		await page.goto(`${site.url}/${lang}/risk-check/`);
 		await page.locator('fieldset[data-question="surveilled"] input').first().focus();
 		// Arrow keys move between the answers of one question; Tab goes to the next question.
@@ -129,7 +117,7 @@ describe.each(['en', 'ar'] as const)('the risk selector in %s, with JavaScript',
 
 describe.each(['en', 'ar'] as const)('the risk selector in %s, without JavaScript', (lang) => {
 	test('reaches an outcome by following plain links, "not sure" included', async () => {
-		const context = await browser.newContext({ javaScriptEnabled: false });
+		const context = await site.browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
 		const problems = watch(page);
 		await page.goto(`${site.url}/${lang}/risk-check/`);

@@ -2,26 +2,14 @@
  * The scenario sequencer in real Chromium: walked to its end in English and Arabic, read
  * without JavaScript, printed, and opened from the risk selector with the answers applied.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, watch } from '../helpers/browser';
-import { DIST, requireDist } from '../helpers/project';
-import { serveStatic } from '../helpers/serve';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { useBuiltSite, watch } from '../helpers/browser';
 import { siteData } from '../helpers/site';
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveStatic>>;
+const site = useBuiltSite();
 const scenarios = siteData().scenarios;
 
-beforeAll(async () => {
-	requireDist();
-	site = await serveStatic(DIST);
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
-});
 
 const LABELS = {
 	en: { next: 'Next step', back: 'Previous step', done: 'Done', progress: (n: number, total: number) => `Step ${n} of ${total}`, finished: 'This is the last step.' },
@@ -32,7 +20,7 @@ const visibleSteps = (page: Page) => page.locator('scenario-sequencer li[data-st
 
 describe.each(['en', 'ar'] as const)('the sequencer in %s', (lang) => {
 	test('walks the direct-contact scenario to its end, one step at a time, with the keyboard', async () => {
-		const page = await browser.newPage();
+		const page = await site.browser.newPage();
 		const problems = watch(page);
 		await page.goto(`${site.url}/${lang}/scenarios/direct-contact/`);
 		const steps = scenarios.find((s) => s.id === 'direct-contact')!.steps.map((s) => s.id);
@@ -61,7 +49,7 @@ describe.each(['en', 'ar'] as const)('the sequencer in %s', (lang) => {
 
 describe('the sequencer without JavaScript and on paper', () => {
 	test.each(scenarios.map((s) => [s.id, s.steps.map((step) => step.id)] as const))('shows every step of %s, every branch included', async (id, steps) => {
-		const context = await browser.newContext({ javaScriptEnabled: false });
+		const context = await site.browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
 		await page.goto(`${site.url}/en/scenarios/${id}/`);
 		await expect(visibleSteps(page)).resolves.toEqual(steps);
@@ -70,7 +58,7 @@ describe('the sequencer without JavaScript and on paper', () => {
 	});
 
 	test('prints every step with a tick box, and no controls, even after stepping through', async () => {
-		const page = await browser.newPage();
+		const page = await site.browser.newPage();
 		await page.goto(`${site.url}/fr/scenarios/via-partner/`);
 		await page.getByRole('button', { name: 'Étape suivante' }).click();
 		await page.emulateMedia({ media: 'print' });
@@ -84,7 +72,7 @@ describe('the sequencer without JavaScript and on paper', () => {
 
 describe('the risk selector opens the matching scenario', () => {
 	test('with the answers applied, without storing them', async () => {
-		const page = await browser.newPage();
+		const page = await site.browser.newPage();
 		await page.goto(`${site.url}/en/risk-check/`);
 		for (const [q, v] of [['surveilled', 'No'], ['secure-apps-risky', 'Not sure'], ['direct-contact-dangerous', 'No'], ['anonymity-tools-risky', 'No']] as const)
 			await page.locator(`fieldset[data-question="${q}"]`).getByRole('radio', { name: v, exact: true }).check();

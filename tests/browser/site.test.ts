@@ -1,30 +1,18 @@
 /**
  * The built site in real Chromium, served over HTTP from 127.0.0.1.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, watch } from '../helpers/browser';
-import { DIST, requireDist } from '../helpers/project';
-import { serveStatic } from '../helpers/serve';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { useBuiltSite, watch } from '../helpers/browser';
 import { siteData } from '../helpers/site';
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveStatic>>;
+const site = useBuiltSite();
 const data = siteData();
 
-beforeAll(async () => {
-	requireDist();
-	site = await serveStatic(DIST);
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
-});
 
 /** Opens a page and records what goes wrong on it. */
 async function open(path: string) {
-	const page = await browser.newPage();
+	const page = await site.browser.newPage();
 	const problems = watch(page);
 	await page.goto(site.url + path);
 	return { page, problems };

@@ -1,5 +1,8 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { DIST, requireDist } from './project';
+import { serveStatic } from './serve';
 
 /** Debian's Chromium, or the one CHROME_PATH names. No test downloads a browser. */
 export function chromiumPath(): string {
@@ -35,4 +38,24 @@ export function watch(page: import('playwright-core').Page): string[] {
 	page.on('requestfailed', (r) => r.failure()?.errorText !== 'net::ERR_ABORTED' && problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
 	page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()}: ${r.url()}`));
 	return problems;
+}
+
+/**
+ * For a test file: serves dist/ on 127.0.0.1 and starts Chromium before its tests, and stops both
+ * after. Read `url` and `browser` inside tests, once the hooks have run.
+ */
+export function useBuiltSite() {
+	const state = {} as { url: string; browser: Browser; close: () => Promise<void> };
+	beforeAll(async () => {
+		requireDist();
+		const site = await serveStatic(DIST);
+		state.url = site.url;
+		state.close = site.close;
+		state.browser = await launch();
+	});
+	afterAll(async () => {
+		await state.browser?.close();
+		await state.close?.();
+	});
+	return state;
 }

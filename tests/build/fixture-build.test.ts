@@ -1,7 +1,7 @@
 /**
  * Real Astro builds of broken or incomplete copies of the project, in temporary folders.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -48,6 +48,7 @@ describe('astro build', () => {
 		const copy = project();
 		rmSync(join(copy.dir, 'content/docs/fr/tools/wire.mdx'));
 		copy.edit('content/docs/en/tools/signal.mdx', (t) => t.replace('Signal encrypts every message', 'Signal now encrypts every message'));
+		copy.edit('content/docs/en/risk-assessment.mdx', (t) => `${t}\nOne more sentence.\n`);
 		const { status, output } = build(copy.dir);
 		expect(status, output).toBe(0);
 		const fallback = readFileSync(join(copy.dir, 'dist/fr/tools/wire/index.html'), 'utf8');
@@ -62,5 +63,11 @@ describe('astro build', () => {
 		expect(readFileSync(join(copy.dir, 'dist/ar/tools/signal/index.html'), 'utf8')).toContain('تغيّرت النسخة الإنجليزية من هذه الصفحة منذ إعداد هذه الترجمة.');
 		expect(readFileSync(join(copy.dir, 'dist/fr/tools/wire/index.html'), 'utf8')).not.toContain('data-stale-notice');
 		expect(readFileSync(join(copy.dir, 'dist/en/tools/signal/index.html'), 'utf8')).not.toContain('data-stale-notice');
+		// The printed handout carries the notice too, next to the risk assessment that changed.
+		const pdf = spawnSync(process.execPath, ['scripts/build-pdf.ts'], { cwd: copy.dir, encoding: 'utf8', timeout: 120_000 });
+		expect(pdf.status, pdf.stderr).toBe(0);
+		const handout = execFileSync('pdftotext', [join(copy.dir, 'dist/downloads/handout-fr.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+		expect(handout).toContain('La version anglaise de cette page a changé depuis cette traduction.');
+		expect(execFileSync('pdftotext', [join(copy.dir, 'dist/downloads/handout-en.pdf'), '-'], { encoding: 'utf8' })).not.toContain('has changed since this translation');
 	}, 180_000);
 });

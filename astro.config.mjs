@@ -32,6 +32,8 @@ export default defineConfig({
 			sidebar: site.sidebar,
 			markdown: { processedDirs: ['./content/docs'] },
 			customCss: ['./src/styles/playbook.css'],
+			// No page shows code blocks, so no code highlighting is shipped.
+			expressiveCode: false,
 			routeMiddleware: './src/route-middleware.ts',
 			lastUpdated: false,
 			components: {

@@ -1,4 +1,4 @@
-import { answersKey, evaluate, type Answer, type Answers, type RiskModel } from '../src/lib/risk';
+import { evaluate, type Answer, type Answers, type RiskModel } from '../src/lib/risk';
 import type { ScenarioSequencer } from './scenario-sequencer';
 import './scenario-sequencer';
 
@@ -59,31 +59,32 @@ class RiskSelector extends HTMLElement {
 
 	#update(answers: Answers = this.answers()) {
 		const complete = this.#model.questions.every((q) => answers[q.id]);
+		const outcome = complete ? evaluate(this.#model, answers) : undefined;
 		this.#shareOutput.hidden = true;
 		this.#outcomes.querySelector<HTMLElement>('[data-pending]')!.hidden = complete;
-		const key = complete ? answersKey(this.#model, answers) : undefined;
-		let shown: HTMLElement | undefined;
-		for (const el of this.#outcomes.querySelectorAll<HTMLElement>('[data-outcome]')) {
-			el.hidden = el.dataset.outcome !== key;
-			if (!el.hidden) shown = el;
-		}
-		const outcome = shown ? evaluate(this.#model, answers) : undefined;
+		const shown = this.#outcomes.querySelector<HTMLElement>('[data-outcome]')!;
+		shown.hidden = !outcome;
+		// Show the parts of the rendered outcome that the evaluation picks: its route, its rules, its scenario.
+		const fired = new Set(outcome?.fired.map((f) => f.rule));
+		shown.querySelector<HTMLElement>('.risk-outcome')!.dataset.route = outcome?.route ?? '';
+		for (const el of shown.querySelectorAll<HTMLElement>('[data-route-text]')) el.hidden = el.dataset.routeText !== outcome?.route;
+		for (const el of shown.querySelectorAll<HTMLElement>('[data-rule]')) el.hidden = !fired.has(el.dataset.rule!);
+		for (const el of shown.querySelectorAll<HTMLElement>('[data-scenario-link]')) el.hidden = el.dataset.scenarioLink !== outcome?.scenario;
 		// The matching scenario follows the outcome, with only the steps that fit these answers.
 		for (const section of this.querySelectorAll<HTMLElement>('[data-sequence]')) {
 			section.hidden = section.dataset.sequence !== outcome?.scenario;
 			if (!section.hidden) section.querySelector<ScenarioSequencer>('scenario-sequencer')!.applyAnswers(answers);
 		}
-		if (!shown || !outcome) {
+		if (!outcome) {
 			this.#announce.textContent = '';
 			return;
 		}
 		// Say, next to each reason, when an answer was "not sure" and counted as the safer one.
-		for (const { reasons } of outcome.fired)
-			for (const reason of reasons) {
-				for (const note of shown.querySelectorAll<HTMLElement>(`[data-question="${reason.question}"] [data-read-as]`))
+		for (const { rule, reasons } of outcome.fired)
+			for (const reason of reasons)
+				for (const note of shown.querySelectorAll<HTMLElement>(`[data-rule="${rule}"] [data-question="${reason.question}"] [data-read-as]`))
 					note.textContent = reason.given === 'unsure' ? ` (${this.#strings.readAsSafer.replace('{{answer}}', this.#strings.answers[reason.readAs])})` : '';
-			}
-		const route = shown.querySelector('.route')?.textContent ?? '';
+		const route = shown.querySelector<HTMLElement>('[data-route-text]:not([hidden])')?.textContent?.trim() ?? '';
 		this.#announce.textContent = `${this.#strings.outcome}: ${route}`;
 	}
 

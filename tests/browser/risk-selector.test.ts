@@ -23,12 +23,12 @@ async function answer(page: Page, lang: Lang, id: string, value: 'yes' | 'no' | 
 async function visibleOutcome(page: Page) {
 	const outcome = page.locator('[data-outcome]:visible');
 	await expect(outcome.count()).resolves.toBe(1);
-	const items = (group: string) => outcome.locator(`.${group} [data-item]`).evaluateAll((els) => [...new Set(els.map((e) => (e as HTMLElement).dataset.item!))].sort());
+	const items = (group: string) => outcome.locator(`.rule:visible .${group} [data-item]`).evaluateAll((els) => [...new Set(els.map((e) => (e as HTMLElement).dataset.item!))].sort());
 	return {
 		route: await outcome.locator('.risk-outcome').getAttribute('data-route'),
 		use: await items('use'),
 		avoid: await items('avoid'),
-		scenario: await outcome.locator('[data-scenario]').getAttribute('data-scenario'),
+		scenario: await outcome.locator('[data-scenario]:visible').getAttribute('data-scenario'),
 	};
 }
 
@@ -66,7 +66,7 @@ describe.each(['en', 'ar'] as const)('the risk selector in %s, with JavaScript',
 		const readAs = page.locator('[data-outcome]:visible [data-rule="avoid-open-channels"] [data-question="surveilled"]');
 		await expect(readAs.textContent()).resolves.toContain(`(${lang === 'en' ? 'you were not sure, so this counts as “Yes”' : 'لم تكن متأكدًا، لذا تُحتسب الإجابة «نعم»'})`);
 		// A tool recommendation links to the tool's page in the same language.
-		await expect(page.locator('[data-outcome]:visible .use a').first().getAttribute('href')).resolves.toBe(`/${lang}/tools/whatsapp/`);
+		await expect(page.locator('[data-outcome]:visible .rule:visible .use a').first().getAttribute('href')).resolves.toBe(`/${lang}/tools/whatsapp/`);
 		await expect(page.locator('[data-announce]').textContent()).resolves.toMatch(lang === 'en' ? /^What to do: Go through a partner/ : /^ما العمل: تواصل عبر منظمة شريكة/);
 
 		// Nothing was stored and the address did not change.

@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { fileURLToPath } from 'node:url';
-import { checkContent, formatProblems } from './lib/check-content';
+import { checkContent, formatProblems, oldReviews } from './lib/check-content';
 
 const VIRTUAL_ID = 'virtual:playbook/config';
 
@@ -21,6 +21,10 @@ export function playbook(): AstroIntegration {
 				if (problems.length || !data)
 					throw new AstroError(formatProblems(problems), 'Each problem above names the file to open and what to change.');
 				logger.info(`content checked in ${Math.round(performance.now() - started)} ms: no problems`);
+				// Advice goes out of date: say which pages have not been reviewed for a year.
+				const old = oldReviews(fileURLToPath(config.root), new Date());
+				for (const page of old) logger.warn(`${page.file}: advice last reviewed on ${page.reviewed}, more than 12 months ago. Check it, then update "reviewed:".`);
+				if (old.length) logger.warn(`${old.length} page${old.length === 1 ? '' : 's'} not reviewed for over 12 months`);
 				const order = Object.fromEntries(Object.entries(data).map(([name, entries]) => [name, (entries as { id: string }[]).map((e) => e.id)]));
 				const exported = JSON.stringify({ languages: data.languages, source: data.languages[0]!.id, order });
 				updateConfig({

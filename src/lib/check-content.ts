@@ -426,3 +426,19 @@ export function formatProblems(problems: Problem[]): string {
 	});
 	return lines.join('\n');
 }
+
+/** A page whose advice was last reviewed too long ago. */
+export interface OldReview {
+	file: string;
+	reviewed: string;
+}
+
+/** Pages whose `reviewed` date is more than `months` months before `now`: advice that needs a new look. */
+export function oldReviews(root: string, now: Date, months = 12): OldReview[] {
+	const limit = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, now.getUTCDate()));
+	return listPages(root).flatMap((page) => {
+		const { frontmatter } = splitFrontmatter(readText(root, page.file) ?? '');
+		const reviewed = frontmatter ? /^reviewed:\s*['"]?(\d{4}-\d{2}-\d{2})/m.exec(frontmatter)?.[1] : undefined;
+		return reviewed && new Date(`${reviewed}T00:00:00Z`) < limit ? [{ file: page.file, reviewed }] : [];
+	});
+}

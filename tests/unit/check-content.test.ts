@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { checkContent, closest, formatPath, formatProblems, type Problem } from '../../src/lib/check-content';
+import { checkContent, closest, formatPath, formatProblems, oldReviews, type Problem } from '../../src/lib/check-content';
 import { copyProject, ROOT } from '../helpers/project';
 
 let project: ReturnType<typeof copyProject> | undefined;
@@ -143,6 +143,16 @@ describe('checkContent', () => {
 		const problems = problemsAfter('content/data/threats.yaml', (t) => t.replace('- id: metadata', '- id: metadata\n  - broken'));
 		expect(problems[0]!.file).toBe('content/data/threats.yaml');
 		expect(problems[0]!.message).toMatch(/^the YAML cannot be read: bad indentation of a sequence entry in "content\/data\/threats\.yaml" \(4:3\)/);
+	});
+});
+
+describe('oldReviews', () => {
+	test('lists the pages reviewed more than 12 months before the given day, and only those', () => {
+		project = copyProject(['content']);
+		project.edit('content/docs/fr/tools/signal.mdx', (t) => t.replace(/reviewed: .*/, 'reviewed: 2025-11-22'));
+		project.edit('content/docs/ar/tools/wire.mdx', (t) => t.replace(/reviewed: .*/, 'reviewed: 2025-11-23'));
+		expect(oldReviews(project.dir, new Date('2026-11-23T12:00:00Z'))).toEqual([{ file: 'content/docs/fr/tools/signal.mdx', reviewed: '2025-11-22' }]);
+		expect(oldReviews(ROOT, new Date('2026-11-23T12:00:00Z'))).toEqual([]);
 	});
 });
 

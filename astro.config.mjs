@@ -37,6 +37,7 @@ export default defineConfig({
 			routeMiddleware: './src/route-middleware.ts',
 			lastUpdated: false,
 			components: {
+				SkipLink: './src/overrides/SkipLink.astro',
 				PageTitle: './src/overrides/PageTitle.astro',
 				MarkdownContent: './src/overrides/MarkdownContent.astro',
 				ThemeSelect: './src/overrides/ThemeSelect.astro',

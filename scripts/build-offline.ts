@@ -175,7 +175,8 @@ async function rewritePage(file: string, bundle: Bundle, inBundle: (path: string
 			const url = element.getAttribute(attribute);
 			if (!url) continue;
 			if (isExternal(url)) {
-				if (element.tagName === 'A') markOnlineOnly(element, ui);
+				// The quick exit leaves the guide whatever happens next; it needs no online-only mark.
+				if (element.tagName === 'A' && !element.hasAttribute('data-quick-exit')) markOnlineOnly(element, ui);
 				continue;
 			}
 			if (!url.startsWith('/')) continue;

@@ -11,6 +11,8 @@ export const LanguageSchema = () =>
 		label: z.string().min(1),
 		/** Writing direction. */
 		dir: z.enum(['ltr', 'rtl']).default('ltr'),
+		/** Where the quick-exit button leads: an ordinary site that draws no attention, in this language. */
+		quickExit: z.string().regex(/^https:\/\/[^\s]+$/, { error: 'must be a full address starting with https://' }),
 	});
 
 export const LanguagesSchema = () => z.array(LanguageSchema()).min(1);

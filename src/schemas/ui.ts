@@ -68,6 +68,8 @@ export const UI_KEYS = [
 	'offline.howToOpen',
 	'i18n.staleNotice',
 	'i18n.readSource',
+	'quickExit.label',
+	'quickExit.hint',
 	'risk.answer.yes',
 	'risk.answer.no',
 	'risk.answer.unsure',

@@ -135,7 +135,7 @@ function searchEntry(document: HTMLElement, url: string) {
 
 async function rewritePage(file: string, bundle: Bundle, inBundle: (path: string) => boolean, search: Map<string, ReturnType<typeof searchEntry>[]>) {
 	const html = readFileSync(join(DIST, file), 'utf8');
-	const document = parse(html, { comment: true, blockTextElements: { script: true, noscript: true, style: true, pre: true } });
+	const document = parse(html, { comment: true, blockTextElements: { script: true, style: true, pre: true } });
 	const pageLang = document.querySelector('html')?.getAttribute('lang') ?? languages[0]!.lang;
 	const language = languages.find((l) => l.lang === pageLang) ?? languages[0]!;
 	const ui = strings[language.id]!;

@@ -70,6 +70,8 @@ export const UI_KEYS = [
 	'i18n.readSource',
 	'quickExit.label',
 	'quickExit.hint',
+	'allPages.title',
+	'allPages.link',
 	'risk.answer.yes',
 	'risk.answer.no',
 	'risk.answer.unsure',

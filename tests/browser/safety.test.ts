@@ -68,3 +68,16 @@ describe('on a phone', () => {
 		await page.close();
 	});
 });
+
+describe('without JavaScript', () => {
+	test.each(languages.map((l) => l.id))('search gives way to a list of every %s page', async (lang) => {
+		const context = await site.browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto(`${site.url}/${lang}/tools/signal/`);
+		await page.locator('a.all-pages').first().click();
+		await page.waitForURL(`${site.url}/${lang}/all-pages/`);
+		const links = await page.locator('main a').evaluateAll((els) => els.map((a) => (a as HTMLAnchorElement).pathname));
+		for (const slug of ['tools/signal/', 'practices/passwords/', 'scenarios/clean-up/', 'risk-check/']) expect(links).toContain(`/${lang}/${slug}`);
+		await context.close();
+	});
+});

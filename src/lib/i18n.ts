@@ -25,6 +25,15 @@ export function pageLang(astro: { locals: App.Locals; url: URL }): string {
 	}
 }
 
+/**
+ * The page `slug` (`practices/passwords`, or '' for the start page) in a language, or in the
+ * source language when it is not translated yet, as the site itself falls back.
+ */
+export async function localizedEntry(lang: string, slug: string) {
+	const id = (l: string) => (slug ? `${l}/${slug}` : l);
+	return (await getEntry('docs', id(lang))) ?? (await getEntry('docs', id(site.source)));
+}
+
 /** Returns a lookup for `content/text/<lang>.yaml`; the content check guarantees every key exists. */
 export async function texts(lang: string): Promise<(key: string) => string> {
 	const entry = await getEntry('text', lang);

@@ -2,8 +2,7 @@
  * Loads the risk model and the names the risk components show, for one language.
  * Build time only (content collections).
  */
-import { getEntry } from 'astro:content';
-import { inFileOrder, pageUrl, texts } from './i18n';
+import { inFileOrder, localizedEntry, pageUrl, texts } from './i18n';
 import { toRiskModel } from './risk';
 
 export async function riskModel() {
@@ -20,7 +19,7 @@ export async function riskNames(lang: string) {
 		inFileOrder('practices'),
 		inFileOrder('scenarios'),
 	]);
-	const title = async (slug: string) => (await getEntry('docs', `${lang}/${slug}`))?.data.title ?? (await getEntry('docs', `en/${slug}`))?.data.title ?? slug;
+	const title = async (slug: string) => (await localizedEntry(lang, slug))?.data.title ?? slug;
 	return {
 		text,
 		tool: new Map(tools.map((t) => [t.id, { name: t.data.name, href: pageUrl(lang, `tools/${t.id}`) }])),

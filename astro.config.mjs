@@ -38,6 +38,7 @@ export default defineConfig({
 			lastUpdated: false,
 			components: {
 				SkipLink: './src/overrides/SkipLink.astro',
+				Sidebar: './src/overrides/Sidebar.astro',
 				Search: './src/overrides/Search.astro',
 				PageTitle: './src/overrides/PageTitle.astro',
 				MarkdownContent: './src/overrides/MarkdownContent.astro',

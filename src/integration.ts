@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { checkContent, formatProblems, oldReviews } from './lib/check-content';
 
 const VIRTUAL_ID = 'virtual:playbook/config';
+/** Starlight's page frame loads this script to save sidebar state in sessionStorage; see src/overrides/Sidebar.astro. */
+const SIDEBAR_STATE_SCRIPT = /components-internals\/SidebarPersistState(\.[jt]s)?$/;
+const EMPTY_ID = '\0playbook:nothing';
 
 /**
  * Checks every content file before Astro loads anything, so a broken reference, a missing
@@ -34,6 +37,13 @@ export function playbook(): AstroIntegration {
 								name: 'playbook:config',
 								resolveId: (id: string) => (id === VIRTUAL_ID ? `\0${VIRTUAL_ID}` : undefined),
 								load: (id: string) => (id === `\0${VIRTUAL_ID}` ? `export default ${exported};` : undefined),
+							},
+							{
+								// Nothing about the reader is stored: the sidebar's state script is replaced by an empty module.
+								name: 'playbook:no-sidebar-state',
+								enforce: 'pre',
+								resolveId: (id: string) => (SIDEBAR_STATE_SCRIPT.test(id) ? EMPTY_ID : undefined),
+								load: (id: string) => (id === EMPTY_ID ? 'export {};' : undefined),
 							},
 						],
 					},

@@ -36,6 +36,8 @@ export default defineConfig({
 			expressiveCode: false,
 			routeMiddleware: './src/route-middleware.ts',
 			lastUpdated: false,
+			// The root 404 (src/pages/404.astro) speaks every language; each language has its own at /<lang>/404/.
+			disable404Route: true,
 			components: {
 				SkipLink: './src/overrides/SkipLink.astro',
 				Sidebar: './src/overrides/Sidebar.astro',

@@ -17,6 +17,7 @@ import MiniSearch from 'minisearch';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { fileForUrl, isExternal, relativeUrl } from './offline/paths.ts';
 import { buildDate } from '../src/lib/build-date.ts';
+import { withPolicy } from '../src/lib/csp.ts';
 
 const ROOT = process.cwd();
 const DIST = join(ROOT, 'dist');
@@ -122,7 +123,7 @@ interface Bundle {
 
 const htmlFiles = walk(DIST)
 	.map((f) => toPosix(relative(DIST, f)))
-	.filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/') && !f.startsWith('downloads/') && !/\/(translation-status|handout)\//.test(f));
+	.filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/') && !f.startsWith('downloads/') && !/\/(translation-status|handout|404)\//.test(f) && f !== '404.html');
 
 /** Text for the search index: the page's searchable body, or nothing for pages kept out of search. */
 function searchEntry(document: HTMLElement, url: string) {
@@ -195,7 +196,8 @@ async function rewritePage(file: string, bundle: Bundle, inBundle: (path: string
 	document.querySelector('head')?.insertAdjacentHTML('beforeend', `<meta name="playbook-version" content="${version}">`);
 	const entry = searchEntry(document, file);
 	if (entry) search.set(language.id, [...(search.get(language.id) ?? []), entry]);
-	bundle.files.set(file, new TextEncoder().encode(document.toString()));
+	// The page's scripts changed, so its Content-Security-Policy is computed again.
+	bundle.files.set(file, new TextEncoder().encode(withPolicy(document.toString())));
 }
 
 function markOnlineOnly(link: HTMLElement, ui: Record<string, string>) {
@@ -218,7 +220,7 @@ function startPage(bundle: Bundle, date: string): Uint8Array {
 	document
 		.querySelector('main')!
 		.insertAdjacentHTML('beforeend', `<p class="version">${source['offline.version']!.replace('{{version}}', version).replace('{{date}}', date)}</p>`);
-	return new TextEncoder().encode(document.toString());
+	return new TextEncoder().encode(withPolicy(document.toString()));
 }
 
 function readme(bundle: Bundle, date: string): Uint8Array {

@@ -72,6 +72,8 @@ export const UI_KEYS = [
 	'quickExit.hint',
 	'allPages.title',
 	'allPages.link',
+	'notFound.title',
+	'notFound.text',
 	'risk.answer.yes',
 	'risk.answer.no',
 	'risk.answer.unsure',

@@ -5,7 +5,8 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, watch } from '../helpers/browser';
+import { launch, watch, watchPolicy } from '../helpers/browser';
+import { inlineScriptHashes, policy } from '../../src/lib/csp';
 import { DIST, requireDist } from '../helpers/project';
 import { siteData } from '../helpers/site';
 import { unzipToTemp } from '../helpers/zip';
@@ -43,6 +44,7 @@ describe.each(languages.map((l) => [l.id, l] as const))('the %s bundle from file
 		const bundle = open(`playbook-${id}`);
 		const page = await browser.newPage();
 		const problems = watch(page);
+		const violations = await watchPolicy(page);
 		await page.goto(`${bundle.root}index.html`);
 		await expect(page.locator('main').textContent()).resolves.toContain('0.1.0');
 		await page.getByRole('link', { name: new RegExp(language.label) }).click();
@@ -65,6 +67,8 @@ describe.each(languages.map((l) => [l.id, l] as const))('the %s bundle from file
 		for (const question of ['surveilled', 'secure-apps-risky', 'direct-contact-dangerous', 'anonymity-tools-risky'])
 			await page.locator(`fieldset[data-question="${question}"] input[value="no"]`).check();
 		await expect(page.locator('[data-outcome]:visible .risk-outcome').getAttribute('data-route')).resolves.toBe('direct');
+		// The pages' Content-Security-Policy holds from file:// too, search and islands included.
+		expect(await violations()).toEqual([]);
 		expect(problems).toEqual([]);
 		await page.close();
 	});
@@ -96,6 +100,8 @@ describe('the bundle with every language', () => {
 			for (const [link] of text.matchAll(/<a [^>]*href="https?:[^"]*"[^>]*>/g)) if (!link.includes('data-quick-exit')) expect(link, name).toContain('online-only');
 			expect(text, name).toContain('data-quick-exit');
 			expect(text, name).not.toMatch(/<script type="module"/);
+			// The policy was computed again for the rewritten scripts.
+			expect(text, name).toContain(`<meta http-equiv="Content-Security-Policy" content="${policy(inlineScriptHashes(text))}">`);
 		}
 	});
 });

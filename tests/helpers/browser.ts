@@ -40,6 +40,16 @@ export function watch(page: import('playwright-core').Page): string[] {
 	return problems;
 }
 
+/** Records every CSP violation the page reports, from before its first script runs. */
+export async function watchPolicy(page: import('playwright-core').Page): Promise<() => Promise<string[]>> {
+	await page.addInitScript(() => {
+		const seen: string[] = [];
+		(window as unknown as { __violations: string[] }).__violations = seen;
+		document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`));
+	});
+	return () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations ?? []);
+}
+
 /**
  * For a test file: serves dist/ on 127.0.0.1 and starts Chromium before its tests, and stops both
  * after. Read `url` and `browser` inside tests, once the hooks have run.

@@ -10,13 +10,10 @@ import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, watch, watchPolicy } from '../helpers/browser';
 import { DIST, ROOT, requireDist } from '../helpers/project';
-import { siteData } from '../helpers/site';
+import { selfHostingChecks } from '../helpers/self-hosting';
 
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
-const languages = siteData().languages;
-const strings = (lang: string) => JSON.parse(readFileSync(join(ROOT, 'content', 'i18n', `${lang}.json`), 'utf8')) as Record<string, string>;
 
 let dir: string;
 let nginx: ChildProcess;
@@ -116,63 +113,7 @@ afterAll(async () => {
 });
 
 describe('the shipped nginx configuration', () => {
-	const headersFile = () => readFileSync(join(DIST, '_server', 'headers.nginx'), 'utf8');
-
-	test('sends the build’s Content-Security-Policy and security headers with every page', async () => {
-		const csp = /add_header Content-Security-Policy "([^"]+)"/.exec(headersFile())![1];
-		for (const path of ['/', ...languages.map((l) => `/${l.id}/tools/signal/`)]) {
-			const response = await fetch(onion(path));
-			expect(response.status, path).toBe(200);
-			expect(response.headers.get('content-security-policy'), path).toBe(csp);
-			expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-			expect(response.headers.get('referrer-policy')).toBe('no-referrer');
-			expect(response.headers.get('x-frame-options')).toBe('DENY');
-			expect(response.headers.get('server')).toBe('nginx');
-		}
-	});
-
-	test('compresses text and caches only files with hashed names for long', async () => {
-		const page = await fetch(onion('/en/'), { headers: { 'accept-encoding': 'gzip' } });
-		expect(page.headers.get('content-encoding')).toBe('gzip');
-		expect(page.headers.get('vary')).toBe('Accept-Encoding');
-		expect(page.headers.get('cache-control')).toBe('no-cache');
-		const css = /href="(\/_astro\/[^"]+\.css)"/.exec(await page.text())![1]!;
-		const asset = await fetch(onion(css), { headers: { 'accept-encoding': 'gzip' } });
-		expect(asset.status).toBe(200);
-		expect(asset.headers.get('content-encoding')).toBe('gzip');
-		expect(asset.headers.get('cache-control')).toBe('max-age=31536000');
-		// Security headers are not lost where caching is set.
-		expect(asset.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
-		// Revalidation: an unchanged page costs a 304 and no body.
-		const again = await fetch(onion('/en/'), { headers: { 'if-modified-since': page.headers.get('last-modified')! } });
-		expect(again.status).toBe(304);
-	});
-
-	test.each(languages.map((l) => l.id))('answers an unknown %s address with that language’s 404 page', async (lang) => {
-		const response = await fetch(onion(`/${lang}/no-such-page/`));
-		expect(response.status).toBe(404);
-		const html = await response.text();
-		expect(html).toContain(`<html lang="${languages.find((l) => l.id === lang)!.lang}"`);
-		expect(html).toContain(strings(lang)['notFound.title']);
-		expect(html).toContain(`href="/${lang}/all-pages/"`);
-		expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
-	});
-
-	test('answers other unknown addresses, and its own snippets, with the 404 page in every language', async () => {
-		for (const path of ['/no-such-page', '/zz/no-such-page/', '/_server/headers.nginx']) {
-			const response = await fetch(onion(path));
-			expect(response.status, path).toBe(404);
-			const html = await response.text();
-			for (const l of languages) expect(html, path).toContain(strings(l.id)['notFound.title']);
-			expect(html).not.toContain('add_header');
-		}
-	});
-
-	test('adds the slash to a folder address without naming its own host', async () => {
-		const response = await fetch(onion('/es/tools'), { redirect: 'manual' });
-		expect(response.status).toBe(301);
-		expect(response.headers.get('location')).toBe('/es/tools/');
-	});
+	selfHostingChecks(() => `http://127.0.0.1:${port.onion}`);
 
 	test('sends plain HTTP to HTTPS, and HTTPS keeps browsers on it', async () => {
 		const plain = await fetch(`http://127.0.0.1:${port.http}/en/`, { redirect: 'manual' });
@@ -190,31 +131,4 @@ describe('the shipped nginx configuration', () => {
 		expect(existsSync(log) ? statSync(log).size : 0).toBe(0);
 	});
 
-	test('serves a site that works in Chromium with the header and meta policies both in force', async () => {
-		const browser = await launch();
-		try {
-			const page = await browser.newPage();
-			const problems = watch(page);
-			const violations = await watchPolicy(page);
-			await page.goto(onion('/'));
-			await page.getByRole('link', { name: /Español/ }).click();
-			await page.waitForURL(onion('/es/'));
-			await page.locator('site-search button[data-open-modal]').click();
-			await page.locator('#starlight__search input').fill('Signal');
-			await expect.poll(() => page.locator('.pagefind-ui__result').count(), { timeout: 15_000 }).toBeGreaterThan(0);
-			await page.goto(onion('/es/risk-check/'));
-			await page.locator('fieldset[data-question="surveilled"] input[value="no"]').check();
-			await page.goto(onion('/es/scenarios/direct-contact/'));
-			await page.locator('scenario-sequencer button[data-next]').click();
-			expect(await violations()).toEqual([]);
-			expect(problems).toEqual([]);
-			// The 404 page is a real page too: its status is the only error.
-			const missing = await page.goto(onion('/ar/no-such-page/'));
-			expect(missing?.status()).toBe(404);
-			expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
-			expect(await violations()).toEqual([]);
-		} finally {
-			await browser.close();
-		}
-	});
 });

@@ -1,0 +1,108 @@
+/**
+ * Self-hosting with Caddy, for real: Debian's caddy runs the shipped Caddyfile (deploy/caddy/)
+ * on loopback ports, serving dist/ over HTTPS (Caddy's own local certificate), HTTP and the
+ * onion-service port. The test changes only what a deployer changes (paths and ports) and adds
+ * global options that keep Caddy inside a temp folder.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DIST, ROOT, requireDist } from '../helpers/project';
+import { selfHostingChecks } from '../helpers/self-hosting';
+
+const CADDY = process.env.CADDY_PATH ?? '/usr/bin/caddy';
+
+let dir: string;
+let caddy: ChildProcess;
+let log = '';
+const port = { http: 0, https: 0, onion: 0 };
+
+async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer().listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			server.close(() => resolve(port));
+		});
+		server.on('error', reject);
+	});
+}
+
+function replace(text: string, from: string, to: string, file: string): string {
+	if (!text.includes(from)) throw new Error(`${file} no longer contains "${from}"; update this test with the new configuration`);
+	return text.replaceAll(from, to);
+}
+
+type Answer = { status: number; headers: Record<string, string | string[] | undefined> };
+/** A GET to the site's own name on a loopback port, as a browser resolving it would send. */
+function get(secure: boolean, path: string): Promise<Answer> {
+	const options = { host: '127.0.0.1', port: secure ? port.https : port.http, path, headers: { host: 'guide.example.org' } };
+	return new Promise((resolve, reject) => {
+		const done = (res: import('node:http').IncomingMessage) => {
+			res.resume();
+			res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers }));
+		};
+		const req = secure ? httpsRequest({ ...options, servername: 'guide.example.org', rejectUnauthorized: false }, done) : httpRequest(options, done);
+		req.on('error', reject).end();
+	});
+}
+
+beforeAll(async () => {
+	requireDist();
+	if (!existsSync(CADDY)) throw new Error(`No caddy at ${CADDY}. Install Debian's package (apt-get install caddy) or set CADDY_PATH.`);
+	dir = mkdtempSync(join(tmpdir(), 'playbook-caddy-'));
+	port.http = await freePort();
+	port.https = await freePort();
+	port.onion = await freePort();
+	const path = join(ROOT, 'deploy', 'caddy', 'Caddyfile');
+	let caddyfile = replace(readFileSync(path, 'utf8'), '/var/www/playbook', DIST, path);
+	caddyfile = replace(caddyfile, 'http://:8080 {', `http://:${port.onion} {`, path);
+	// Global options for the test only: no admin endpoint, certificates from Caddy's own local
+	// authority instead of the Internet, trusted by nobody, on loopback ports.
+	const global = `{\n\tadmin off\n\tlocal_certs\n\tskip_install_trust\n\thttp_port ${port.http}\n\thttps_port ${port.https}\n\tdefault_bind 127.0.0.1\n}\n\n`;
+	writeFileSync(join(dir, 'Caddyfile'), global + caddyfile);
+	caddy = spawn(CADDY, ['run', '--config', join(dir, 'Caddyfile'), '--adapter', 'caddyfile'], {
+		env: { ...process.env, HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir },
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	caddy.stdout!.on('data', (d) => (log += d));
+	caddy.stderr!.on('data', (d) => (log += d));
+	for (let i = 0; i < 100; i++) {
+		if (await fetch(`http://127.0.0.1:${port.onion}/`).then((r) => r.ok, () => false)) return;
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	throw new Error(`caddy did not start:\n${log}`);
+});
+
+afterAll(async () => {
+	caddy?.kill('SIGTERM');
+	await new Promise((r) => setTimeout(r, 200));
+	if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the shipped Caddyfile', () => {
+	selfHostingChecks(() => `http://127.0.0.1:${port.onion}`);
+
+	test('sends plain HTTP to HTTPS, and HTTPS keeps browsers on it', async () => {
+		const plain = await get(false, '/en/');
+		expect(plain.status).toBe(308);
+		// Caddy leaves out the port of its redirect target: on a server it is 443.
+		expect(plain.headers.location).toMatch(/^https:\/\/guide\.example\.org(:\d+)?\/en\/$/);
+		const secure = await get(true, '/en/');
+		expect(secure.status).toBe(200);
+		expect(secure.headers['strict-transport-security']).toBe('max-age=63072000');
+		expect(secure.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+	});
+
+	test('keeps no record of readers: no access log is written', async () => {
+		await fetch(`http://127.0.0.1:${port.onion}/fr/`);
+		await new Promise((r) => setTimeout(r, 200));
+		// Caddy writes its own start-up messages; an access log line would name the request path.
+		expect(log).not.toContain('/fr/');
+		expect(log).not.toContain('"logger":"http.log.access');
+	});
+});

@@ -5,26 +5,10 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useBuiltSite, watch, watchPolicy } from '../helpers/browser';
-import { siteData } from '../helpers/site';
+import { PAGE_TYPES, siteData } from '../helpers/site';
 
 const site = useBuiltSite();
 const languages = siteData().languages.map((l) => l.id);
-
-/** One page of each kind the site builds, relative to a language's root. */
-const PAGE_TYPES = [
-	'',
-	'risk-assessment/',
-	'risk-check/',
-	'risk-check/yes/no/yes/',
-	'resources/',
-	'downloads/',
-	'tools/',
-	'tools/signal/',
-	'practices/passwords/',
-	'scenarios/direct-contact/',
-	'all-pages/',
-	'404/',
-];
 
 /** What the browser keeps for the site: cookies, and both storages of every origin visited. */
 async function kept(context: BrowserContext, page: Page) {

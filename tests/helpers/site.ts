@@ -25,3 +25,20 @@ export function htmlFiles(dir = DIST): string[] {
 }
 
 export const readDist = (rel: string) => readFileSync(join(DIST, rel), 'utf8');
+
+/** One page of each kind the site builds, relative to a language's root. */
+export const PAGE_TYPES = [
+	'',
+	'risk-assessment/',
+	'risk-check/',
+	'risk-check/yes/no/yes/',
+	'resources/',
+	'downloads/',
+	'tools/',
+	'tools/signal/',
+	'practices/passwords/',
+	'scenarios/direct-contact/',
+	'all-pages/',
+	'404/',
+];
+

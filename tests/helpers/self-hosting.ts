@@ -5,6 +5,7 @@
  * on loopback and passes the address of its onion-service port.
  */
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { inlineScriptHashes, policy } from '../../src/lib/csp';
@@ -15,6 +16,23 @@ import { htmlFiles, readDist, siteData } from './site';
 const languages = siteData().languages;
 const strings = (lang: string) => JSON.parse(readFileSync(join(ROOT, 'content', 'i18n', `${lang}.json`), 'utf8')) as Record<string, string>;
 const allHashes = () => [...new Set(htmlFiles().flatMap((f) => inlineScriptHashes(readDist(f))))];
+
+/** A TCP port free on loopback right now, for a server under test. */
+export async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer().listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			server.close(() => resolve(port));
+		});
+		server.on('error', reject);
+	});
+}
+
+/** Replaces text that must be in a shipped configuration, so the test fails if the file changes shape. */
+export function replaceIn(text: string, from: string, to: string, file: string): string {
+	if (!text.includes(from)) throw new Error(`${file} no longer contains "${from}"; update this test with the new configuration`);
+	return text.replaceAll(from, to);
+}
 
 /** Declares the shared tests; `base()` is read inside them, once the server has started. */
 export function selfHostingChecks(base: () => string) {

@@ -8,12 +8,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DIST, ROOT, requireDist } from '../helpers/project';
-import { selfHostingChecks } from '../helpers/self-hosting';
+import { freePort, replaceIn, selfHostingChecks } from '../helpers/self-hosting';
 
 const CADDY = process.env.CADDY_PATH ?? '/usr/bin/caddy';
 
@@ -22,20 +21,6 @@ let caddy: ChildProcess;
 let log = '';
 const port = { http: 0, https: 0, onion: 0 };
 
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer().listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-		server.on('error', reject);
-	});
-}
-
-function replace(text: string, from: string, to: string, file: string): string {
-	if (!text.includes(from)) throw new Error(`${file} no longer contains "${from}"; update this test with the new configuration`);
-	return text.replaceAll(from, to);
-}
 
 type Answer = { status: number; headers: Record<string, string | string[] | undefined> };
 /** A GET to the site's own name on a loopback port, as a browser resolving it would send. */
@@ -59,8 +44,8 @@ beforeAll(async () => {
 	port.https = await freePort();
 	port.onion = await freePort();
 	const path = join(ROOT, 'deploy', 'caddy', 'Caddyfile');
-	let caddyfile = replace(readFileSync(path, 'utf8'), '/var/www/playbook', DIST, path);
-	caddyfile = replace(caddyfile, 'http://:8080 {', `http://:${port.onion} {`, path);
+	let caddyfile = replaceIn(readFileSync(path, 'utf8'), '/var/www/playbook', DIST, path);
+	caddyfile = replaceIn(caddyfile, 'http://:8080 {', `http://:${port.onion} {`, path);
 	// Global options for the test only: no admin endpoint, certificates from Caddy's own local
 	// authority instead of the Internet, trusted by nobody, on loopback ports.
 	const global = `{\n\tadmin off\n\tlocal_certs\n\tskip_install_trust\n\thttp_port ${port.http}\n\thttps_port ${port.https}\n\tdefault_bind 127.0.0.1\n}\n\n`;

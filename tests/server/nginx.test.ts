@@ -6,12 +6,11 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
-import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DIST, ROOT, requireDist } from '../helpers/project';
-import { selfHostingChecks } from '../helpers/self-hosting';
+import { freePort, replaceIn, selfHostingChecks } from '../helpers/self-hosting';
 
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 
@@ -20,21 +19,6 @@ let nginx: ChildProcess;
 const port = { http: 0, https: 0, onion: 0 };
 const onion = (path: string) => `http://127.0.0.1:${port.onion}${path}`;
 
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer().listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-		server.on('error', reject);
-	});
-}
-
-/** Replaces text that must be in the shipped file, so the test fails if the file changes shape. */
-function replace(text: string, from: string, to: string, file: string): string {
-	if (!text.includes(from)) throw new Error(`${file} no longer contains "${from}"; update this test with the new configuration`);
-	return text.replaceAll(from, to);
-}
 
 async function until(check: () => Promise<boolean>, what: string) {
 	for (let i = 0; i < 100; i++) {
@@ -67,7 +51,7 @@ beforeAll(async () => {
 	execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2', '-subj', '/CN=guide.example.org', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
 
 	const sitePath = join(ROOT, 'deploy', 'nginx', 'playbook-site.conf');
-	writeFileSync(join(dir, 'playbook-site.conf'), replace(readFileSync(sitePath, 'utf8'), '/var/www/playbook', DIST, sitePath));
+	writeFileSync(join(dir, 'playbook-site.conf'), replaceIn(readFileSync(sitePath, 'utf8'), '/var/www/playbook', DIST, sitePath));
 	const mainPath = join(ROOT, 'deploy', 'nginx', 'playbook.conf');
 	let main = readFileSync(mainPath, 'utf8');
 	for (const [from, to] of [
@@ -80,7 +64,7 @@ beforeAll(async () => {
 		['listen [::]:443 ssl http2;', ''],
 		['listen 127.0.0.1:8080;', `listen 127.0.0.1:${port.onion};`],
 	])
-		main = replace(main, from!, to!, mainPath);
+		main = replaceIn(main, from!, to!, mainPath);
 	writeFileSync(join(dir, 'playbook.conf'), main);
 	// What /etc/nginx/nginx.conf provides on a server, with everything kept in the temp folder.
 	writeFileSync(

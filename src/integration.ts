@@ -9,6 +9,18 @@ const RISK_MODEL_ID = 'virtual:playbook/risk-model';
 /** Starlight's page frame loads this script to save sidebar state in sessionStorage; see src/overrides/Sidebar.astro. */
 const SIDEBAR_STATE_SCRIPT = /components-internals\/SidebarPersistState(\.[jt]s)?$/;
 const EMPTY_ID = '\0playbook:nothing';
+/** Starlight's print stylesheet, which carries rules for code blocks that this site never shows. */
+const PRINT_STYLESHEET = /@astrojs[\\/]starlight[\\/]dist[\\/]style[\\/]print\.css(\?.*)?$/;
+
+/** Removes every selector about Expressive Code (code blocks) from a stylesheet, and rules left with none. */
+export function withoutCodeBlockRules(css: string): string {
+	return css.replace(/([^{};]+)\{([^{}]*)\}/g, (rule, selectors: string, body: string) => {
+		if (!selectors.includes('.expressive-code')) return rule;
+		const kept = selectors.split(',').filter((s) => !s.includes('.expressive-code'));
+		const lead = /^\s*/.exec(selectors)![0];
+		return kept.length ? `${lead}${kept.map((s) => s.trim()).join(', ')} {${body}}` : '';
+	});
+}
 
 /**
  * Checks every content file before Astro loads anything, so a broken reference, a missing
@@ -47,6 +59,12 @@ export function playbook(): AstroIntegration {
 								name: 'playbook:risk-model',
 								resolveId: (id: string) => (id === RISK_MODEL_ID ? `\0${RISK_MODEL_ID}` : undefined),
 								load: (id: string) => (id === `\0${RISK_MODEL_ID}` ? `export default ${riskModel};` : undefined),
+							},
+							{
+								// No page shows code, and expressiveCode is off: its print rules go too.
+								name: 'playbook:no-code-block-print-rules',
+								enforce: 'pre',
+								transform: (code: string, id: string) => (PRINT_STYLESHEET.test(id) ? withoutCodeBlockRules(code) : undefined),
 							},
 							{
 								// Nothing about the reader is stored: the sidebar's state script is replaced by an empty module.

@@ -49,17 +49,18 @@ describe('a first page view in Chromium', () => {
 		expect(await fetched(path)).toEqual(counted);
 	});
 
-	test('loads Pagefind only when the reader opens search', async () => {
+	test('loads Pagefind and the styles of its interface only when the reader opens search', async () => {
 		const context = await site.browser.newContext();
 		const page = await context.newPage();
 		const urls: string[] = [];
 		page.on('request', (r) => urls.push(new URL(r.url()).pathname));
 		await page.goto(`${site.url}/en/tools/signal/`, { waitUntil: 'networkidle' });
-		expect(urls.filter((u) => u.includes('pagefind') || u.includes('ui-core'))).toEqual([]);
+		expect(urls.filter((u) => u.includes('pagefind') || u.includes('ui-core') || u.includes('search-ui'))).toEqual([]);
 		await page.getByRole('button', { name: 'Search' }).click();
 		await page.locator('#starlight__search input').fill('signal');
 		await page.locator('.pagefind-ui__result-link').first().waitFor();
 		expect(urls.some((u) => u.startsWith('/pagefind/'))).toBe(true);
+		expect(urls.some((u) => /^\/_astro\/search-ui\.[\w-]+\.css$/.test(u))).toBe(true);
 		await context.close();
 	});
 });

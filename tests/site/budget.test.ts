@@ -99,11 +99,13 @@ describe('the site ships only what its pages use', () => {
 	test('every stylesheet, script and font in dist/_astro/ is used by a page', () => {
 		const used = new Set<string>();
 		for (const file of htmlFiles()) for (const r of pageWeight(DIST, file, { brotli: false }).resources) used.add(r.url);
-		// Scripts imported on demand (Pagefind's interface, when search opens) count as used.
+		// Scripts imported on demand (Pagefind's interface, when search opens) and the stylesheets
+		// scripts add (the search interface's) count as used.
 		const queue = [...used].filter((u) => u.endsWith('.js'));
 		while (queue.length) {
 			const url = queue.pop()!;
 			const code = readFileSync(join(DIST, url), 'utf8');
+			for (const m of code.matchAll(/["'`](\/_astro\/[\w.-]+\.css)["'`]/g)) used.add(m[1]!);
 			const targets = [...staticImports(code), ...[...code.matchAll(/import\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]!)];
 			for (const target of targets) {
 				if (!target.startsWith('.') && !target.startsWith('/')) continue;

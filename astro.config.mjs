@@ -13,8 +13,15 @@ export default defineConfig({
 	site: process.env.SITE_URL,
 	// No prefetching: readers on slow or metered links, or on Tor, load only the pages they open.
 	prefetch: false,
+	// Every page's text arrives in its HTML; what pages share comes in files a browser keeps:
+	// one stylesheet for the whole site, and scripts as files rather than inlined in each page.
+	build: { inlineStylesheets: 'never' },
 	vite: {
 		build: {
+			cssCodeSplit: false,
+			// Scripts are never inlined, but an empty one is "inlined" as nothing instead of being
+			// fetched as an empty file (Starlight's sidebar state script, see src/integration.ts).
+			assetsInlineLimit: (file, content) => (/\.m?js$/.test(file) ? content.length === 0 : undefined),
 			rollupOptions: {
 				// MDX pages carry an Astro directive that the bundler reports once per page; it is expected.
 				onwarn(warning, warn) {
@@ -45,6 +52,7 @@ export default defineConfig({
 				PageTitle: './src/overrides/PageTitle.astro',
 				MarkdownContent: './src/overrides/MarkdownContent.astro',
 				ThemeSelect: './src/overrides/ThemeSelect.astro',
+				ThemeProvider: './src/overrides/ThemeProvider.astro',
 				LanguageSelect: './src/overrides/LanguageSelect.astro',
 			},
 		}),

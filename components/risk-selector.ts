@@ -1,3 +1,4 @@
+import model from 'virtual:playbook/risk-model';
 import { evaluate, type Answer, type Answers, type RiskModel } from '../src/lib/risk';
 import type { ScenarioSequencer } from './scenario-sequencer';
 import './scenario-sequencer';
@@ -24,7 +25,7 @@ class RiskSelector extends HTMLElement {
 	#shareOutput!: HTMLElement;
 
 	connectedCallback() {
-		this.#model = JSON.parse(this.dataset.model!);
+		this.#model = model;
 		this.#strings = JSON.parse(this.dataset.strings!);
 		this.#form = this.querySelector('form')!;
 		this.#outcomes = this.querySelector('[data-outcomes]')!;

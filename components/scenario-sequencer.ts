@@ -1,3 +1,4 @@
+import model from 'virtual:playbook/risk-model';
 import type { Answers, RiskModel } from '../src/lib/risk';
 import { stepApplies, type SequenceStep } from '../src/lib/scenario';
 
@@ -20,7 +21,7 @@ export class ScenarioSequencer extends HTMLElement {
 	#answers: Answers | undefined;
 
 	connectedCallback() {
-		this.#questions = JSON.parse(this.dataset.questions!);
+		this.#questions = model.questions;
 		this.#strings = JSON.parse(this.dataset.strings!);
 		this.#steps = [...this.querySelectorAll<HTMLLIElement>(':scope > ol > li[data-step]')];
 		this.querySelector<HTMLElement>('.controls')!.hidden = false;

@@ -1,0 +1,329 @@
+/**
+ * The benchmark: how light the site is and how fast it builds, each figure also as a ratio to a
+ * plain Starlight site built in the same run from the same prose. Prints tables and writes them
+ * as JSON to bench/results.json.
+ *
+ *   npm run bench                 builds everything (a few minutes)
+ *   npm run bench -- --reuse      measures the dist/ already built; build times are left out
+ *   npm run bench -- --no-tenfold skips the site with ten times the pages
+ *
+ * Steps: build the site (timing Astro, the search index, the PDFs and the bundles); build the
+ * baseline; measure every page of both (scripts/bench/page-weight.ts) and, in Chromium, the files a
+ * first view of the heaviest page of each kind really fetches; time search online and offline;
+ * build the tenfold site and compare the time per page.
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { firstViewFetches, launch, offlineSearch, onlineSearch, serving, unzipBundle, type SearchTiming } from './bench/browser.ts';
+import { timedBuild, type BuildTimes } from './bench/build.ts';
+import { measure, pageWeight, type PageWeight } from './bench/page-weight.ts';
+import { contentPages, makeBaseline, makeTenfold } from './bench/sites.ts';
+
+const ROOT = process.cwd();
+const DIST = join(ROOT, 'dist');
+const OUT = join(ROOT, 'bench/results.json');
+const args = new Set(process.argv.slice(2));
+const started = performance.now();
+const log = (message: string) => console.log(`bench: ${message} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+const KB = 1024;
+const kb = (n: number) => (n / KB).toFixed(1);
+const ratio = (a: number, b: number | undefined) => (b ? `${(a / b).toFixed(2)}×` : '–');
+
+const languages = readdirSync(join(ROOT, 'content/docs')).sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)));
+/** Search terms found in every language: tool names are not translated. */
+const QUERIES = ['Signal', 'VeraCrypt', 'Tails', 'KeePassXC', 'Jitsi'];
+
+// ---------------------------------------------------------------------------------------------
+// Pages: kinds, and what a first and a repeat view cost.
+// ---------------------------------------------------------------------------------------------
+
+function htmlFiles(dist: string, dir = ''): string[] {
+	return readdirSync(join(dist, dir), { withFileTypes: true }).flatMap((e) =>
+		e.isDirectory() ? htmlFiles(dist, join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name).split('\\').join('/')] : [],
+	);
+}
+
+/** The kind of a page from its path: `en/tools/signal/index.html` is a "tool". */
+function kindOf(page: string): { kind: string; lang: string } {
+	if (page === 'index.html') return { kind: 'language picker', lang: '–' };
+	if (page === '404.html') return { kind: '404', lang: '–' };
+	const [lang, section, id, ...rest] = page.replace(/index\.html$/, '').split('/').filter(Boolean);
+	const kind =
+		section === undefined ? 'home'
+		: section === 'tools' ? (id ? 'tool' : 'tools table')
+		: section === 'practices' ? 'practice'
+		: section === 'scenarios' ? 'scenario'
+		: section === 'risk-check' ? (id ? 'risk answer (no JS)' : 'risk check')
+		: rest.length === 0 && !id ? section
+		: `${section}/…`;
+	return { kind, lang: lang! };
+}
+
+interface Measured {
+	bytes: number;
+	gzip: number;
+	brotli: number;
+	requests: number;
+}
+
+interface Row {
+	kind: string;
+	lang: string;
+	pages: number;
+	/** The heaviest page of the kind in the language (first view, gzipped, as read from the HTML). */
+	largest: string;
+	/** First view of the largest page: the files Chromium fetched, measured. */
+	first: Measured & { html: number; css: number; js: number; font: number };
+	/** Repeat view: the files not named after their content (always the document). */
+	repeat: Measured;
+	/** Requests before the text is shown. */
+	blocking: number;
+	/** Whether Chromium fetched exactly the files read from the HTML. */
+	chromiumAgrees: boolean;
+}
+
+function firstView(dist: string, fetched: string[]): Row['first'] {
+	const sum = { bytes: 0, gzip: 0, brotli: 0, requests: fetched.length, html: 0, css: 0, js: 0, font: 0 };
+	for (const url of fetched) {
+		let file = join(dist, url);
+		if (url.endsWith('/')) file = join(file, 'index.html');
+		const size = measure(`${dist}:${url}`, readFileSync(file));
+		const kind = url.endsWith('/') || url.endsWith('.html') ? 'html' : url.endsWith('.css') ? 'css' : /\.m?js$/.test(url) ? 'js' : /\.woff2?$/.test(url) ? 'font' : undefined;
+		if (!kind) continue; // the icon, Pagefind's index files are not in the budgets' total
+		sum.bytes += size.bytes;
+		sum.gzip += size.gzip;
+		sum.brotli += size.brotli;
+		sum[kind] += size.gzip;
+	}
+	return sum;
+}
+
+async function measurePages(dist: string, only?: (page: string) => boolean): Promise<Row[]> {
+	const weights = htmlFiles(dist)
+		.filter((p) => !only || only(p))
+		.map((p) => ({ ...kindOf(p), weight: pageWeight(dist, p) }));
+	const groups = new Map<string, typeof weights>();
+	for (const w of weights) groups.set(`${w.kind}\u0000${w.lang}`, [...(groups.get(`${w.kind}\u0000${w.lang}`) ?? []), w]);
+	const browser = await launch();
+	try {
+		return await serving(dist, async (origin) => {
+			const rows: Row[] = [];
+			for (const group of groups.values()) {
+				const heaviest = group.reduce((a, b) => (b.weight.first.gzip > a.weight.first.gzip ? b : a));
+				const w: PageWeight = heaviest.weight;
+				const fetched = await firstViewFetches(browser, origin, '/' + w.page.replace(/index\.html$/, ''));
+				const read = w.resources.map((r) => r.url).sort();
+				rows.push({
+					kind: heaviest.kind,
+					lang: heaviest.lang,
+					pages: group.length,
+					largest: w.page,
+					first: firstView(dist, fetched),
+					repeat: { bytes: w.repeat.bytes, gzip: w.repeat.gzip, brotli: w.repeat.brotli, requests: w.repeat.requests },
+					blocking: w.blocking,
+					chromiumAgrees: JSON.stringify(fetched) === JSON.stringify(read),
+				});
+			}
+			const order = ['language picker', 'home', 'tool', 'tools table', 'practice', 'scenario', 'risk-assessment', 'risk check', 'risk answer (no JS)', 'resources', 'downloads', 'all-pages', 'translation-status', 'handout', '404'];
+			const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+			return rows.sort((a, b) => rank(a.kind) - rank(b.kind) || a.kind.localeCompare(b.kind) || languages.indexOf(a.lang) - languages.indexOf(b.lang));
+		});
+	} finally {
+		await browser.close();
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// Printing.
+// ---------------------------------------------------------------------------------------------
+
+function table(head: string[], rows: string[][]): string {
+	const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+	const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+	return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Run.
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+	const cpu = cpus();
+	const machine = `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}`;
+	log(`on ${machine}`);
+
+	// 1. The site.
+	let build: BuildTimes | undefined;
+	if (args.has('--reuse') && existsSync(join(DIST, 'index.html'))) log('reusing dist/; build times are not measured');
+	else {
+		log('building the site: astro build, then PDFs, then offline bundles');
+		build = await timedBuild(ROOT, (m) => log(m));
+	}
+
+	// 2. The baseline: plain Starlight, same languages, sidebar and prose.
+	log('building the baseline: a plain Starlight site with the same prose');
+	const baselineDir = makeBaseline(ROOT);
+	const baselineBuild = await timedBuild(baselineDir, (m) => log(`baseline ${m}`));
+	const baselineDist = join(baselineDir, 'dist');
+
+	// 3. Pages.
+	log('measuring every page, and the heaviest of each kind in Chromium');
+	const rows = await measurePages(DIST);
+	const baseRows = await measurePages(baselineDist, (p) => /^[a-z]+\/tools\/signal\/index\.html$/.test(p));
+	const base = Object.fromEntries(baseRows.map((r) => [r.lang, r]));
+	const baseFor = (lang: string) => base[lang] ?? base[languages[0]!]!;
+
+	// 4. Search.
+	log('timing search in Chromium: Pagefind online, the bundle index offline, and the baseline');
+	const search: Record<string, { online: SearchTiming; offline: SearchTiming; baseline: SearchTiming }> = {};
+	const browser = await launch();
+	try {
+		// One language at a time, so that the two cores are not shared between measurements.
+		const each = async (dist: string) =>
+			serving(dist, async (origin) => {
+				const timings: Record<string, SearchTiming> = {};
+				for (const lang of languages) timings[lang] = await onlineSearch(browser, origin, lang, QUERIES);
+				return timings;
+			});
+		const online = await each(DIST);
+		const baseline = await each(baselineDist);
+		for (const lang of languages) {
+			const bundle = unzipBundle(join(DIST, `downloads/playbook-${lang}.zip`));
+			try {
+				search[lang] = { online: online[lang]!, offline: await offlineSearch(browser, join(bundle, `playbook-${lang}`), lang, QUERIES), baseline: baseline[lang]! };
+			} finally {
+				rmSync(bundle, { recursive: true, force: true });
+			}
+		}
+	} finally {
+		await browser.close();
+	}
+
+	// 5. Downloads.
+	const manifest = JSON.parse(readFileSync(join(DIST, 'downloads/manifest.json'), 'utf8')) as { files: { file: string; bytes: number; files?: number }[] };
+
+	// 6. Ten times the pages.
+	let tenfold: { copies: number; contentPages: Record<string, number>; build: BuildTimes } | undefined;
+	if (!args.has('--no-tenfold')) {
+		const made = makeTenfold(ROOT);
+		log(`building the tenfold site: ${made.pages[languages[0]!]} content pages per language instead of ${contentPages(ROOT)[languages[0]!]} (${made.copies} copies of every tool, practice and scenario)`);
+		tenfold = { copies: made.copies, contentPages: made.pages, build: await timedBuild(made.dir, (m) => log(`tenfold ${m}`)) };
+		rmSync(made.dir, { recursive: true, force: true });
+	}
+	rmSync(baselineDir, { recursive: true, force: true });
+
+	// Print.
+	const out: string[] = [];
+	out.push(`Safe Communication Playbook — benchmark, ${new Date().toISOString().slice(0, 10)}, ${machine}`);
+	out.push('');
+	out.push('Pages: the heaviest page of each kind and language. First view: what Chromium fetched with an empty cache (HTML, CSS, JS, fonts),');
+	out.push('gzip -6 / brotli -11. Repeat view: the page again, files under /_astro/ cached. ×base: ratio to a plain Starlight page');
+	out.push(`(tools/signal of the baseline in the same language: first view ${kb(baseFor('en').first.gzip)} KB gz, repeat ${kb(baseFor('en').repeat.gzip)} KB gz, ${baseFor('en').first.requests} requests in English).`);
+	out.push(
+		table(
+			['kind', 'lang', 'pages', 'first gz', '×base', 'first br', 'html', 'css', 'js', 'font', 'repeat gz', '×base', 'repeat br', 'requests', '×base', 'blocking', 'largest page'],
+			rows.map((r) => {
+				const b = baseFor(r.lang === '–' ? languages[0]! : r.lang);
+				return [
+					r.kind,
+					r.lang,
+					String(r.pages),
+					kb(r.first.gzip),
+					ratio(r.first.gzip, b.first.gzip),
+					kb(r.first.brotli),
+					kb(r.first.html),
+					kb(r.first.css),
+					kb(r.first.js),
+					kb(r.first.font),
+					kb(r.repeat.gzip),
+					ratio(r.repeat.gzip, b.repeat.gzip),
+					kb(r.repeat.brotli),
+					String(r.first.requests),
+					ratio(r.first.requests, b.first.requests),
+					String(r.blocking),
+					r.largest + (r.chromiumAgrees ? '' : ' (!)'),
+				];
+			}),
+		),
+	);
+	const content = rows.filter((r) => r.kind !== 'handout');
+	const heaviestFirst = content.reduce((a, b) => (b.first.gzip > a.first.gzip ? b : a));
+	const heaviestRepeat = content.reduce((a, b) => (b.repeat.gzip > a.repeat.gzip ? b : a));
+	out.push(`Largest content page, first view: ${heaviestFirst.largest} ${kb(heaviestFirst.first.gzip)} KB gz; repeat view: ${heaviestRepeat.largest} ${kb(heaviestRepeat.repeat.gzip)} KB gz. (!) marks a page where Chromium fetched other files than the HTML names (the handout declares fonts for every script and fetches those its text uses).`);
+	out.push('');
+
+	const perPage = (seconds: number | undefined, pages: number) => (seconds === undefined ? '–' : `${((seconds * 1000) / pages).toFixed(1)}`);
+	const steps: [string, keyof BuildTimes][] = [
+		['Astro', 'astro'],
+		['search index', 'searchIndex'],
+		['PDFs', 'pdfs'],
+		['bundles', 'bundles'],
+		['total', 'total'],
+	];
+	const sec = (v: unknown) => (typeof v === 'number' ? v.toFixed(1) : '–');
+	out.push('Build: seconds, and milliseconds per built HTML page. ×base: per page, against the plain Starlight build.');
+	out.push(
+		table(
+			['step', 'site s', 'ms/page', '×base', 'baseline s', 'ms/page', 'tenfold s', 'ms/page', 'tenfold/site per page'],
+			steps.map(([name, key]) => {
+				const own = build?.[key] as number | undefined;
+				const b = baselineBuild[key] as number | undefined;
+				const t = tenfold?.build[key] as number | undefined;
+				const ownPer = own === undefined || !build ? undefined : own / build.pages;
+				const basePer = b === undefined ? undefined : b / baselineBuild.pages;
+				const tenPer = t === undefined || !tenfold ? undefined : t / tenfold.build.pages;
+				return [name, sec(own), build ? perPage(own, build.pages) : '–', ownPer !== undefined && basePer ? ratio(ownPer, basePer) : '–', sec(b), perPage(b, baselineBuild.pages), sec(t), tenfold ? perPage(t, tenfold.build.pages) : '–', ownPer && tenPer ? ratio(tenPer, ownPer) : '–'];
+			}),
+		),
+	);
+	out.push(`HTML pages built: site ${build?.pages ?? '–'}, baseline ${baselineBuild.pages}, tenfold ${tenfold?.build.pages ?? '–'}. Content pages per language: site ${contentPages(ROOT)[languages[0]!]}, baseline ${contentPages(ROOT)[languages[0]!]}, tenfold ${tenfold?.contentPages[languages[0]!] ?? '–'}.`);
+	if (build) out.push(`Slowest pages to render (Astro's own timing): ${build.slowest.map((s) => `${s.page} ${s.ms} ms`).join(', ')}.`);
+	out.push('');
+
+	out.push('Downloads (dist/downloads/manifest.json):');
+	out.push(table(['file', 'what', 'KB'], manifest.files.map((f) => [f.file, f.file.endsWith('.zip') ? `offline bundle, ${f.files} files` : 'PDF handout', kb(f.bytes)])));
+	out.push('');
+
+	out.push(`Search in Chromium, milliseconds. First: open search on an idle page and type "${QUERIES[0]}" until results show (loads the search code and index).`);
+	out.push(`Later: median of ${QUERIES.slice(1).map((q) => `"${q}"`).join(', ')} typed afterwards. Pagefind's interface waits 300 ms after typing before it searches; the offline index does not.`);
+	out.push(
+		table(
+			['lang', 'online first', '×base', 'online later', '×base', 'offline first', 'offline later', 'baseline first', 'baseline later'],
+			languages.map((l) => {
+				const s = search[l]!;
+				return [l, s.online.first.toFixed(0), ratio(s.online.first, s.baseline.first), s.online.later.toFixed(0), ratio(s.online.later, s.baseline.later), s.offline.first.toFixed(0), s.offline.later.toFixed(0), s.baseline.first.toFixed(0), s.baseline.later.toFixed(0)];
+			}),
+		),
+	);
+	const report = out.join('\n');
+	console.log(`\n${report}\n`);
+
+	mkdirSync(join(ROOT, 'bench'), { recursive: true });
+	writeFileSync(
+		OUT,
+		JSON.stringify(
+			{
+				date: new Date().toISOString().slice(0, 10),
+				machine,
+				units: { bytes: 'bytes', times: 'seconds for builds, milliseconds for search', gzip: 'zlib level 6', brotli: 'quality 11' },
+				pages: rows,
+				baseline: { pages: baseRows, build: baselineBuild },
+				build: build ?? null,
+				tenfold: tenfold ?? null,
+				downloads: manifest.files,
+				search,
+				queries: QUERIES,
+				table: report,
+			},
+			null,
+			'\t',
+		) + '\n',
+	);
+	log(`wrote ${OUT.replace(ROOT + '/', '')}`);
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});

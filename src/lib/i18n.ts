@@ -42,6 +42,11 @@ export async function texts(lang: string): Promise<(key: string) => string> {
 }
 
 /** The URL of a page of the guide in a language, honouring the configured base path. */
+/** Every language, in file order, with its interface strings: for the pages outside any language. */
+export async function languagesWithStrings() {
+	return Promise.all(site.languages.map(async (language) => ({ language, strings: (await getEntry('i18n', language.id))!.data as Record<string, string> })));
+}
+
 export function pageUrl(lang: string, slug: string): string {
 	const base = import.meta.env.BASE_URL.replace(/\/$/, '');
 	return `${base}/${lang}/${slug ? `${slug}/` : ''}`;

@@ -19,6 +19,7 @@ import { firstViewFetches, launch, offlineSearch, onlineSearch, serving, unzipBu
 import { timedBuild, type BuildTimes } from './bench/build.ts';
 import { measure, pageWeight, type PageWeight } from './bench/page-weight.ts';
 import { contentPages, makeBaseline, makeTenfold } from './bench/sites.ts';
+import { filesUnder } from '../src/lib/files.ts';
 
 const ROOT = process.cwd();
 const DIST = join(ROOT, 'dist');
@@ -37,12 +38,6 @@ const QUERIES = ['Signal', 'VeraCrypt', 'Tails', 'KeePassXC', 'Jitsi'];
 // ---------------------------------------------------------------------------------------------
 // Pages: kinds, and what a first and a repeat view cost.
 // ---------------------------------------------------------------------------------------------
-
-function htmlFiles(dist: string, dir = ''): string[] {
-	return readdirSync(join(dist, dir), { withFileTypes: true }).flatMap((e) =>
-		e.isDirectory() ? htmlFiles(dist, join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name).split('\\').join('/')] : [],
-	);
-}
 
 /** The kind of a page from its path: `en/tools/signal/index.html` is a "tool". */
 function kindOf(page: string): { kind: string; lang: string } {
@@ -100,7 +95,7 @@ function firstView(dist: string, fetched: string[]): Row['first'] {
 }
 
 async function measurePages(dist: string, only?: (page: string) => boolean): Promise<Row[]> {
-	const weights = htmlFiles(dist)
+	const weights = filesUnder(dist).filter((f) => f.endsWith('.html'))
 		.filter((p) => !only || only(p))
 		.map((p) => ({ ...kindOf(p), weight: pageWeight(dist, p) }));
 	const groups = new Map<string, typeof weights>();

@@ -8,8 +8,8 @@
  *   node scripts/build-offline.ts
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, posix, relative, sep } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import { build as esbuild, type Plugin } from 'esbuild';
 import { zipSync, type Zippable } from 'fflate';
 import yaml from 'js-yaml';
@@ -18,6 +18,7 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import { fileForUrl, isExternal, relativeUrl } from './offline/paths.ts';
 import { buildDate } from '../src/lib/build-date.ts';
 import { withPolicy } from '../src/lib/csp.ts';
+import { filesUnder } from '../src/lib/files.ts';
 
 const ROOT = process.cwd();
 const DIST = join(ROOT, 'dist');
@@ -40,16 +41,6 @@ const languages = yaml.load(readFileSync(join(ROOT, 'content/data/languages.yaml
 const strings = Object.fromEntries(languages.map((l) => [l.id, JSON.parse(readFileSync(join(ROOT, `content/i18n/${l.id}.json`), 'utf8')) as Record<string, string>]));
 const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
-function walk(dir: string): string[] {
-	return readdirSync(dir)
-		.sort()
-		.flatMap((name) => {
-			const path = join(dir, name);
-			return statSync(path).isDirectory() ? walk(path) : [path];
-		});
-}
-
-const toPosix = (path: string) => path.split(sep).join('/');
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 const formatBytes = (n: number) => (n < 1024 ? `${n} B` : n < 1024 ** 2 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 ** 2).toFixed(2)} MB`);
 
@@ -121,9 +112,7 @@ interface Bundle {
 	files: Map<string, Uint8Array>;
 }
 
-const htmlFiles = walk(DIST)
-	.map((f) => toPosix(relative(DIST, f)))
-	.filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/') && !f.startsWith('downloads/') && !/\/(translation-status|handout|404)\//.test(f) && f !== '404.html');
+const htmlFiles = filesUnder(DIST).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/') && !f.startsWith('downloads/') && !/\/(translation-status|handout|404)\//.test(f) && f !== '404.html');
 
 /** Text for the search index: the page's searchable body, or nothing for pages kept out of search. */
 function searchEntry(document: HTMLElement, url: string) {

@@ -7,17 +7,11 @@
  * - tenfold: a copy of the project with every tool, practice and scenario repeated until the
  *   guide has about ten times its content pages, in every language.
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { filesUnder } from '../../src/lib/files.ts';
 
 const SOURCES = ['src', 'components', 'content', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
-
-function files(dir: string): string[] {
-	return readdirSync(dir).flatMap((name) => {
-		const path = join(dir, name);
-		return statSync(path).isDirectory() ? files(path) : [path];
-	});
-}
 
 function fresh(root: string, name: string): string {
 	const dir = join(root, '.scratch', name);
@@ -29,7 +23,7 @@ function fresh(root: string, name: string): string {
 /** Content pages (MDX files) per language of a project folder. */
 export function contentPages(dir: string): Record<string, number> {
 	const docs = join(dir, 'content/docs');
-	return Object.fromEntries(readdirSync(docs).map((lang) => [lang, files(join(docs, lang)).filter((f) => f.endsWith('.mdx')).length]));
+	return Object.fromEntries(readdirSync(docs).map((lang) => [lang, filesUnder(join(docs, lang)).filter((f) => f.endsWith('.mdx')).length]));
 }
 
 /** Prose only: imports and component tags (`<Name ... />` on one or more lines) are taken out. */
@@ -46,8 +40,9 @@ export function proseOnly(mdx: string): string {
 
 export function makeBaseline(root: string): string {
 	const dir = fresh(root, 'bench-baseline');
-	for (const file of files(join(root, 'content/docs'))) {
-		const target = join(dir, 'src/content/docs', relative(join(root, 'content/docs'), file));
+	for (const rel of filesUnder(join(root, 'content/docs'))) {
+		const file = join(root, 'content/docs', rel);
+		const target = join(dir, 'src/content/docs', rel);
 		mkdirSync(join(target, '..'), { recursive: true });
 		writeFileSync(target, proseOnly(readFileSync(file, 'utf8')));
 	}

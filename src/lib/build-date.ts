@@ -4,8 +4,9 @@
  * same files.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { filesUnder } from './files.ts';
 
 export function buildDate(root: string): Date {
 	if (process.env.SOURCE_DATE_EPOCH) return new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000);
@@ -15,9 +16,8 @@ export function buildDate(root: string): Date {
 	} catch {
 		// Not a git checkout (a tarball): fall back to the content's own dates.
 	}
-	const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
-	const dates = files(join(root, 'content/docs'))
-		.map((f) => /^reviewed:\s*['"]?(\d{4}-\d{2}-\d{2})/m.exec(readFileSync(f, 'utf8'))?.[1])
+	const dates = filesUnder(join(root, 'content/docs'))
+		.map((f) => /^reviewed:\s*['"]?(\d{4}-\d{2}-\d{2})/m.exec(readFileSync(join(root, 'content/docs', f), 'utf8'))?.[1])
 		.filter((d): d is string => !!d)
 		.sort();
 	return new Date(`${dates.at(-1) ?? '2026-01-01'}T00:00:00Z`);

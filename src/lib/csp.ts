@@ -8,8 +8,9 @@
  * 'unsafe-inline' because Starlight and Astro write style attributes.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { filesUnder } from './files.ts';
 
 /** The policy without script hashes. 'self' is the site's own origin (or the bundle's folder). */
 const DIRECTIVES: [string, string[]][] = [
@@ -86,15 +87,6 @@ export function securityHeaders(hashes: Iterable<string>): [string, string][] {
 	];
 }
 
-/** Every .html file under a folder, as paths relative to it. */
-function htmlFiles(dir: string, prefix = ''): string[] {
-	return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
-		const path = prefix ? `${prefix}/${entry.name}` : entry.name;
-		if (entry.isDirectory()) return htmlFiles(dir, path);
-		return entry.name.endsWith('.html') ? [path] : [];
-	});
-}
-
 /**
  * Gives every page of a built site its policy, and writes the server snippets that send the
  * same policy as headers: `_server/headers.nginx` and `_server/headers.caddy`, which the
@@ -102,7 +94,7 @@ function htmlFiles(dir: string, prefix = ''): string[] {
  */
 export function sealSite(dist: string): { pages: number; hashes: string[] } {
 	const all = new Set<string>();
-	const files = htmlFiles(dist);
+	const files = filesUnder(dist).filter((f) => f.endsWith('.html'));
 	for (const file of files) {
 		const html = withPolicy(readFileSync(join(dist, file), 'utf8'));
 		for (const hash of inlineScriptHashes(html)) all.add(hash);

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { checkContent, type SiteData } from '../../src/lib/check-content';
+import { filesUnder } from '../../src/lib/files';
 import { DIST, ROOT } from './project';
 
 /** The content's data, parsed once, as the build saw it. */
@@ -12,16 +13,7 @@ export function siteData(): SiteData {
 
 /** Every HTML file of the built site, as paths relative to dist/ with forward slashes. */
 export function htmlFiles(dir = DIST): string[] {
-	const out: string[] = [];
-	const walk = (d: string) => {
-		for (const name of readdirSync(d)) {
-			const path = join(d, name);
-			if (statSync(path).isDirectory()) walk(path);
-			else if (name.endsWith('.html')) out.push(relative(dir, path).split(sep).join('/'));
-		}
-	};
-	walk(dir);
-	return out.sort();
+	return filesUnder(dir).filter((f) => f.endsWith('.html'));
 }
 
 export const readDist = (rel: string) => readFileSync(join(DIST, rel), 'utf8');

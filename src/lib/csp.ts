@@ -58,19 +58,24 @@ export function policy(hashes: Iterable<string>, { header = false } = {}): strin
 		.join('; ');
 }
 
+/** The page with its policy in place, and the hashes the policy lists. */
+function seal(html: string): { html: string; hashes: string[] } {
+	const clean = html.replace(CSP_META, '');
+	const hashes = inlineScriptHashes(clean);
+	const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(hashes)}">`;
+	const at = /<meta charset="?utf-8"?\s*\/?>/i.exec(clean) ?? /<head[^>]*>/i.exec(clean);
+	if (!at) throw new Error('a page without <head> cannot carry a Content-Security-Policy');
+	const end = at.index + at[0].length;
+	return { html: clean.slice(0, end) + meta + clean.slice(end), hashes };
+}
+
 /**
  * The page with its policy as the first thing in <head> after the charset, since a meta policy
  * covers only what comes after it. An earlier policy is replaced, so the page can be rewritten
  * (as the offline bundles do) and sealed again.
  */
 export function withPolicy(html: string): string {
-	const clean = html.replace(CSP_META, '');
-	const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(inlineScriptHashes(clean))}">`;
-	const charset = /<meta charset="?utf-8"?\s*\/?>/i.exec(clean);
-	if (charset) return clean.slice(0, charset.index + charset[0].length) + meta + clean.slice(charset.index + charset[0].length);
-	const head = /<head[^>]*>/i.exec(clean);
-	if (!head) throw new Error('a page without <head> cannot carry a Content-Security-Policy');
-	return clean.slice(0, head.index + head[0].length) + meta + clean.slice(head.index + head[0].length);
+	return seal(html).html;
 }
 
 /** The headers every response of the site gets, as [name, value] pairs. */
@@ -96,8 +101,8 @@ export function sealSite(dist: string): { pages: number; hashes: string[] } {
 	const all = new Set<string>();
 	const files = filesUnder(dist).filter((f) => f.endsWith('.html'));
 	for (const file of files) {
-		const html = withPolicy(readFileSync(join(dist, file), 'utf8'));
-		for (const hash of inlineScriptHashes(html)) all.add(hash);
+		const { html, hashes } = seal(readFileSync(join(dist, file), 'utf8'));
+		for (const hash of hashes) all.add(hash);
 		writeFileSync(join(dist, file), html);
 	}
 	const headers = securityHeaders(all);

@@ -4,7 +4,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { useBuiltSite, watch, watchPolicy } from '../helpers/browser';
+import { searchSite, useBuiltSite, watch, watchPolicy } from '../helpers/browser';
 import { PAGE_TYPES, siteData } from '../helpers/site';
 
 const site = useBuiltSite();
@@ -43,9 +43,7 @@ describe('the Content-Security-Policy', () => {
 		}
 		// Search: Pagefind loads its WebAssembly and worker under the policy.
 		await page.goto(`${site.url}/${lang}/tools/signal/`);
-		await page.locator('site-search button[data-open-modal]').click();
-		await page.locator('#starlight__search input').fill('Signal');
-		await expect.poll(() => page.locator('.pagefind-ui__result').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+		expect(await searchSite(page, 'Signal')).not.toEqual([]);
 		// The risk selector and the sequencer, driven.
 		await page.goto(`${site.url}/${lang}/risk-check/`);
 		await page.locator('risk-selector input[type="radio"]').first().check();
@@ -66,9 +64,7 @@ describe('nothing about the reader is kept', () => {
 		await page.goto(`${site.url}/${lang}/tools/signal/`);
 		await page.locator('#starlight__sidebar details summary').first().click();
 		await page.locator('#starlight__sidebar').evaluate((el) => el.scrollBy(0, 200));
-		await page.locator('site-search button[data-open-modal]').click();
-		await page.locator('#starlight__search input').fill('Tor');
-		await expect.poll(() => page.locator('.pagefind-ui__result').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+		expect(await searchSite(page, 'Tor')).not.toEqual([]);
 		await page.keyboard.press('Escape');
 		await page.goto(`${site.url}/${lang}/risk-check/`);
 		await page.locator('risk-selector input[type="radio"]').first().check();

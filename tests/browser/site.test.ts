@@ -3,7 +3,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { useBuiltSite, watch } from '../helpers/browser';
+import { searchSite, useBuiltSite, watch } from '../helpers/browser';
 import { siteData } from '../helpers/site';
 
 const site = useBuiltSite();
@@ -18,16 +18,6 @@ async function open(path: string) {
 	return { page, problems };
 }
 
-/** Types into Starlight's search dialog and returns the result links. */
-async function search(page: Page, query: string): Promise<string[]> {
-	await page.getByRole('button', { name: /search|buscar|rechercher|بحث/i }).first().click();
-	const dialog = page.getByRole('dialog');
-	await dialog.getByRole('textbox').fill(query);
-	const results = dialog.locator('.pagefind-ui__result-link');
-	await results.first().waitFor();
-	return results.evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
-}
-
 describe('the site in Chromium', () => {
 	test('goes from the root to a language, switches language, and finds a tool page by search', async () => {
 		const { page, problems } = await open('/');
@@ -40,7 +30,7 @@ describe('the site in Chromium', () => {
 		await page.waitForURL(/\/ar\/$/);
 		expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
 
-		const found = await search(page, 'Signal');
+		const found = await searchSite(page, 'Signal');
 		expect(found).toContain('/ar/tools/signal/');
 		await page.locator('.pagefind-ui__result-link[href$="/ar/tools/signal/"]').first().click();
 		await page.waitForURL(/\/ar\/tools\/signal\/$/);

@@ -50,6 +50,16 @@ export async function watchPolicy(page: import('playwright-core').Page): Promise
 	return () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations ?? []);
 }
 
+/** Types into Starlight's search dialog and returns the result links. */
+export async function searchSite(page: import('playwright-core').Page, query: string): Promise<string[]> {
+	await page.getByRole('button', { name: /search|buscar|rechercher|بحث/i }).first().click();
+	const dialog = page.getByRole('dialog');
+	await dialog.getByRole('textbox').fill(query);
+	const results = dialog.locator('.pagefind-ui__result-link');
+	await results.first().waitFor();
+	return results.evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+}
+
 /**
  * For a test file: serves dist/ on 127.0.0.1 and starts Chromium before its tests, and stops both
  * after. Read `url` and `browser` inside tests, once the hooks have run.

@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { inlineScriptHashes, policy } from '../../src/lib/csp';
-import { launch, watch, watchPolicy } from './browser';
+import { launch, searchSite, watch, watchPolicy } from './browser';
 import { ROOT } from './project';
 import { htmlFiles, readDist, siteData } from './site';
 
@@ -104,9 +104,7 @@ export function selfHostingChecks(base: () => string) {
 			await page.goto(onion('/'));
 			await page.getByRole('link', { name: /Español/ }).click();
 			await page.waitForURL(onion('/es/'));
-			await page.locator('site-search button[data-open-modal]').click();
-			await page.locator('#starlight__search input').fill('Signal');
-			await expect.poll(() => page.locator('.pagefind-ui__result').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+			expect(await searchSite(page, 'Signal')).not.toEqual([]);
 			await page.goto(onion('/es/risk-check/'));
 			await page.locator('fieldset[data-question="surveilled"] input[value="no"]').check();
 			await page.goto(onion('/es/scenarios/direct-contact/'));

@@ -1,118 +1,99 @@
-import model from 'virtual:playbook/risk-model';
-import { evaluate, type Answer, type Answers, type RiskModel } from '../src/lib/risk';
-import type { ScenarioSequencer } from './scenario-sequencer';
-import './scenario-sequencer';
-
-interface Strings {
-	readAsSafer: string;
-	answers: Record<Answer, string>;
-	outcome: string;
-}
-
-const ANSWERS = new Set<string>(['yes', 'no', 'unsure']);
-
 /**
- * Turns the server-rendered risk assessment into a form: the static, one-question-per-page links
- * are hidden and the outcome for the current answers is shown as the reader answers. Answers live
- * only in the form: nothing is stored, and the URL changes only when the reader asks for a link.
+ * Adds to the risk check what needs a script; the plan itself is picked by CSS from the answers
+ * (see RiskSelector.astro), with or without this script. It announces the plan to screen
+ * readers, moves the focus to it when the last question is answered, and makes a link to the
+ * answers on request. Answers live only in the form: nothing is stored, and neither the address
+ * bar nor the history ever holds them.
  */
+const ANSWERS = new Set(['yes', 'no', 'unsure']);
+
 class RiskSelector extends HTMLElement {
-	#model!: RiskModel;
-	#strings!: Strings;
 	#form!: HTMLFormElement;
-	#outcomes!: HTMLElement;
 	#announce!: HTMLElement;
 	#shareOutput!: HTMLElement;
+	#questions: string[] = [];
 
 	connectedCallback() {
-		this.#model = model;
-		this.#strings = JSON.parse(this.dataset.strings!);
 		this.#form = this.querySelector('form')!;
-		this.#outcomes = this.querySelector('[data-outcomes]')!;
 		this.#announce = this.querySelector('[data-announce]')!;
 		this.#shareOutput = this.querySelector('[data-share-output]')!;
+		this.#questions = [...this.querySelectorAll<HTMLFieldSetElement>('fieldset[data-question]')].map((f) => f.dataset.question!);
 
-		this.querySelector<HTMLElement>('[data-static]')!.hidden = true;
-		this.#form.hidden = false;
-		this.#outcomes.hidden = false;
-
-		this.#form.addEventListener('change', () => this.#update());
-		// The reset event fires before the inputs are cleared, so the update is given no answers.
+		const share = this.querySelector<HTMLButtonElement>('[data-share]')!;
+		share.hidden = false;
+		share.addEventListener('click', () => this.#share());
+		this.#form.addEventListener('change', (event) => this.#changed(event.target as HTMLInputElement));
+		// The reset event fires before the inputs are cleared.
 		this.#form.addEventListener('reset', () => {
-			if (/answers=/.test(location.hash)) history.replaceState(null, '', location.pathname + location.search);
-			this.#update({});
+			this.#shareOutput.hidden = true;
+			this.#announce.textContent = '';
 		});
-		this.querySelector('[data-share]')!.addEventListener('click', () => this.#share());
 		this.#applyShared();
-		this.#update();
 	}
 
-	/** The reader's answers; unanswered questions are left out. */
-	answers(): Answers {
+	/** The answer chosen for each question, in question order; empty where none is. */
+	answers(): string[] {
 		const data = new FormData(this.#form);
-		const answers: Record<string, Answer> = {};
-		for (const q of this.#model.questions) {
-			const value = data.get(q.id);
-			if (typeof value === 'string' && ANSWERS.has(value)) answers[q.id] = value as Answer;
-		}
-		return answers;
+		return this.#questions.map((id) => {
+			const value = data.get(id);
+			return typeof value === 'string' && ANSWERS.has(value) ? value : '';
+		});
 	}
 
-	#update(answers: Answers = this.answers()) {
-		const complete = this.#model.questions.every((q) => answers[q.id]);
-		const outcome = complete ? evaluate(this.#model, answers) : undefined;
+	/** The plan that the answers pick: the one whose effective answers match what each chosen radio button reads as. */
+	plan(): HTMLElement | undefined {
+		const reads = this.#questions.map((id) => this.#form.querySelector<HTMLInputElement>(`input[name="${id}"]:checked`)?.dataset.reads);
+		if (reads.some((r) => !r)) return undefined;
+		return this.querySelector<HTMLElement>(`[data-plan="${reads.join('-')}"]`) ?? undefined;
+	}
+
+	#changed(input: HTMLInputElement) {
 		this.#shareOutput.hidden = true;
-		this.#outcomes.querySelector<HTMLElement>('[data-pending]')!.hidden = complete;
-		const shown = this.#outcomes.querySelector<HTMLElement>('[data-outcome]')!;
-		shown.hidden = !outcome;
-		// Show the parts of the rendered outcome that the evaluation picks: its route, its rules, its scenario.
-		const fired = new Set(outcome?.fired.map((f) => f.rule));
-		shown.querySelector<HTMLElement>('.risk-outcome')!.dataset.route = outcome?.route ?? '';
-		for (const el of shown.querySelectorAll<HTMLElement>('[data-route-text]')) el.hidden = el.dataset.routeText !== outcome?.route;
-		for (const el of shown.querySelectorAll<HTMLElement>('[data-rule]')) el.hidden = !fired.has(el.dataset.rule!);
-		for (const el of shown.querySelectorAll<HTMLElement>('[data-scenario-link]')) el.hidden = el.dataset.scenarioLink !== outcome?.scenario;
-		// The matching scenario follows the outcome, with only the steps that fit these answers.
-		for (const section of this.querySelectorAll<HTMLElement>('[data-sequence]')) {
-			section.hidden = section.dataset.sequence !== outcome?.scenario;
-			if (!section.hidden) section.querySelector<ScenarioSequencer>('scenario-sequencer')!.applyAnswers(answers);
-		}
-		if (!outcome) {
+		const plan = this.plan();
+		if (!plan) {
 			this.#announce.textContent = '';
 			return;
 		}
-		// Say, next to each reason, when an answer was "not sure" and counted as the safer one.
-		for (const { rule, reasons } of outcome.fired)
-			for (const reason of reasons)
-				for (const note of shown.querySelectorAll<HTMLElement>(`[data-rule="${rule}"] [data-question="${reason.question}"] [data-read-as]`))
-					note.textContent = reason.given === 'unsure' ? ` (${this.#strings.readAsSafer.replace('{{answer}}', this.#strings.answers[reason.readAs])})` : '';
-		const route = shown.querySelector<HTMLElement>('[data-route-text]:not([hidden])')?.textContent?.trim() ?? '';
-		this.#announce.textContent = `${this.#strings.outcome}: ${route}`;
+		const heading = plan.querySelector<HTMLElement>('h2')!;
+		const headline = plan.querySelector<HTMLElement>('[data-headline]')?.textContent?.trim() ?? '';
+		this.#announce.textContent = `${heading.textContent}: ${headline}`;
+		// Once the last question is answered, or the set is complete for the first time, go to the plan.
+		const last = input.name === this.#questions.at(-1);
+		const first = this.#form.querySelectorAll('input:checked').length === this.#questions.length && !this.#seen;
+		if (last || first) {
+			this.#seen = true;
+			heading.focus({ preventScroll: true });
+			heading.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+		}
 	}
 
-	/** Puts the answers in the page's address, after `#`, so they are never sent to a server. */
+	#seen = false;
+
+	/**
+	 * Shows a link that carries the answers after `#`, which browsers never send to a server. The
+	 * link is only shown, to copy: the page's own address and the history stay as they were.
+	 */
 	#share() {
-		const answers = this.answers();
-		const value = this.#model.questions.map((q) => answers[q.id] ?? '').join(',');
 		const url = new URL(location.href);
-		url.hash = `answers=${value}`;
-		history.replaceState(null, '', url);
+		url.hash = `answers=${this.answers().join(',')}`;
 		this.#shareOutput.hidden = false;
 		const input = this.#shareOutput.querySelector('input')!;
 		input.value = url.href;
 		input.select();
 	}
 
-	/** Fills the form from a link made with #share. */
+	/** Fills the form from a link made by #share, then takes the answers out of the address bar. */
 	#applyShared() {
 		const match = /(?:^#|&)answers=([a-z,]*)/.exec(location.hash);
 		if (!match) return;
 		const values = match[1]!.split(',');
-		this.#model.questions.forEach((q, i) => {
+		this.#questions.forEach((id, i) => {
 			const value = values[i];
 			if (!value || !ANSWERS.has(value)) return;
-			const input = this.#form.querySelector<HTMLInputElement>(`input[name="${q.id}"][value="${value}"]`);
+			const input = this.#form.querySelector<HTMLInputElement>(`input[name="${id}"][value="${value}"]`);
 			if (input) input.checked = true;
 		});
+		history.replaceState(history.state, '', location.pathname + location.search);
 	}
 }
 

@@ -1,6 +1,3 @@
-import model from 'virtual:playbook/risk-model';
-import type { Answers, RiskModel } from '../src/lib/risk';
-import { stepApplies, type SequenceStep } from '../src/lib/scenario';
 
 interface Strings {
 	progress: string;
@@ -14,14 +11,11 @@ interface Strings {
  */
 export class ScenarioSequencer extends HTMLElement {
 	#steps: HTMLLIElement[] = [];
-	#questions: RiskModel['questions'] = [];
 	#strings!: Strings;
 	#current = 0;
 	#showAll = false;
-	#answers: Answers | undefined;
 
 	connectedCallback() {
-		this.#questions = model.questions;
 		this.#strings = JSON.parse(this.dataset.strings!);
 		this.#steps = [...this.querySelectorAll<HTMLLIElement>(':scope > ol > li[data-step]')];
 		this.querySelector<HTMLElement>('.controls')!.hidden = false;
@@ -40,20 +34,9 @@ export class ScenarioSequencer extends HTMLElement {
 		this.#render();
 	}
 
-	/** The steps that apply to the answers given, in order. */
+	/** The steps, in order. */
 	#visible(): HTMLLIElement[] {
-		return this.#steps.filter((li) => !li.hasAttribute('data-skipped'));
-	}
-
-	/** Keeps only the steps that fit these risk answers (from the risk selector), and starts again. */
-	applyAnswers(answers: Answers | undefined) {
-		this.#answers = answers;
-		for (const li of this.#steps) {
-			const step = { when: JSON.parse(li.dataset.when!) } as SequenceStep;
-			li.toggleAttribute('data-skipped', !stepApplies(step, this.#questions, this.#answers));
-		}
-		this.#current = 0;
-		this.#render();
+		return this.#steps;
 	}
 
 	/** Moves to step `index` (counted among the steps that apply) and puts the focus on it. */
@@ -66,7 +49,7 @@ export class ScenarioSequencer extends HTMLElement {
 
 	#render() {
 		const visible = this.#visible();
-		for (const li of this.#steps) li.hidden = li.hasAttribute('data-skipped') || (!this.#showAll && li !== visible[this.#current]);
+		for (const li of this.#steps) li.hidden = !this.#showAll && li !== visible[this.#current];
 		const last = this.#current >= visible.length - 1;
 		this.querySelector<HTMLButtonElement>('[data-back]')!.disabled = this.#showAll || this.#current === 0;
 		this.querySelector<HTMLButtonElement>('[data-next]')!.disabled = this.#showAll || last;

@@ -9,9 +9,3 @@ declare module 'virtual:playbook/config' {
 	};
 	export default config;
 }
-
-declare module 'virtual:playbook/risk-model' {
-	/** The risk model: questions and rules by id, built from content/data/ at build time. */
-	const model: import('./lib/risk').RiskModel;
-	export default model;
-}

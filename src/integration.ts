@@ -3,10 +3,8 @@ import { AstroError } from 'astro/errors';
 import { fileURLToPath } from 'node:url';
 import { checkContent, formatProblems, oldReviews } from './lib/check-content';
 import { sealSite } from './lib/csp';
-import { toRiskModel } from './lib/risk';
 
 const VIRTUAL_ID = 'virtual:playbook/config';
-const RISK_MODEL_ID = 'virtual:playbook/risk-model';
 /** Starlight's page frame loads this script to save sidebar state in sessionStorage; see src/overrides/Sidebar.astro. */
 const SIDEBAR_STATE_SCRIPT = /components-internals\/SidebarPersistState(\.[jt]s)?$/;
 const EMPTY_ID = '\0playbook:nothing';
@@ -27,9 +25,7 @@ export function withoutCodeBlockRules(css: string): string {
  * Checks every content file before Astro loads anything, so a broken reference, a missing
  * translation or a malformed date stops the build with the file, the field and the fix.
  * Then exposes what pages need in file order (the languages, the source language) as
- * `virtual:playbook/config`; content collections do not keep the order of a file. The risk model
- * (ids only, the same in every language) is `virtual:playbook/risk-model`, for the browser scripts:
- * bundled into a cached script rather than repeated in every page that uses it.
+ * `virtual:playbook/config`; content collections do not keep the order of a file.
  */
 export function playbook(): AstroIntegration {
 	return {
@@ -47,7 +43,6 @@ export function playbook(): AstroIntegration {
 				if (old.length) logger.warn(`${old.length} page${old.length === 1 ? '' : 's'} not reviewed for over 12 months`);
 				const order = Object.fromEntries(Object.entries(data).map(([name, entries]) => [name, (entries as { id: string }[]).map((e) => e.id)]));
 				const exported = JSON.stringify({ languages: data.languages, source: data.languages[0]!.id, order });
-				const riskModel = JSON.stringify(toRiskModel(data));
 				updateConfig({
 					vite: {
 						plugins: [
@@ -55,11 +50,6 @@ export function playbook(): AstroIntegration {
 								name: 'playbook:config',
 								resolveId: (id: string) => (id === VIRTUAL_ID ? `\0${VIRTUAL_ID}` : undefined),
 								load: (id: string) => (id === `\0${VIRTUAL_ID}` ? `export default ${exported};` : undefined),
-							},
-							{
-								name: 'playbook:risk-model',
-								resolveId: (id: string) => (id === RISK_MODEL_ID ? `\0${RISK_MODEL_ID}` : undefined),
-								load: (id: string) => (id === `\0${RISK_MODEL_ID}` ? `export default ${riskModel};` : undefined),
 							},
 							{
 								// No page shows code, and expressiveCode is off: its print rules go too.

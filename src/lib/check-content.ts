@@ -14,7 +14,9 @@ import { ChannelSchema, ToolSchema, type Channel, type Tool } from '../schemas/t
 import { PageFrontmatterSchema } from '../schemas/page';
 import { UI_KEYS } from '../schemas/ui';
 import { requiredTextKeys, SECTIONS } from './model';
-import { checkRiskModel, toRiskModel } from './risk';
+import { toRiskModel } from './risk';
+import { checkPlans, MAX_QUESTIONS, toPlanModel } from './plan';
+import { SituationSchema, type Situation } from '../schemas/situation';
 import { checkSequences, toSequences } from './scenario';
 import {
 	DATA_COLLECTIONS,
@@ -50,6 +52,7 @@ export interface SiteData {
 	practices: Practice[];
 	rules: Rule[];
 	scenarios: Scenario[];
+	situations: Situation[];
 	resources: Resource[];
 }
 
@@ -63,6 +66,7 @@ const SINGULAR: Record<DataCollectionName, string> = {
 	practices: 'practice',
 	rules: 'rule',
 	scenarios: 'scenario',
+	situations: 'situation',
 	resources: 'resource',
 };
 
@@ -86,6 +90,8 @@ const schemaFor = (name: DataCollectionName, ref: RefFactory): z.ZodType => {
 			return RuleSchema(ref);
 		case 'scenarios':
 			return ScenarioSchema(ref);
+		case 'situations':
+			return SituationSchema(ref);
 		case 'resources':
 			return ResourceSchema();
 	}
@@ -188,6 +194,7 @@ const SCHEMA_FILE: Record<DataCollectionName, string> = {
 	practices: 'src/schemas/practice.ts',
 	rules: 'src/schemas/risk.ts',
 	scenarios: 'src/schemas/scenario.ts',
+	situations: 'src/schemas/situation.ts',
 	resources: 'src/schemas/resource.ts',
 };
 
@@ -380,6 +387,7 @@ export function checkContent(root: string): CheckResult {
 	// 7. Texts attached to data ids: every key in every language, and no key that no data uses.
 	// Keys come from the raw entries, so one invalid entry does not also orphan its texts.
 	const wanted = requiredTextKeys(textSources(raw));
+	const textsByLang = new Map<string, Record<string, unknown>>();
 	for (const lang of languageIds) {
 		const file = textFile(lang);
 		const text = readText(root, file);
@@ -395,6 +403,7 @@ export function checkContent(root: string): CheckResult {
 			continue;
 		}
 		const map = (texts ?? {}) as Record<string, unknown>;
+		textsByLang.set(lang, map);
 		for (const key of wanted)
 			if (typeof map[key] !== 'string' || !(map[key] as string).trim())
 				problems.push({ file, field: key, message: `missing translation of "${key}" in language "${lang}"`, fix: `add "${key}: ..." to ${file}, translated from ${textFile(sourceLang ?? 'en')}.` });
@@ -403,10 +412,35 @@ export function checkContent(root: string): CheckResult {
 				problems.push({ file, field: key, message: `"${key}" belongs to no data entry`, fix: 'check the id in the key against content/data/, or remove the line.' });
 	}
 
-	// 8. The risk model, over every combination of answers, once its entries are valid.
-	if (!problems.some((p) => p.file === dataFile('rules') || p.file === dataFile('questions')))
-		for (const problem of checkRiskModel(toRiskModel(data)))
-			problems.push({ file: dataFile('rules'), field: `answers ${problem.answers}`, message: problem.message, fix: problem.fix });
+	// 8. The risk plan, for every combination of answers, once the entries it reads are valid:
+	// one consistent plan, in the data and in the texts of every language, that meets the source's situations.
+	const planFiles = (['rules', 'questions', 'tools', 'scenarios', 'situations'] as const).map(dataFile);
+	if (data.questions.length > MAX_QUESTIONS)
+		problems.push({
+			file: dataFile('questions'),
+			message: `${data.questions.length} questions, but the risk check can show the plan for at most ${MAX_QUESTIONS} without JavaScript`,
+			fix: `keep at most ${MAX_QUESTIONS} questions, or extend the position rules in components/RiskSelector.astro and MAX_QUESTIONS in src/lib/plan.ts.`,
+		});
+	if (!problems.some((p) => planFiles.includes(p.file))) {
+		const model = toPlanModel(toRiskModel(data), data);
+		const toolNames = new Map(data.tools.map((t) => [t.id, [t.name, ...t.otherNames]]));
+		const texts = [...textsByLang].map(([lang, map]) => ({ lang, text: (key: string) => (typeof map[key] === 'string' ? (map[key] as string) : undefined) }));
+		const situations = data.situations.map((s) => ({
+			id: s.id,
+			when: s.when.map((c) => ({ question: c.question.id, answer: c.answer })),
+			expect: {
+				...(s.expect.route ? { route: s.expect.route } : {}),
+				use: s.expect.use.map((r) => r.id),
+				avoid: s.expect.avoid.map((r) => r.id),
+				avoidChannels: s.expect.avoidChannels.map((r) => r.id),
+				offers: s.expect.offers.map((r) => r.id),
+			},
+		}));
+		for (const problem of checkPlans(model, { situations, toolNames, texts })) {
+			const file = problem.source.startsWith('scenario') ? dataFile('scenarios') : problem.source.startsWith('situation') ? dataFile('situations') : dataFile('rules');
+			problems.push({ file, field: `answers ${problem.answers} → ${problem.source}`, message: problem.message, fix: problem.fix });
+		}
+	}
 
 	// 9. Scenarios: every branch ends.
 	if (!problems.some((p) => p.file === dataFile('scenarios') || p.file === dataFile('questions')))

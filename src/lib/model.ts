@@ -28,6 +28,7 @@ export function requiredTextKeys(data: TextSources): Set<string> {
 	for (const channel of data.channels) if (!channel.name) keys.add(`channel.${channel.id}`);
 	for (const { id } of data.questions) {
 		keys.add(`question.${id}`);
+		keys.add(`question.${id}.short`);
 		keys.add(`question.${id}.help`);
 	}
 	for (const { id } of data.rules) keys.add(`rule.${id}`);

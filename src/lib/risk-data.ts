@@ -1,8 +1,9 @@
 /**
- * Loads the risk model and the names the risk components show, for one language.
+ * Loads the risk model, the plan model and the names the risk components show, for one language.
  * Build time only (content collections).
  */
 import { inFileOrder, localizedEntry, pageUrl, texts } from './i18n';
+import { toPlanModel } from './plan';
 import { toRiskModel } from './risk';
 
 export async function riskModel() {
@@ -10,7 +11,13 @@ export async function riskModel() {
 	return toRiskModel({ questions: questions.map((q) => q.data), rules: rules.map((r) => r.data) });
 }
 
-/** Names and links for everything an outcome can mention, in one language. */
+/** The risk model with the tools' facts and the scenarios' steps: what a plan is resolved from. */
+export async function planModel() {
+	const [risk, tools, scenarios] = await Promise.all([riskModel(), inFileOrder('tools'), inFileOrder('scenarios')]);
+	return toPlanModel(risk, { tools: tools.map((t) => t.data), scenarios: scenarios.map((s) => s.data) });
+}
+
+/** Names and links for everything a plan can mention, in one language. */
 export async function riskNames(lang: string) {
 	const text = await texts(lang);
 	const [tools, channels, practices, scenarios] = await Promise.all([
@@ -28,3 +35,5 @@ export async function riskNames(lang: string) {
 		scenario: new Map(scenarios.map((s) => [s.id, { name: text(`scenario.${s.id}`), href: pageUrl(lang, `scenarios/${s.id}`) }])),
 	};
 }
+
+export type RiskNames = Awaited<ReturnType<typeof riskNames>>;

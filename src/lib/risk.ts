@@ -5,21 +5,34 @@
  */
 
 export type Answer = 'yes' | 'no' | 'unsure';
+export type Suspicion = 'encrypted-apps' | 'anonymity-tools';
+export type Between = 'person' | 'partner' | 'person-if-unavoidable';
 export type Answers = Readonly<Record<string, Answer | undefined>>;
 
 /** The parts of the risk model the logic needs, with references flattened to ids. */
 export interface RiskModel {
-	questions: readonly { id: string; saferAnswer: 'yes' | 'no' }[];
+	questions: readonly { id: string; saferAnswer: 'yes' | 'no'; suspects?: Suspicion }[];
 	rules: readonly {
 		id: string;
-		when: readonly { question: string; answer: 'yes' | 'no' }[];
+		when: readonly Condition[];
+		/** The rule does not fire when all of these hold; empty: no exception. */
+		unless?: readonly Condition[];
 		route?: 'direct' | 'partner';
 		useTools: readonly string[];
+		/** Who uses `useTools` with whom; "person" when absent. */
+		between?: Between;
+		/** The rule's text is an option the plan offers, not its main advice. */
+		option?: boolean;
 		practices: readonly string[];
 		avoidTools: readonly string[];
 		avoidChannels: readonly string[];
 		scenario?: string;
 	}[];
+}
+
+export interface Condition {
+	question: string;
+	answer: 'yes' | 'no';
 }
 
 /** Why a rule fired: the answers it depended on, as given by the reader. */
@@ -66,12 +79,17 @@ function collect(fired: { rule: RiskModel['rules'][number] }[], pick: (rule: Ris
 /** Applies the model to the answers. */
 export function evaluate(model: RiskModel, answers: Answers): Outcome {
 	const questions = new Map(model.questions.map((q) => [q.id, q]));
+	const holds = (c: Condition) => effectiveAnswer(questions.get(c.question)!, answers[c.question]) === c.answer;
 	const fired = model.rules
+		.filter((rule) => rule.when.every(holds) && !(rule.unless?.length && rule.unless.every(holds)))
 		.map((rule) => ({
 			rule,
-			reasons: rule.when.map((c) => ({ question: c.question, given: answers[c.question] ?? 'unsure', readAs: c.answer })),
-		}))
-		.filter(({ rule }) => rule.when.every((c) => effectiveAnswer(questions.get(c.question)!, answers[c.question]) === c.answer));
+			// The answers that made it fire: its conditions, then the exceptions that did not hold.
+			reasons: [
+				...rule.when.map((c) => ({ question: c.question, given: answers[c.question] ?? 'unsure', readAs: c.answer })),
+				...(rule.unless ?? []).filter((c) => !holds(c)).map((c) => ({ question: c.question, given: answers[c.question] ?? 'unsure', readAs: c.answer === 'yes' ? ('no' as const) : ('yes' as const) })),
+			],
+		}));
 	const route = fired.some(({ rule }) => rule.route === 'partner') ? 'partner' : fired.some(({ rule }) => rule.route === 'direct') ? 'direct' : undefined;
 	return {
 		fired: fired.map(({ rule, reasons }) => ({ rule: rule.id, reasons: reasons as Reason[] })),
@@ -108,48 +126,17 @@ export function answersKey(model: RiskModel, answers: Answers): string {
 	return model.questions.map((q) => effectiveAnswer(q, answers[q.id])).join('-');
 }
 
-export interface ModelProblem {
-	/** The combination of answers for which the problem shows, as "question=answer" pairs. */
-	answers: string;
-	message: string;
-	fix: string;
-}
-
-/**
- * Checks the model over every combination of answers: each outcome recommends a way to
- * communicate (a route or a tool) and a scenario, and never recommends a tool that another
- * fired rule says to avoid.
- */
-export function checkRiskModel(model: RiskModel): ModelProblem[] {
-	const problems: ModelProblem[] = [];
-	for (const answers of decisiveCombinations(model)) {
-		const outcome = evaluate(model, answers);
-		const where = model.questions.map((q) => `${q.id}=${answers[q.id]}`).join(', ');
-		if (!outcome.route && outcome.useTools.length === 0)
-			problems.push({ answers: where, message: 'no rule recommends a route or a tool', fix: 'add a rule for these answers with a "route" or "useTools".' });
-		if (!outcome.scenario)
-			problems.push({ answers: where, message: 'no rule names a scenario to follow', fix: 'give a rule that fires for these answers a "scenario".' });
-		for (const tool of outcome.useTools) {
-			const against = outcome.avoidTools.find((t) => t.id === tool.id);
-			if (against)
-				problems.push({
-					answers: where,
-					message: `rule "${tool.rules[0]}" recommends tool "${tool.id}" but rule "${against.rules[0]}" says to avoid it`,
-					fix: 'add a condition ("when") to one of the two rules so that they cannot fire together.',
-				});
-		}
-	}
-	return problems;
-}
-
 type Ref = { id: string };
 
 /** Flattens the validated data (references parsed to `{ id }`, as Astro does) into the plain model the logic uses. */
 export function toRiskModel(data: {
-	questions: readonly { id: string; saferAnswer: 'yes' | 'no' }[];
+	questions: readonly { id: string; saferAnswer: 'yes' | 'no'; suspects?: Suspicion | undefined }[];
 	rules: readonly {
 		id: string;
 		when: readonly { question: Ref; answer: 'yes' | 'no' }[];
+		unless?: readonly { question: Ref; answer: 'yes' | 'no' }[];
+		between?: Between;
+		option?: boolean;
 		route?: 'direct' | 'partner' | undefined;
 		useTools: readonly Ref[];
 		practices: readonly Ref[];
@@ -160,10 +147,13 @@ export function toRiskModel(data: {
 }): RiskModel {
 	const id = (ref: Ref) => ref.id;
 	return {
-		questions: data.questions.map((q) => ({ id: q.id, saferAnswer: q.saferAnswer })),
+		questions: data.questions.map((q) => ({ id: q.id, saferAnswer: q.saferAnswer, ...(q.suspects ? { suspects: q.suspects } : {}) })),
 		rules: data.rules.map((r) => ({
 			id: r.id,
 			when: r.when.map((c) => ({ question: id(c.question), answer: c.answer })),
+			unless: (r.unless ?? []).map((c) => ({ question: id(c.question), answer: c.answer })),
+			between: r.between ?? 'person',
+			option: r.option ?? false,
 			...(r.route ? { route: r.route } : {}),
 			useTools: r.useTools.map(id),
 			practices: r.practices.map(id),

@@ -16,6 +16,7 @@ export const DATA_COLLECTIONS = [
 	'practices',
 	'rules',
 	'scenarios',
+	'situations',
 	'resources',
 ] as const;
 export type DataCollectionName = (typeof DATA_COLLECTIONS)[number];

@@ -8,7 +8,8 @@ export type DataCollection =
 	| 'categories'
 	| 'threats'
 	| 'scenarios'
-	| 'questions';
+	| 'questions'
+	| 'rules';
 
 /**
  * Builds the schema of a reference to an entry of another collection.

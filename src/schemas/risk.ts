@@ -4,12 +4,26 @@ import { IdSchema, type RefFactory } from './common';
 export const ANSWERS = ['yes', 'no', 'unsure'] as const;
 export type Answer = (typeof ANSWERS)[number];
 
+/**
+ * Kinds of tools whose mere use can draw an adversary's attention. A question that `suspects`
+ * one of them, answered "yes", puts every tool that `drawsAttention` of that kind on the plan's
+ * Avoid list.
+ */
+export const SUSPICIONS = ['encrypted-apps', 'anonymity-tools'] as const;
+export type Suspicion = (typeof SUSPICIONS)[number];
+
+/** Who uses a recommended tool with whom. */
+export const BETWEEN = ['person', 'partner', 'person-if-unavoidable'] as const;
+export type Between = (typeof BETWEEN)[number];
+
 /** A question of the risk assessment. Its wording lives in the text files. */
 export const QuestionSchema = () =>
 	z.strictObject({
 		id: IdSchema(),
 		/** The answer that leads to the more careful advice; "not sure" is read as this answer. */
 		saferAnswer: z.enum(['yes', 'no']),
+		/** Answered "yes", every tool that draws this kind of attention is to be avoided (see `drawsAttention` in tools.yaml). */
+		suspects: z.enum(SUSPICIONS).optional(),
 	});
 
 /** Answers a rule or a step depends on: question id to "yes" or "no". All must hold. */
@@ -22,10 +36,16 @@ export const RuleSchema = (ref: RefFactory) =>
 		id: IdSchema(),
 		/** Answers that make the rule fire; an empty list fires always. */
 		when: ConditionSchema(ref),
+		/** Answers that, all together, keep the rule from firing: "fire unless all of these hold". Empty: no exception. */
+		unless: ConditionSchema(ref),
 		/** How to reach the person: directly, or through a partner or host organisation. */
 		route: z.enum(['direct', 'partner']).optional(),
 		/** Tools to use. */
 		useTools: z.array(ref('tools')).default([]),
+		/** Who uses `useTools` with whom: your organisation and the person, your organisation and the partner, or the person only if direct contact cannot be avoided. */
+		between: z.enum(BETWEEN).default('person'),
+		/** The rule's text is an option the plan offers ("you can also"), not its main advice. */
+		option: z.boolean().default(false),
 		/** Practices to follow. */
 		practices: z.array(ref('practices')).default([]),
 		/** Tools to stay away from. */

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { IdSchema, UrlSchema, type RefFactory } from './common';
+import { SUSPICIONS } from './risk';
 
 export const PLATFORMS = ['android', 'ios', 'windows', 'macos', 'linux', 'web', 'live-usb'] as const;
 export const USE_CASES = [
@@ -34,6 +35,8 @@ export const ToolSchema = (ref: RefFactory) =>
 		id: IdSchema(),
 		/** The tool's own name, never translated. */
 		name: z.string().min(1),
+		/** Other names the tool goes by in texts ("Protonmail", "Tor"), so that the content check finds them in advice that must not name the tool. */
+		otherNames: z.array(z.string().min(1)).default([]),
 		/** What sort of tool it is; decides where it is listed and compared. */
 		kind: z.enum(TOOL_KINDS),
 		/** The official site. */
@@ -58,6 +61,12 @@ export const ToolSchema = (ref: RefFactory) =>
 		needsInstall: z.boolean(),
 		/** What people use it for. */
 		useCases: z.array(z.enum(USE_CASES)).min(1),
+		/**
+		 * Where using such tools is suspect, does this one draw attention? "encrypted-apps": an
+		 * encrypted app whose use can be seen on the network or found on a device; "anonymity-tools":
+		 * Tor and what is built on it. Omit for a tool in common use or built into the system.
+		 */
+		drawsAttention: z.enum(SUSPICIONS).optional(),
 		/** Which threats it helps against. */
 		protectsAgainst: z.array(ref('threats')).default([]),
 		/** Instructions in other languages or from other guides. */

@@ -19,7 +19,6 @@ const PAGES = [
 	'en/practices/passwords/index.html',
 	'en/scenarios/direct-contact/index.html',
 	'en/risk-check/index.html',
-	'en/risk-check/yes/no/no/yes/index.html',
 	'en/downloads/index.html',
 	'ar/risk-check/index.html',
 	'ar/resources/index.html',

@@ -23,7 +23,6 @@ export const PAGE_TYPES = [
 	'',
 	'risk-assessment/',
 	'risk-check/',
-	'risk-check/yes/no/yes/',
 	'resources/',
 	'downloads/',
 	'tools/',

@@ -42,7 +42,7 @@ describe('checkSequences', () => {
 		expect(checkSequences([broken], questions)).toEqual([
 			{
 				scenario: 'direct-contact',
-				field: 'steps[8].when',
+				field: 'steps[9].when',
 				message: 'the last step "extra" applies only for some answers, so other branches have no end',
 				fix: 'end the scenario with a step that has no "when", or move this step before it.',
 			},

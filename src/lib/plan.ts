@@ -1,0 +1,297 @@
+/**
+ * The risk plan: for one set of answers, everything the guide says to do, resolved into one
+ * consistent whole. The rules that fire (src/lib/risk.ts) each add a little; the plan joins them:
+ * one route, one Use list, one Avoid list that wins over everything else, the options, and the
+ * steps of the route's scenario that apply, with avoided tools taken out of their tool lists.
+ *
+ * Pure and data-driven: the build renders every plan from it, the content check proves every
+ * plan consistent with it, and the tests compare it with the source's table.
+ */
+import { allAnswerCombinations, answersKey, effectiveAnswer, evaluate, type Answers, type Between, type Condition, type Reason, type RiskModel, type Suspicion } from './risk';
+
+/** The risk check picks the plan for the answers with CSS written for at most this many questions (components/RiskSelector.astro). */
+export const MAX_QUESTIONS = 6;
+
+/** A step of a scenario, with its references flattened to ids. */
+export interface PlanStep {
+	id: string;
+	kind: 'action' | 'verify' | 'cleanup';
+	when: readonly Condition[];
+	tools: readonly string[];
+	needs: readonly string[];
+	fallback: readonly string[];
+	practices: readonly string[];
+}
+
+/** What the plan needs beyond the risk model: which tools draw attention, and the scenarios' steps. */
+export interface PlanModel extends RiskModel {
+	tools: readonly { id: string; drawsAttention?: Suspicion }[];
+	scenarios: readonly { id: string; route: 'direct' | 'partner' | 'organisation'; steps: readonly PlanStep[] }[];
+}
+
+/** Tools recommended by one rule, for use between two parties. */
+export interface UseGroup {
+	rule: string;
+	between: Between;
+	tools: string[];
+	reasons: Reason[];
+}
+
+/** Tools and channels to avoid, for one reason: a rule, or a question that makes a kind of tool suspect. */
+export interface AvoidGroup {
+	/** The rule that says to avoid them. */
+	rule?: string;
+	/** The kind of attention these tools draw, when a question's answer makes it suspect. */
+	suspicion?: Suspicion;
+	tools: string[];
+	channels: string[];
+	reasons: Reason[];
+}
+
+export interface Plan {
+	/** The effective answers, as "yes-no-no-yes" in question order (see answersKey). */
+	key: string;
+	/** The effective answers by question ("not sure" read as the safer answer). */
+	answers: Record<string, 'yes' | 'no'>;
+	route: 'direct' | 'partner' | undefined;
+	/** The rule whose text heads the plan: the first one that set its route. */
+	headline: string | undefined;
+	/** Rules whose text is an option offered with the plan. */
+	options: { rule: string; reasons: Reason[] }[];
+	use: UseGroup[];
+	avoid: AvoidGroup[];
+	practices: { rule: string; practices: string[]; reasons: Reason[] }[];
+	scenario: string | undefined;
+	/** The scenario's steps that apply, with avoided tools left out of `tools` and `fallback`. */
+	steps: PlanStep[];
+	/** Every tool and channel on the Avoid list. */
+	avoidTools: string[];
+	avoidChannels: string[];
+	/** Every tool on the Use list. */
+	useTools: string[];
+	/** Questions the reader answered "not sure". */
+	unsure: string[];
+}
+
+const stepApplies = (model: RiskModel, step: PlanStep, answers: Answers) =>
+	step.when.every((c) => {
+		const question = model.questions.find((q) => q.id === c.question);
+		return question !== undefined && effectiveAnswer(question, answers[c.question]) === c.answer;
+	});
+
+/** Resolves the rules that fire for these answers into one plan. */
+export function resolvePlan(model: PlanModel, answers: Answers): Plan {
+	const outcome = evaluate(model, answers);
+	const rules = new Map(model.rules.map((r) => [r.id, r]));
+	const fired = outcome.fired.map((f) => ({ ...f, data: rules.get(f.rule)! }));
+	const effective = Object.fromEntries(model.questions.map((q) => [q.id, effectiveAnswer(q, answers[q.id])]));
+
+	// Avoid: the kinds of tools that the answers make suspect, then what fired rules name.
+	const avoid: AvoidGroup[] = [];
+	const avoidTools = new Set<string>();
+	const avoidChannels = new Set<string>();
+	for (const question of model.questions) {
+		if (!question.suspects || effective[question.id] !== 'yes') continue;
+		const tools = model.tools.filter((t) => t.drawsAttention === question.suspects && !avoidTools.has(t.id)).map((t) => t.id);
+		tools.forEach((t) => avoidTools.add(t));
+		if (tools.length)
+			avoid.push({ suspicion: question.suspects, tools, channels: [], reasons: [{ question: question.id, given: answers[question.id] ?? 'unsure', readAs: 'yes' }] });
+	}
+	for (const { rule, reasons, data } of fired) {
+		const tools = data.avoidTools.filter((t) => !avoidTools.has(t));
+		const channels = data.avoidChannels.filter((c) => !avoidChannels.has(c));
+		tools.forEach((t) => avoidTools.add(t));
+		channels.forEach((c) => avoidChannels.add(c));
+		if (tools.length || channels.length) avoid.push({ rule, tools, channels, reasons });
+	}
+
+	const use = fired
+		.filter(({ data }) => data.useTools.length > 0)
+		.map(({ rule, reasons, data }) => ({ rule, between: data.between ?? 'person', tools: [...data.useTools], reasons }));
+	const useTools = [...new Set(use.flatMap((g) => g.tools))];
+	const route = outcome.route;
+	const headline = fired.find(({ data }) => data.route && data.route === route && !data.option)?.rule;
+	const scenario = outcome.scenario;
+	const steps = (model.scenarios.find((s) => s.id === scenario)?.steps ?? [])
+		.filter((step) => stepApplies(model, step, answers))
+		.map((step) => ({ ...step, tools: step.tools.filter((t) => !avoidTools.has(t)), fallback: step.fallback.filter((t) => !avoidTools.has(t)) }));
+
+	return {
+		key: answersKey(model, answers),
+		answers: effective,
+		route,
+		headline,
+		options: fired.filter(({ data }) => data.option).map(({ rule, reasons }) => ({ rule, reasons })),
+		use,
+		avoid,
+		practices: fired.filter(({ data }) => data.practices.length > 0).map(({ rule, reasons, data }) => ({ rule, practices: [...data.practices], reasons })),
+		scenario,
+		steps,
+		avoidTools: [...avoidTools],
+		avoidChannels: [...avoidChannels],
+		useTools,
+		unsure: outcome.unsure,
+	};
+}
+
+/** One plan for each combination of effective answers ("yes" and "no"): what a page must be able to show. */
+export function allPlans(model: PlanModel): Plan[] {
+	return [...allAnswerCombinations(model, ['yes', 'no'])].map((answers) => resolvePlan(model, answers));
+}
+
+/** What the source guide's situations demand of every plan for some answers (content/data/situations.yaml). */
+export interface Situation {
+	id: string;
+	when: readonly Condition[];
+	expect: { route?: 'direct' | 'partner'; use: readonly string[]; avoid: readonly string[]; avoidChannels: readonly string[]; offers: readonly string[] };
+}
+
+/** The texts a plan shows, in one language, for the check that no text names an avoided tool. */
+export interface PlanTexts {
+	lang: string;
+	/** The text of a key of content/text/<lang>.yaml, or undefined when it is missing. */
+	text: (key: string) => string | undefined;
+}
+
+export interface PlanProblem {
+	/** The answers for which the problem shows, as "question=answer" pairs ("unsure" included). */
+	answers: string;
+	/** Where the problem comes from: "rule X", "scenario X → step Y", "situation X". */
+	source: string;
+	message: string;
+	fix: string;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A pattern that finds a tool's name as a word. Only letters of the name's own script end a word:
+ * an Arabic prefix such as "و" (and) written against "Tor" still leaves "Tor" a name.
+ */
+export function namePattern(names: readonly string[]): RegExp {
+	return new RegExp(`(?<![\\p{Script=Latin}\\p{N}])(?:${names.map(escape).join('|')})(?![\\p{Script=Latin}\\p{N}])`, 'u');
+}
+
+/**
+ * Resolves the plan for every combination of answers ("not sure" included) and checks that it is
+ * one consistent plan: a route, a headline, a scenario and a non-empty Use list; nothing on the
+ * Avoid list used, needed or named anywhere else in it (data and, in every language, its texts);
+ * no step left without its tools; and every situation of the source guide honoured.
+ */
+export function checkPlans(
+	model: PlanModel,
+	options: { situations?: readonly Situation[]; toolNames?: ReadonlyMap<string, readonly string[]>; texts?: readonly PlanTexts[] } = {},
+): PlanProblem[] {
+	const problems: PlanProblem[] = [];
+	const seen = new Set<string>();
+	const push = (problem: PlanProblem) => {
+		// The same fault shows for many answers: report it once, with the first answers that show it.
+		const key = `${problem.source}|${problem.message}`;
+		if (seen.has(key)) return;
+		seen.add(key);
+		problems.push(problem);
+	};
+	const suspectedBy = (tool: string, plan: Plan) => plan.avoid.find((g) => g.tools.includes(tool));
+	const whyAvoided = (group: AvoidGroup | undefined) =>
+		!group ? '' : group.rule ? ` (rule "${group.rule}" says to avoid it)` : ` (it draws attention where ${group.suspicion!.replace('-', ' ')} are suspect, and "${group.reasons[0]!.question}" is answered yes)`;
+	const patterns = new Map([...(options.toolNames ?? new Map())].map(([id, names]) => [id, namePattern(names)]));
+
+	for (const answers of allAnswerCombinations(model)) {
+		const plan = resolvePlan(model, answers);
+		const where = model.questions.map((q) => `${q.id}=${answers[q.id]}`).join(', ');
+		const problem = (source: string, message: string, fix: string) => push({ answers: where, source, message, fix });
+
+		if (!plan.route) problem('rules', 'no rule sets a route (direct, or through a partner)', 'give a rule that fires for these answers a "route".');
+		if (!plan.headline) problem('rules', 'no rule heads the plan: none sets its route without being an option', 'give a rule with this route "option: false".');
+		if (!plan.scenario) problem('rules', 'no rule names a scenario to follow', 'give a rule that fires for these answers a "scenario".');
+		if (plan.useTools.length === 0) problem('rules', 'the Use list is empty: the plan recommends no tool', 'add a rule with "useTools" that fires for these answers.');
+
+		for (const group of plan.use)
+			for (const tool of group.tools.filter((t) => plan.avoidTools.includes(t)))
+				problem(`rule "${group.rule}"`, `recommends tool "${tool}", which the same plan says to avoid${whyAvoided(suspectedBy(tool, plan))}`, `add a condition ("when") to rule "${group.rule}" so that it does not fire for these answers, or recommend another tool.`);
+
+		for (const step of plan.steps) {
+			const source = `scenario "${plan.scenario}" → step "${step.id}"`;
+			const original = model.scenarios.find((s) => s.id === plan.scenario)!.steps.find((s) => s.id === step.id)!;
+			for (const tool of step.needs.filter((t) => plan.avoidTools.includes(t)))
+				problem(source, `says the other person needs tool "${tool}", which the plan says to avoid${whyAvoided(suspectedBy(tool, plan))}`, `give step "${step.id}" a "when" so that it is not shown for these answers, and add a step for them that needs another tool.`);
+			if (original.tools.length > 0 && step.tools.length === 0)
+				problem(source, `every tool of the step (${original.tools.join(', ')}) is on the plan's Avoid list, so the step would be shown without them`, `give step "${step.id}" a "when" so that it is not shown for these answers, and add a step for them with tools that are not avoided.`);
+		}
+
+		for (const situation of options.situations ?? []) {
+			if (!situation.when.every((c) => effectiveAnswer(model.questions.find((q) => q.id === c.question)!, answers[c.question]) === c.answer)) continue;
+			const fail = (message: string) => problem(`situation "${situation.id}"`, message, `change rules.yaml so that every plan for these answers meets situation "${situation.id}" of content/data/situations.yaml.`);
+			const { expect } = situation;
+			if (expect.route && plan.route !== expect.route) fail(`the route is "${plan.route}", but the source's situation calls for "${expect.route}"`);
+			for (const tool of expect.use) if (!plan.useTools.includes(tool)) fail(`tool "${tool}" is not on the Use list`);
+			for (const tool of expect.avoid) if (!plan.avoidTools.includes(tool)) fail(`tool "${tool}" is not on the Avoid list`);
+			for (const channel of expect.avoidChannels) if (!plan.avoidChannels.includes(channel)) fail(`channel "${channel}" is not on the Avoid list`);
+			for (const rule of expect.offers) if (!plan.options.some((o) => o.rule === rule)) fail(`the option of rule "${rule}" is not offered`);
+		}
+
+		// Texts: the plan's own words must not name what it says to avoid, in any language.
+		for (const { lang, text } of options.texts ?? []) {
+			const shown = [
+				...(plan.headline ? [{ key: `rule.${plan.headline}`, source: `rule "${plan.headline}"` }] : []),
+				...plan.options.map((o) => ({ key: `rule.${o.rule}`, source: `rule "${o.rule}"` })),
+				...plan.use.map((g) => ({ key: `rule.${g.rule}`, source: `rule "${g.rule}"` })),
+				...plan.steps.map((s) => ({ key: `step.${plan.scenario}.${s.id}`, source: `scenario "${plan.scenario}" → step "${s.id}"` })),
+			];
+			for (const { key, source } of shown) {
+				const value = text(key);
+				if (value === undefined) continue;
+				for (const tool of plan.avoidTools) {
+					const pattern = patterns.get(tool);
+					if (pattern?.test(value))
+						problem(
+							source,
+							`the text "${key}" in content/text/${lang}.yaml names ${value.match(pattern)![0]}, which the plan says to avoid${whyAvoided(suspectedBy(tool, plan))}`,
+							`reword "${key}" in every language so that it names no tool the plan avoids, or give the step a "when" so that it is not shown for these answers.`,
+						);
+				}
+			}
+		}
+	}
+	return problems;
+}
+
+/** Flattens validated data (references parsed to `{ id }`) into the plan model. */
+export function toPlanModel(
+	risk: RiskModel,
+	data: {
+		tools: readonly { id: string; drawsAttention?: Suspicion | undefined }[];
+		scenarios: readonly {
+			id: string;
+			route: 'direct' | 'partner' | 'organisation';
+			steps: readonly {
+				id: string;
+				kind: PlanStep['kind'];
+				when: readonly { question: { id: string }; answer: 'yes' | 'no' }[];
+				tools: readonly { id: string }[];
+				needs: readonly { id: string }[];
+				fallback: readonly { id: string }[];
+				practices: readonly { id: string }[];
+			}[];
+		}[];
+	},
+): PlanModel {
+	const ids = (refs: readonly { id: string }[]) => refs.map((r) => r.id);
+	return {
+		...risk,
+		tools: data.tools.map((t) => ({ id: t.id, ...(t.drawsAttention ? { drawsAttention: t.drawsAttention } : {}) })),
+		scenarios: data.scenarios.map((s) => ({
+			id: s.id,
+			route: s.route,
+			steps: s.steps.map((step) => ({
+				id: step.id,
+				kind: step.kind,
+				when: step.when.map((c) => ({ question: c.question.id, answer: c.answer })),
+				tools: ids(step.tools),
+				needs: ids(step.needs),
+				fallback: ids(step.fallback),
+				practices: ids(step.practices),
+			})),
+		})),
+	};
+}

@@ -12,6 +12,10 @@ class RiskSelector extends HTMLElement {
 	#announce!: HTMLElement;
 	#shareOutput!: HTMLElement;
 	#questions: string[] = [];
+	/** Whether the last answer was given with a pointer (a tap or a click) rather than the keyboard. */
+	#pointer = false;
+	/** Whether the plan has been shown once since the page opened or the form was cleared. */
+	#seen = false;
 
 	connectedCallback() {
 		this.#form = this.querySelector('form')!;
@@ -22,9 +26,12 @@ class RiskSelector extends HTMLElement {
 		const share = this.querySelector<HTMLButtonElement>('[data-share]')!;
 		share.hidden = false;
 		share.addEventListener('click', () => this.#share());
+		this.#form.addEventListener('pointerdown', () => (this.#pointer = true));
+		this.#form.addEventListener('keydown', () => (this.#pointer = false));
 		this.#form.addEventListener('change', (event) => this.#changed(event.target as HTMLInputElement));
 		// The reset event fires before the inputs are cleared.
 		this.#form.addEventListener('reset', () => {
+			this.#seen = false;
 			this.#shareOutput.hidden = true;
 			this.#announce.textContent = '';
 		});
@@ -57,17 +64,16 @@ class RiskSelector extends HTMLElement {
 		const heading = plan.querySelector<HTMLElement>('h2')!;
 		const headline = plan.querySelector<HTMLElement>('[data-headline]')?.textContent?.trim() ?? '';
 		this.#announce.textContent = `${heading.textContent}: ${headline}`;
-		// Once the last question is answered, or the set is complete for the first time, go to the plan.
-		const last = input.name === this.#questions.at(-1);
-		const first = this.#form.querySelectorAll('input:checked').length === this.#questions.length && !this.#seen;
-		if (last || first) {
-			this.#seen = true;
+		// When a tap or click gives the last answer, or completes the set for the first time, go to the
+		// plan. A keyboard user keeps the focus in the form, where arrow keys change the answer; the
+		// plan is announced to them, and Tab reaches it.
+		const first = !this.#seen;
+		this.#seen = true;
+		if (this.#pointer && (first || input.name === this.#questions.at(-1))) {
 			heading.focus({ preventScroll: true });
 			heading.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
 		}
 	}
-
-	#seen = false;
 
 	/**
 	 * Shows a link that carries the answers after `#`, which browsers never send to a server. The

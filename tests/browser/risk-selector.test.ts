@@ -1,34 +1,45 @@
 /**
- * The risk selector in real Chromium: with JavaScript in English and Arabic, and without it.
+ * The risk check in real Chromium, with JavaScript and without, in English and Arabic: one plan
+ * for the answers, that never names what it says to avoid, and that leaves no trace.
  */
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useBuiltSite, watch } from '../helpers/browser';
 
 const site = useBuiltSite();
 
-
 const LABELS = {
-	en: { yes: 'Yes', no: 'No', unsure: 'Not sure', clear: 'Clear answers', share: 'Make a link to these answers' },
-	ar: { yes: 'نعم', no: 'لا', unsure: 'لست متأكدًا', clear: 'امسح الإجابات', share: 'أنشئ رابطًا لهذه الإجابات' },
+	en: { yes: 'Yes', no: 'No', unsure: 'Not sure', clear: 'Clear answers', share: 'Make a link to these answers', plan: 'Your plan' },
+	ar: { yes: 'نعم', no: 'لا', unsure: 'لست متأكدًا', clear: 'امسح الإجابات', share: 'أنشئ رابطًا لهذه الإجابات', plan: 'خطتك' },
 };
 type Lang = keyof typeof LABELS;
+type Value = 'yes' | 'no' | 'unsure';
+const QUESTIONS = ['surveilled', 'secure-apps-risky', 'direct-contact-dangerous', 'anonymity-tools-risky'];
 
 /** Answers the question whose fieldset is marked with `id`, by clicking the labelled radio button. */
-async function answer(page: Page, lang: Lang, id: string, value: 'yes' | 'no' | 'unsure') {
+async function answer(page: Page, lang: Lang, id: string, value: Value) {
 	await page.locator(`fieldset[data-question="${id}"]`).getByRole('radio', { name: LABELS[lang][value], exact: true }).check();
 }
 
-/** The ids of the tools and channels shown in the visible outcome, per group. */
-async function visibleOutcome(page: Page) {
-	const outcome = page.locator('[data-outcome]:visible');
-	await expect(outcome.count()).resolves.toBe(1);
-	const items = (group: string) => outcome.locator(`.rule:visible .${group} [data-item]`).evaluateAll((els) => [...new Set(els.map((e) => (e as HTMLElement).dataset.item!))].sort());
+async function answerAll(page: Page, lang: Lang, values: readonly Value[]) {
+	for (const [i, value] of values.entries()) await answer(page, lang, QUESTIONS[i]!, value);
+}
+
+/** What the plan on screen says: its key, route, the items of its Use and Avoid lists, the steps, and the text of the steps. */
+async function shownPlan(page: Page) {
+	await expect.poll(() => page.locator('[data-plan]:visible').count()).toBe(1);
+	const plan = page.locator('[data-plan]:visible');
+	const items = (selector: string) => plan.locator(`${selector} [data-item]`).evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.item!).sort());
 	return {
-		route: await outcome.locator('.risk-outcome').getAttribute('data-route'),
-		use: await items('use'),
-		avoid: await items('avoid'),
-		scenario: await outcome.locator('[data-scenario]:visible').getAttribute('data-scenario'),
+		key: await plan.getAttribute('data-plan'),
+		route: await plan.getAttribute('data-route'),
+		use: await items('.use'),
+		avoid: await items('.avoid'),
+		avoidNames: await plan.locator('.avoid [data-item^="tool:"]').allTextContents(),
+		steps: await plan.locator('li[data-step]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.step!)),
+		stepTools: await plan.locator('li[data-step] [data-item]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.item!)),
+		stepText: (await plan.locator('li[data-step]').allTextContents()).join('\n'),
+		scenario: await plan.locator('a[data-scenario]').getAttribute('data-scenario'),
 	};
 }
 
@@ -40,65 +51,84 @@ async function storageAndCookies(page: Page) {
 	};
 }
 
-describe.each(['en', 'ar'] as const)('the risk selector in %s, with JavaScript', (lang) => {
-	test('shows the outcome with its reasons, keeps nothing, and clears', async () => {
-		const context = await site.browser.newContext();
-		const page = await context.newPage();
-		const problems = watch(page);
-		await page.goto(`${site.url}/${lang}/risk-check/`);
+/** Opens the risk check in a fresh context. */
+async function open(lang: Lang, javaScriptEnabled: boolean): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+	const context = await site.browser.newContext({ javaScriptEnabled });
+	const page = await context.newPage();
+	const problems = watch(page);
+	await page.goto(`${site.url}/${lang}/risk-check/`);
+	return { context, page, problems };
+}
+
+const CASES = [
+	{ name: 'watched, and secure apps illegal', values: ['yes', 'yes', 'no', 'no'] as const, route: 'direct', use: ['tool:whatsapp'] },
+	{ name: 'direct contact dangerous', values: ['no', 'no', 'yes', 'yes'] as const, route: 'partner', use: ['tool:proton-mail', 'tool:signal', 'tool:wire'] },
+	{ name: 'direct contact dangerous, secure apps risky, Tor not', values: ['no', 'unsure', 'yes', 'no'] as const, route: 'partner', use: ['tool:tails', 'tool:tor-browser', 'tool:whatsapp'] },
+];
+
+describe.each(['en', 'ar'] as const)('the risk check in %s', (lang) => {
+	test.each(CASES)('shows one plan for "$name" that uses something and never names what it avoids', async ({ values, route, use }) => {
+		const { context, page, problems } = await open(lang, true);
 		expect(await page.locator('html').getAttribute('dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
-		await expect(page.locator('[data-static]').isHidden()).resolves.toBe(true);
 		await expect(page.locator('[data-pending]').isVisible()).resolves.toBe(true);
+		await answerAll(page, lang, values);
+		const plan = await shownPlan(page);
+		expect(plan.route).toBe(route);
+		expect(plan.use).toEqual(use);
+		expect(plan.avoidNames.length).toBeGreaterThan(0);
+		for (const name of plan.avoidNames) expect(plan.stepText).not.toContain(name);
+		for (const item of plan.stepTools) expect(plan.avoid).not.toContain(item);
+		for (const item of plan.use) expect(plan.avoid).not.toContain(item);
+		expect(plan.steps.length).toBeGreaterThan(3);
+		await expect(page.locator('[data-pending]').isVisible()).resolves.toBe(false);
+		expect(problems).toEqual([]);
+		await context.close();
+	});
 
-		await answer(page, lang, 'surveilled', 'unsure');
-		await answer(page, lang, 'secure-apps-risky', 'yes');
-		await answer(page, lang, 'direct-contact-dangerous', 'no');
-		await answer(page, lang, 'anonymity-tools-risky', 'no');
-
-		// Watched (not sure counts as yes), secure apps risky, direct contact safe: partner meetings, WhatsApp as fallback.
-		await expect(visibleOutcome(page)).resolves.toEqual({
-			route: 'partner',
-			use: ['tool:whatsapp'],
-			avoid: ['channel:facebook', 'channel:ordinary-email', 'channel:phone', 'channel:skype', 'channel:sms', 'tool:signal', 'tool:wire'],
-			scenario: 'via-partner',
-		});
-		// The reason names the answer, and says the reader was not sure.
-		const readAs = page.locator('[data-outcome]:visible [data-rule="avoid-open-channels"] [data-question="surveilled"]');
-		await expect(readAs.textContent()).resolves.toContain(`(${lang === 'en' ? 'you were not sure, so this counts as “Yes”' : 'لم تكن متأكدًا، لذا تُحتسب الإجابة «نعم»'})`);
-		// A tool recommendation links to the tool's page in the same language.
-		await expect(page.locator('[data-outcome]:visible .rule:visible .use a').first().getAttribute('href')).resolves.toBe(`/${lang}/tools/whatsapp/`);
-		await expect(page.locator('[data-announce]').textContent()).resolves.toMatch(lang === 'en' ? /^What to do: Go through a partner/ : /^ما العمل: تواصل عبر منظمة شريكة/);
-
-		// Nothing was stored and the address did not change.
+	test('says where "not sure" was read as the safer answer, moves to the plan, keeps nothing, and clears', async () => {
+		const { context, page, problems } = await open(lang, true);
+		await answerAll(page, lang, ['unsure', 'yes', 'no', 'no']);
+		const plan = page.locator('[data-plan]:visible');
+		// The plan's heading takes the focus once the last question is answered.
+		await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(LABELS[lang].plan);
+		await expect(plan.getAttribute('data-plan')).resolves.toBe('yes-yes-no-no');
+		const why = plan.locator('[data-avoid="avoid-open-channels"] .why');
+		await why.locator('summary').click();
+		await expect(why.locator('.unsure:visible').textContent()).resolves.toContain(lang === 'en' ? 'you were not sure, so this counts as “Yes”' : 'لم تكن متأكدًا، لذا تُحتسب الإجابة «نعم»');
+		await expect(plan.locator('[data-avoid="encrypted-apps"] .unsure:visible').count()).resolves.toBe(0);
+		// A recommended tool links to the tool's page in the same language; the announcement says the plan.
+		await expect(plan.locator('.use a[data-item="tool:whatsapp"]').getAttribute('href')).resolves.toBe(`/${lang}/tools/whatsapp/`);
+		await expect(page.locator('[data-announce]').textContent()).resolves.toMatch(lang === 'en' ? /^Your plan: Contact the person directly, over WhatsApp/ : /^خطتك: تواصل مع الشخص مباشرةً عبر WhatsApp/);
 		expect(page.url()).toBe(`${site.url}/${lang}/risk-check/`);
 		await expect(storageAndCookies(page)).resolves.toEqual({ local: 0, session: 0, cookies: 0 });
 
 		await page.getByRole('button', { name: LABELS[lang].clear }).click();
-		await expect(page.locator('[data-outcome]:visible').count()).resolves.toBe(0);
+		await expect.poll(() => page.locator('[data-plan]:visible').count()).toBe(0);
 		await expect(page.locator('input[type=radio]:checked').count()).resolves.toBe(0);
 		expect(problems).toEqual([]);
 		await context.close();
 	});
 
-	test('puts the answers in the address only when asked, after #, and reads them back', async () => {
-		const context = await site.browser.newContext();
-		const page = await context.newPage();
-		await page.goto(`${site.url}/${lang}/risk-check/`);
-		for (const id of ['surveilled', 'secure-apps-risky', 'direct-contact-dangerous', 'anonymity-tools-risky']) await answer(page, lang, id, 'no');
-		expect(page.url()).not.toContain('#');
+	test('makes a link to the answers without putting them in the address bar or history, and reads it back', async () => {
+		const { context, page } = await open(lang, true);
+		const length = await page.evaluate(() => history.length);
+		await answerAll(page, lang, ['no', 'no', 'no', 'no']);
 		await page.getByRole('button', { name: LABELS[lang].share }).click();
 		const link = await page.locator('[data-share-output] input').inputValue();
 		expect(link).toBe(`${site.url}/${lang}/risk-check/#answers=no,no,no,no`);
+		expect(page.url()).toBe(`${site.url}/${lang}/risk-check/`);
+		await expect(page.evaluate(() => history.length)).resolves.toBe(length);
 
 		const second = await context.newPage();
 		await second.goto(link);
-		await expect(visibleOutcome(second)).resolves.toMatchObject({ route: 'direct', use: ['tool:jitsi-meet', 'tool:proton-mail', 'tool:signal', 'tool:wire'], scenario: 'direct-contact' });
+		await expect(shownPlan(second)).resolves.toMatchObject({ key: 'no-no-no-no', route: 'direct', use: ['tool:jitsi-meet', 'tool:proton-mail', 'tool:signal', 'tool:wire'], scenario: 'direct-contact' });
+		// Once read, the answers leave the address bar.
+		expect(second.url()).toBe(`${site.url}/${lang}/risk-check/`);
 		await context.close();
 	});
 
 	test('can be used with the keyboard alone', async () => {
-		const page = await site.browser.newPage();
-		await page.goto(`${site.url}/${lang}/risk-check/`);
+		const { context, page } = await open(lang, true);
 		await page.locator('fieldset[data-question="surveilled"] input').first().focus();
 		// Arrow keys move between the answers of one question; Tab goes to the next question.
 		await page.keyboard.press('Space');
@@ -108,31 +138,35 @@ describe.each(['en', 'ar'] as const)('the risk selector in %s, with JavaScript',
 			await page.keyboard.press('Space');
 			await page.keyboard.press(lang === 'ar' ? 'ArrowLeft' : 'ArrowRight');
 		}
-		// Every question answered "No" by moving from "Yes" to the next answer.
 		await expect(page.locator('input[type=radio][value=no]:checked').count()).resolves.toBe(4);
-		await expect(visibleOutcome(page)).resolves.toMatchObject({ route: 'direct', scenario: 'direct-contact' });
-		await page.close();
-	});
-});
-
-describe.each(['en', 'ar'] as const)('the risk selector in %s, without JavaScript', (lang) => {
-	test('reaches an outcome by following plain links, "not sure" included', async () => {
-		const context = await site.browser.newContext({ javaScriptEnabled: false });
-		const page = await context.newPage();
-		const problems = watch(page);
-		await page.goto(`${site.url}/${lang}/risk-check/`);
-		await expect(page.locator('form').isHidden()).resolves.toBe(true);
-		for (const value of ['unsure', 'yes', 'no', 'no'] as const) {
-			await page.locator(`.question a[data-answer="${value}"]`).click();
-			await page.waitForLoadState();
-		}
-		expect(page.url()).toBe(`${site.url}/${lang}/risk-check/yes/yes/no/no/`);
-		await expect(page.locator('.so-far li').count()).resolves.toBe(4);
-		const outcome = page.locator('.risk-outcome');
-		await expect(outcome.getAttribute('data-route')).resolves.toBe('partner');
-		await expect(outcome.locator('.use [data-item]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.item))).resolves.toEqual(['tool:whatsapp']);
-		await expect(outcome.locator('[data-scenario]').getAttribute('href')).resolves.toBe(`/${lang}/scenarios/via-partner/`);
-		expect(problems).toEqual([]);
+		await expect(shownPlan(page)).resolves.toMatchObject({ key: 'no-no-no-no', route: 'direct' });
+		// The focus stayed on the answer, where the arrow keys work; the plan was announced.
+		await expect(page.evaluate(() => (document.activeElement as HTMLInputElement).name)).resolves.toBe('anonymity-tools-risky');
+		await expect(page.locator('[data-announce]').textContent()).resolves.toMatch(lang === 'en' ? /^Your plan: Contact the person directly/ : /^خطتك: /);
 		await context.close();
+	});
+
+	test('without JavaScript, shows the same plan as with it, and leaves the address and history as they were', async () => {
+		for (const { values } of [...CASES, { values: ['unsure', 'no', 'unsure', 'no'] as const }]) {
+			const withScript = await open(lang, true);
+			await answerAll(withScript.page, lang, values);
+			const expected = await shownPlan(withScript.page);
+			await withScript.context.close();
+
+			const { context, page, problems } = await open(lang, false);
+			const length = await page.evaluate(() => history.length);
+			await expect(page.locator('[data-plan]:visible').count()).resolves.toBe(0);
+			await answerAll(page, lang, values);
+			await expect(shownPlan(page)).resolves.toEqual(expected);
+			expect(page.url()).toBe(`${site.url}/${lang}/risk-check/`);
+			await expect(page.evaluate(() => history.length)).resolves.toBe(length);
+			// "Not sure" is explained without JavaScript too, and the link maker, which needs it, is not offered.
+			if (values[0] === 'unsure') await expect(page.locator('[data-plan]:visible [data-avoid="avoid-open-channels"] .unsure').evaluate((e) => getComputedStyle(e).display)).resolves.toBe('inline');
+			await expect(page.getByRole('button', { name: LABELS[lang].share }).isVisible()).resolves.toBe(false);
+			await page.getByRole('button', { name: LABELS[lang].clear }).click();
+			await expect.poll(() => page.locator('[data-plan]:visible').count()).toBe(0);
+			expect(problems).toEqual([]);
+			await context.close();
+		}
 	});
 });

@@ -1,3 +1,6 @@
+import type { ScenarioSequencer } from './scenario-sequencer';
+import './scenario-sequencer';
+
 /**
  * Adds to the risk check what needs a script; the plan itself is picked by CSS from the answers
  * (see RiskSelector.astro), with or without this script. It announces the plan to screen
@@ -47,22 +50,22 @@ class RiskSelector extends HTMLElement {
 		});
 	}
 
-	/** The plan that the answers pick: the one whose effective answers match what each chosen radio button reads as. */
-	plan(): HTMLElement | undefined {
-		const reads = this.#questions.map((id) => this.#form.querySelector<HTMLInputElement>(`input[name="${id}"]:checked`)?.dataset.reads);
-		if (reads.some((r) => !r)) return undefined;
-		return this.querySelector<HTMLElement>(`[data-plan="${reads.join('-')}"]`) ?? undefined;
+	/** Whether every question has an answer: then CSS shows the plan for them. */
+	complete(): boolean {
+		return this.answers().every(Boolean);
 	}
 
 	#changed(input: HTMLInputElement) {
 		this.#shareOutput.hidden = true;
-		const plan = this.plan();
-		if (!plan) {
+		if (!this.complete()) {
 			this.#announce.textContent = '';
 			return;
 		}
-		const heading = plan.querySelector<HTMLElement>('h2')!;
-		const headline = plan.querySelector<HTMLElement>('[data-headline]')?.textContent?.trim() ?? '';
+		// The step-by-step guide of the plan counts only the steps made for these answers.
+		const reads = this.#questions.map((id) => this.#form.querySelector<HTMLInputElement>(`input[name="${id}"]:checked`)?.dataset.reads ?? '');
+		for (const sequencer of this.querySelectorAll<ScenarioSequencer>('scenario-sequencer')) sequencer.applyAnswers(reads);
+		const heading = this.querySelector<HTMLElement>('#plan-heading')!;
+		const headline = [...this.querySelectorAll<HTMLElement>('[data-headline]')].find((el) => el.checkVisibility())?.textContent?.trim() ?? '';
 		this.#announce.textContent = `${heading.textContent}: ${headline}`;
 		// When a tap or click gives the last answer, or completes the set for the first time, go to the
 		// plan. A keyboard user keeps the focus in the form, where arrow keys change the answer; the

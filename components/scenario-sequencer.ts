@@ -34,9 +34,27 @@ export class ScenarioSequencer extends HTMLElement {
 		this.#render();
 	}
 
-	/** The steps, in order. */
+	/** The steps that apply, in order. */
 	#visible(): HTMLLIElement[] {
-		return this.#steps;
+		return this.#steps.filter((li) => !li.hasAttribute('data-skipped'));
+	}
+
+	/**
+	 * Keeps only the steps made for these answers and starts again. `reads` holds the effective
+	 * answer to each question in order ("not sure" read as the safer one), or "" where none is
+	 * given; a step made for answers (data-a1, data-a2, ... by question position) applies when they
+	 * match. CSS hides the others too (RiskSelector.astro); this keeps the count and the buttons right.
+	 */
+	applyAnswers(reads: readonly string[]) {
+		for (const li of this.#steps) {
+			const skipped = reads.some((answer, i) => {
+				const wanted = li.getAttribute(`data-a${i + 1}`);
+				return wanted !== null && wanted !== answer;
+			});
+			li.toggleAttribute('data-skipped', skipped);
+		}
+		this.#current = 0;
+		this.#render();
 	}
 
 	/** Moves to step `index` (counted among the steps that apply) and puts the focus on it. */
@@ -49,7 +67,7 @@ export class ScenarioSequencer extends HTMLElement {
 
 	#render() {
 		const visible = this.#visible();
-		for (const li of this.#steps) li.hidden = !this.#showAll && li !== visible[this.#current];
+		for (const li of this.#steps) li.hidden = li.hasAttribute('data-skipped') || (!this.#showAll && li !== visible[this.#current]);
 		const last = this.#current >= visible.length - 1;
 		this.querySelector<HTMLButtonElement>('[data-back]')!.disabled = this.#showAll || this.#current === 0;
 		this.querySelector<HTMLButtonElement>('[data-next]')!.disabled = this.#showAll || last;

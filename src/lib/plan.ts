@@ -139,6 +139,57 @@ export function allPlans(model: PlanModel): Plan[] {
 	return [...allAnswerCombinations(model, ['yes', 'no'])].map((answers) => resolvePlan(model, answers));
 }
 
+/** Answers to some of the questions: they pick every plan whose effective answers include them. */
+export type Cube = Record<string, 'yes' | 'no'>;
+
+const picks = (cube: Cube, plan: Plan) => Object.entries(cube).every(([q, a]) => plan.answers[q] === a);
+
+/**
+ * Covers a set of plans with cubes of answers that pick those plans and no others, larger cubes
+ * first, no two picking the same plan: "secure-apps-risky=yes" rather than eight full sets.
+ */
+export function cover(model: RiskModel, plans: readonly Plan[], keys: ReadonlySet<string>): Cube[] {
+	const candidates: Cube[] = [{}];
+	for (const q of model.questions) for (const cube of [...candidates]) candidates.push({ ...cube, [q.id]: 'yes' }, { ...cube, [q.id]: 'no' });
+	candidates.sort((a, b) => Object.keys(a).length - Object.keys(b).length);
+	const left = new Set(keys);
+	const cubes: Cube[] = [];
+	while (left.size > 0) {
+		const cube = candidates.find((c) => {
+			const picked = plans.filter((p) => picks(c, p));
+			return picked.length > 0 && picked.every((p) => left.has(p.key));
+		})!;
+		cubes.push(cube);
+		for (const p of plans) if (picks(cube, p)) left.delete(p.key);
+	}
+	return cubes;
+}
+
+/** A part that some plans share, with the cubes of answers whose plans hold it. */
+export interface SharedPart<T> {
+	value: T;
+	/** The plans that hold it, by key. */
+	keys: string[];
+	cubes: Cube[];
+}
+
+/**
+ * The parts of all plans, each once: what `pick` takes from each plan, told apart by `id`, in the
+ * order the plans give them. A page renders each part once, shown for the answers of its cubes,
+ * instead of one copy per plan.
+ */
+export function sharedParts<T>(model: RiskModel, plans: readonly Plan[], pick: (plan: Plan) => readonly T[], id: (value: T) => string): SharedPart<T>[] {
+	const parts = new Map<string, { value: T; keys: string[] }>();
+	for (const plan of plans)
+		for (const value of pick(plan)) {
+			const key = id(value);
+			const part = parts.get(key) ?? { value, keys: [] };
+			part.keys.push(plan.key);
+			parts.set(key, part);
+		}
+	return [...parts.values()].map((part) => ({ ...part, cubes: cover(model, plans, new Set(part.keys)) }));
+}
+
 /** What the source guide's situations demand of every plan for some answers (content/data/situations.yaml). */
 export interface Situation {
 	id: string;

@@ -96,7 +96,6 @@ export const UI_KEYS = [
 	'risk.privacy',
 	'risk.pending',
 	'risk.formLabel',
-	'risk.startWith',
 	'risk.options',
 	'risk.between.person',
 	'risk.between.partner',
@@ -106,9 +105,9 @@ export const UI_KEYS = [
 	'risk.youAnswered',
 	'risk.suspect.encrypted-apps',
 	'risk.suspect.anonymity-tools',
-	'risk.planFor',
 	'risk.allPlans',
 	'risk.allPlansNote',
+	'risk.noHas',
 
 	...E2EE.map((v) => `e2ee.${v}` as const),
 	...LOGGING.map((v) => `logs.${v}` as const),

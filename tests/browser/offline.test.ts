@@ -66,7 +66,7 @@ describe.each(languages.map((l) => [l.id, l] as const))('the %s bundle from file
 		await page.goto(`${bundle.root}${id}/risk-check/index.html`);
 		for (const question of ['surveilled', 'secure-apps-risky', 'direct-contact-dangerous', 'anonymity-tools-risky'])
 			await page.locator(`fieldset[data-question="${question}"] input[value="no"]`).check();
-		await expect(page.locator('[data-plan]:visible').getAttribute('data-route')).resolves.toBe('direct');
+		await expect(page.locator('[data-headline]:visible').getAttribute('data-route')).resolves.toBe('direct');
 		// The pages' Content-Security-Policy holds from file:// too, search and islands included.
 		expect(await violations()).toEqual([]);
 		expect(problems).toEqual([]);

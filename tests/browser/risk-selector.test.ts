@@ -25,21 +25,28 @@ async function answerAll(page: Page, lang: Lang, values: readonly Value[]) {
 	for (const [i, value] of values.entries()) await answer(page, lang, QUESTIONS[i]!, value);
 }
 
-/** What the plan on screen says: its key, route, the items of its Use and Avoid lists, the steps, and the text of the steps. */
+/** The steps of a sequencer that apply to the answers: shown, or hidden only by the one-at-a-time view. */
+const applicable = (els: Element[]) =>
+	els.filter((el) => !el.hasAttribute('data-skipped') && ((el as HTMLElement).hidden || getComputedStyle(el).display !== 'none'));
+
+/** What the plan on screen says: its headline rule, route, the items of its Use and Avoid lists, the steps, and the text of the steps. */
 async function shownPlan(page: Page) {
-	await expect.poll(() => page.locator('[data-plan]:visible').count()).toBe(1);
-	const plan = page.locator('[data-plan]:visible');
-	const items = (selector: string) => plan.locator(`${selector} [data-item]`).evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.item!).sort());
+	await expect.poll(() => page.locator('.plan [data-headline]:visible').count()).toBe(1);
+	await expect(page.locator('[data-steps]:visible').count()).resolves.toBe(1);
+	const plan = page.locator('.plan');
+	const headline = plan.locator('[data-headline]:visible');
+	const steps = page.locator('[data-steps]:visible li[data-step]');
+	const items = (selector: string) => plan.locator(`${selector} > li:visible [data-item]`).evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.item!).sort());
 	return {
-		key: await plan.getAttribute('data-plan'),
-		route: await plan.getAttribute('data-route'),
+		headline: await headline.getAttribute('data-headline'),
+		route: await headline.getAttribute('data-route'),
 		use: await items('.use'),
 		avoid: await items('.avoid'),
-		avoidNames: await plan.locator('.avoid [data-item^="tool:"]').allTextContents(),
-		steps: await plan.locator('li[data-step]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.step!)),
-		stepTools: await plan.locator('li[data-step] [data-item]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.item!)),
-		stepText: (await plan.locator('li[data-step]').allTextContents()).join('\n'),
-		scenario: await plan.locator('a[data-scenario]').getAttribute('data-scenario'),
+		avoidNames: await plan.locator('.avoid > li:visible [data-item^="tool:"]').allTextContents(),
+		steps: await steps.evaluateAll((els, fn) => new Function(`return ${fn}`)()(els).map((e: HTMLElement) => e.dataset.step!), applicable.toString()),
+		stepTools: await steps.evaluateAll((els, fn) => new Function(`return ${fn}`)()(els).flatMap((e: HTMLElement) => [...e.querySelectorAll<HTMLElement>('[data-item]')].map((a) => a.dataset.item!)), applicable.toString()),
+		stepText: (await steps.evaluateAll((els, fn) => new Function(`return ${fn}`)()(els).map((e: HTMLElement) => e.textContent), applicable.toString())).join('\n'),
+		scenario: await page.locator('[data-steps]:visible a[data-scenario]').getAttribute('data-scenario'),
 	};
 }
 
@@ -80,6 +87,8 @@ describe.each(['en', 'ar'] as const)('the risk check in %s', (lang) => {
 		for (const item of plan.stepTools) expect(plan.avoid).not.toContain(item);
 		for (const item of plan.use) expect(plan.avoid).not.toContain(item);
 		expect(plan.steps.length).toBeGreaterThan(3);
+		// The step-by-step guide counts the plan's steps only.
+		await expect(page.locator('[data-steps]:visible [data-progress]').textContent()).resolves.toMatch(new RegExp(`\\b${plan.steps.length}\\b`));
 		await expect(page.locator('[data-pending]').isVisible()).resolves.toBe(false);
 		expect(problems).toEqual([]);
 		await context.close();
@@ -88,22 +97,22 @@ describe.each(['en', 'ar'] as const)('the risk check in %s', (lang) => {
 	test('says where "not sure" was read as the safer answer, moves to the plan, keeps nothing, and clears', async () => {
 		const { context, page, problems } = await open(lang, true);
 		await answerAll(page, lang, ['unsure', 'yes', 'no', 'no']);
-		const plan = page.locator('[data-plan]:visible');
+		const plan = page.locator('.plan');
 		// The plan's heading takes the focus once the last question is answered.
 		await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(LABELS[lang].plan);
-		await expect(plan.getAttribute('data-plan')).resolves.toBe('yes-yes-no-no');
-		const why = plan.locator('[data-avoid="avoid-open-channels"] .why');
+		await expect(shownPlan(page)).resolves.toMatchObject({ headline: 'whatsapp-fallback', route: 'direct' });
+		const why = plan.locator('[data-avoid="avoid-open-channels"]:visible .why');
 		await why.locator('summary').click();
 		await expect(why.locator('.unsure:visible').textContent()).resolves.toContain(lang === 'en' ? 'you were not sure, so this counts as “Yes”' : 'لم تكن متأكدًا، لذا تُحتسب الإجابة «نعم»');
-		await expect(plan.locator('[data-avoid="encrypted-apps"] .unsure:visible').count()).resolves.toBe(0);
+		await expect(plan.locator('[data-avoid="encrypted-apps"]:visible .unsure:visible').count()).resolves.toBe(0);
 		// A recommended tool links to the tool's page in the same language; the announcement says the plan.
-		await expect(plan.locator('.use a[data-item="tool:whatsapp"]').getAttribute('href')).resolves.toBe(`/${lang}/tools/whatsapp/`);
+		await expect(plan.locator('.use > li:visible a[data-item="tool:whatsapp"]').getAttribute('href')).resolves.toBe(`/${lang}/tools/whatsapp/`);
 		await expect(page.locator('[data-announce]').textContent()).resolves.toMatch(lang === 'en' ? /^Your plan: Contact the person directly, over WhatsApp/ : /^خطتك: تواصل مع الشخص مباشرةً عبر WhatsApp/);
 		expect(page.url()).toBe(`${site.url}/${lang}/risk-check/`);
 		await expect(storageAndCookies(page)).resolves.toEqual({ local: 0, session: 0, cookies: 0 });
 
 		await page.getByRole('button', { name: LABELS[lang].clear }).click();
-		await expect.poll(() => page.locator('[data-plan]:visible').count()).toBe(0);
+		await expect.poll(() => page.locator('[data-part]:visible').count()).toBe(0);
 		await expect(page.locator('input[type=radio]:checked').count()).resolves.toBe(0);
 		expect(problems).toEqual([]);
 		await context.close();
@@ -121,7 +130,7 @@ describe.each(['en', 'ar'] as const)('the risk check in %s', (lang) => {
 
 		const second = await context.newPage();
 		await second.goto(link);
-		await expect(shownPlan(second)).resolves.toMatchObject({ key: 'no-no-no-no', route: 'direct', use: ['tool:jitsi-meet', 'tool:proton-mail', 'tool:signal', 'tool:wire'], scenario: 'direct-contact' });
+		await expect(shownPlan(second)).resolves.toMatchObject({ headline: 'secure-apps', route: 'direct', use: ['tool:jitsi-meet', 'tool:proton-mail', 'tool:signal', 'tool:wire'], scenario: 'direct-contact' });
 		// Once read, the answers leave the address bar.
 		expect(second.url()).toBe(`${site.url}/${lang}/risk-check/`);
 		await context.close();
@@ -139,7 +148,7 @@ describe.each(['en', 'ar'] as const)('the risk check in %s', (lang) => {
 			await page.keyboard.press(lang === 'ar' ? 'ArrowLeft' : 'ArrowRight');
 		}
 		await expect(page.locator('input[type=radio][value=no]:checked').count()).resolves.toBe(4);
-		await expect(shownPlan(page)).resolves.toMatchObject({ key: 'no-no-no-no', route: 'direct' });
+		await expect(shownPlan(page)).resolves.toMatchObject({ headline: 'secure-apps', route: 'direct' });
 		// The focus stayed on the answer, where the arrow keys work; the plan was announced.
 		await expect(page.evaluate(() => (document.activeElement as HTMLInputElement).name)).resolves.toBe('anonymity-tools-risky');
 		await expect(page.locator('[data-announce]').textContent()).resolves.toMatch(lang === 'en' ? /^Your plan: Contact the person directly/ : /^خطتك: /);
@@ -155,16 +164,16 @@ describe.each(['en', 'ar'] as const)('the risk check in %s', (lang) => {
 
 			const { context, page, problems } = await open(lang, false);
 			const length = await page.evaluate(() => history.length);
-			await expect(page.locator('[data-plan]:visible').count()).resolves.toBe(0);
+			await expect(page.locator('[data-part]:visible').count()).resolves.toBe(0);
 			await answerAll(page, lang, values);
 			await expect(shownPlan(page)).resolves.toEqual(expected);
 			expect(page.url()).toBe(`${site.url}/${lang}/risk-check/`);
 			await expect(page.evaluate(() => history.length)).resolves.toBe(length);
 			// "Not sure" is explained without JavaScript too, and the link maker, which needs it, is not offered.
-			if (values[0] === 'unsure') await expect(page.locator('[data-plan]:visible [data-avoid="avoid-open-channels"] .unsure').evaluate((e) => getComputedStyle(e).display)).resolves.toBe('inline');
+			if (values[0] === 'unsure') await expect(page.locator('.plan [data-avoid="avoid-open-channels"]:visible .unsure').evaluate((e) => getComputedStyle(e).display)).resolves.toBe('inline');
 			await expect(page.getByRole('button', { name: LABELS[lang].share }).isVisible()).resolves.toBe(false);
 			await page.getByRole('button', { name: LABELS[lang].clear }).click();
-			await expect.poll(() => page.locator('[data-plan]:visible').count()).toBe(0);
+			await expect.poll(() => page.locator('[data-part]:visible').count()).toBe(0);
 			expect(problems).toEqual([]);
 			await context.close();
 		}

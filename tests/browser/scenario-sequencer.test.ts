@@ -76,8 +76,8 @@ describe('the risk selector opens the matching scenario', () => {
 		await page.goto(`${site.url}/en/risk-check/`);
 		for (const [q, v] of [['surveilled', 'No'], ['secure-apps-risky', 'Not sure'], ['direct-contact-dangerous', 'No'], ['anonymity-tools-risky', 'No']] as const)
 			await page.locator(`fieldset[data-question="${q}"]`).getByRole('radio', { name: v, exact: true }).check();
-		const section = page.locator('[data-plan]:visible');
-		await expect(section.locator('[data-scenario]').getAttribute('data-scenario')).resolves.toBe('direct-contact');
+		const section = page.locator('[data-steps]:visible');
+		await expect(section.locator('a[data-scenario]').getAttribute('data-scenario')).resolves.toBe('direct-contact');
 		await section.getByRole('button', { name: 'Show all steps' }).click();
 		const shown = await section.locator('li[data-step]:visible').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.step));
 		expect(shown).toContain('ongoing-whatsapp');

@@ -34,7 +34,7 @@ const external = (entries: string[]) => entries.filter((entry) => EXTERNAL.test(
 describe('no request leaves the site', () => {
 	test('in any page of the built site', () => {
 		const files = htmlFiles();
-		expect(files.length).toBeGreaterThan(250);
+		expect(files.length).toBeGreaterThan(150);
 		const offending = files.flatMap((file) => external(loadedBy(readFileSync(join(DIST, file), 'utf8'))).map((e) => `${file}: ${e}`));
 		expect(offending).toEqual([]);
 	});

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkContent } from '../../src/lib/check-content';
-import { allPlans, checkPlans, namePattern, resolvePlan, toPlanModel, type PlanModel, type PlanTexts } from '../../src/lib/plan';
+import { allPlans, checkPlans, cover, namePattern, resolvePlan, sharedParts, toPlanModel, type PlanModel, type PlanTexts } from '../../src/lib/plan';
 import { allAnswerCombinations, toRiskModel, type Answers } from '../../src/lib/risk';
 import { parseYaml } from '../../src/lib/sources';
 import { copyProject, ROOT } from '../helpers/project';
@@ -101,6 +101,35 @@ describe('resolvePlan', () => {
 		const plans = allPlans(model);
 		expect(plans).toHaveLength(16);
 		expect(new Set(plans.map((p) => p.key)).size).toBe(16);
+	});
+});
+
+describe('sharedParts', () => {
+	const plans = allPlans(model);
+
+	test('renders each list of steps once, picked by the answers its plans share and only by those', () => {
+		const lists = sharedParts(model, plans, (p) => [p.steps.map((s) => s.id)], (ids) => ids.join());
+		// Direct contact: one list where secure apps are risky, one where not; through a partner: the same, with or without the Tor step.
+		expect(lists.map((l) => l.cubes)).toEqual(
+			expect.arrayContaining([
+				[{ 'secure-apps-risky': 'yes', 'direct-contact-dangerous': 'no' }],
+				[{ 'secure-apps-risky': 'no', 'direct-contact-dangerous': 'no' }],
+				[{ 'secure-apps-risky': 'yes', 'direct-contact-dangerous': 'yes', 'anonymity-tools-risky': 'yes' }],
+				[{ 'secure-apps-risky': 'no', 'direct-contact-dangerous': 'yes', 'anonymity-tools-risky': 'no' }],
+			]),
+		);
+		expect(lists).toHaveLength(6);
+	});
+
+	test('covers the plans that hold a part with cubes that pick those plans and no others, never twice', () => {
+		// Options are offered where direct contact is not dangerous and communication is watched or secure apps are risky.
+		const [options] = sharedParts(model, plans, (p) => p.options.map((o) => o.rule), (id) => id);
+		expect(options!.keys).toHaveLength(6);
+		for (const plan of plans) {
+			const picking = options!.cubes.filter((cube) => Object.entries(cube).every(([q, a]) => plan.answers[q] === a));
+			expect(picking.length).toBe(options!.keys.includes(plan.key) ? 1 : 0);
+		}
+		expect(cover(model, plans, new Set(plans.map((p) => p.key)))).toEqual([{}]);
 	});
 });
 

@@ -2,7 +2,6 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { fileURLToPath } from 'node:url';
 import { checkContent, formatProblems, oldReviews } from './lib/check-content';
-import { sealSite } from './lib/csp';
 import { toRiskModel } from './lib/risk';
 
 const VIRTUAL_ID = 'virtual:playbook/config';
@@ -77,11 +76,6 @@ export function playbook(): AstroIntegration {
 						],
 					},
 				});
-			},
-			// Before Starlight indexes the pages for search: every page gets its Content-Security-Policy.
-			'astro:build:done': ({ dir, logger }) => {
-				const { pages, hashes } = sealSite(fileURLToPath(dir));
-				logger.info(`Content-Security-Policy set on ${pages} pages (${hashes.length} distinct inline scripts); server headers in _server/`);
 			},
 		},
 	};

@@ -2,12 +2,12 @@
  * Real Astro builds of broken or incomplete copies of the project, in temporary folders.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { createRequire } from 'node:module';
 import { readPdf } from '../helpers/pdf';
-import { copyProject } from '../helpers/project';
+import { copyProject, ROOT } from '../helpers/project';
 
 const SOURCES = ['src', 'components', 'content', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
 const copies: ReturnType<typeof copyProject>[] = [];
@@ -42,6 +42,21 @@ describe('astro build', () => {
 		expect(output).toContain('at:   entry 3 (id "branch-office-crisis") → steps[4].tools[1]');
 		expect(output).toContain('what: unknown tool "quad8"');
 		expect(output).toContain('fix:  did you mean "quad9"?');
+		expect(existsSync(join(copy.dir, 'dist'))).toBe(false);
+	}, 180_000);
+
+	test('stops, naming the patch and what to do, when a patch of Starlight’s files no longer matches', () => {
+		const copy = project();
+		// This copy gets its own Starlight, found before the project's, with a print stylesheet that
+		// no longer has the rules the patch removes (as after an upgrade that changed them).
+		const starlight = join(copy.dir, 'node_modules/@astrojs/starlight');
+		cpSync(join(ROOT, 'node_modules/@astrojs/starlight'), starlight, { recursive: true });
+		const css = join(starlight, 'dist/style/print.css');
+		writeFileSync(css, readFileSync(css, 'utf8').replaceAll('.expressive-code', '.code-block'));
+		const { status, output } = build(copy.dir);
+		expect(status).not.toBe(0);
+		expect(output).toContain('Starlight patch "no code-block print rules" did not apply: dist/style/print.css no longer contains ".expressive-code".');
+		expect(output).toContain('compare dist/style/print.css of @astrojs/starlight with the patch in src/lib/starlight-patches.ts');
 		expect(existsSync(join(copy.dir, 'dist'))).toBe(false);
 	}, 180_000);
 

@@ -74,6 +74,8 @@ export function chooseChromium(machine: Machine): ChromiumChoice {
 }
 
 export interface ChromiumLaunch {
+	/** An installed browser, or the headless shell from @sparticuz/chromium (which, for one, never fetches a page's icon). */
+	kind: ChromiumChoice['kind'];
 	executablePath: string;
 	args: string[];
 	/** What was started, for messages: "/usr/bin/chromium (installed)", "@sparticuz/chromium 153.0.0". */
@@ -99,12 +101,12 @@ export function resolveChromium(): Promise<ChromiumLaunch> {
 	resolved ??= (async () => {
 		const version = bundledVersion();
 		const choice = chooseChromium({ env: process.env, platform: process.platform, arch: process.arch, exists: existsSync, bundledInstalled: version !== undefined });
-		if (choice.kind === 'system') return { executablePath: choice.path, args: CHROMIUM_ARGS, description: `${choice.path} (${choice.from})` };
+		if (choice.kind === 'system') return { kind: 'system', executablePath: choice.path, args: CHROMIUM_ARGS, description: `${choice.path} (${choice.from})` };
 		const { default: bundled } = await import('@sparticuz/chromium');
 		// Its own fonts.conf points at fonts it unpacks next to the binary; the handouts embed their own.
 		const executablePath = await bundled.executablePath();
 		const args = [...new Set([...bundled.args.filter((a) => !DROPPED_BUNDLED_ARGS.has(a)), ...CHROMIUM_ARGS])];
-		return { executablePath, args, description: `@sparticuz/chromium ${version} (${executablePath})` };
+		return { kind: 'bundled', executablePath, args, description: `@sparticuz/chromium ${version} (${executablePath})` };
 	})();
 	resolved.catch(() => (resolved = undefined));
 	return resolved;

@@ -31,7 +31,8 @@ function readJson(root: string, rel: string, fix: string): unknown {
 	}
 }
 
-export function loadSiteData(root: string): SiteData {
+/** The languages of content/data/languages.yaml, validated, in file order. */
+export function loadLanguages(root: string): Language[] {
 	const rel = dataFile('languages');
 	const text = readText(root, rel);
 	if (text === undefined) throw contentError(rel, 'the file is missing', 'restore it: it lists the languages of the guide, the source language first');
@@ -46,7 +47,11 @@ export function loadSiteData(root: string): SiteData {
 		const issue = parsed.error.issues[0]!;
 		throw contentError(rel, `at ${issue.path.length ? issue.path.join('.') : 'the top'}: ${issue.message}`, 'see src/schemas/language.ts for every field, or run `npm run check:content`');
 	}
-	const languages = parsed.data;
+	return parsed.data;
+}
+
+export function loadSiteData(root: string): SiteData {
+	const languages = loadLanguages(root);
 	const strings = Object.fromEntries(
 		languages.map((l) => [l.id, readJson(root, uiFile(l.id), `copy content/i18n/${languages[0]!.id}.json to ${uiFile(l.id)} and translate it`) as Record<string, string>]),
 	);

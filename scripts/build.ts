@@ -2,9 +2,9 @@
  * Builds everything into dist/: the stages of scripts/build/stages.ts, in order, each printing what
  * it made, its size and its time.
  *
- *   node scripts/build.ts                          every stage (npm run build)
- *   node scripts/build.ts --only handouts,checksums  some stages, on a dist/ already built
- *   node scripts/build.ts --list                   the stages
+ *   npm run build                                  every stage
+ *   npm run build -- --only handouts,checksums     some stages, on a dist/ already built
+ *   npm run build -- --list                        the stages
  */
 import { runStages, StageError, summary } from '../src/lib/pipeline.ts';
 import { buildContext } from './build/context.ts';

@@ -9,6 +9,7 @@
  * - offline bundles: a zip per language and one with all;
  * - checksums: SHA256SUMS, manifest.json and the downloads pages.
  */
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sealSite } from '../../src/lib/csp.ts';
 import { filesUnder } from '../../src/lib/files.ts';
@@ -18,7 +19,6 @@ import type { BuildContext } from './context.ts';
 import { handouts } from './handouts.ts';
 import { offlineBundles } from './offline.ts';
 import { site } from './site.ts';
-import { statSync, existsSync } from 'node:fs';
 
 const requireSite = (context: BuildContext) => {
 	if (!existsSync(join(context.dist, 'index.html'))) throw new Error('dist/ has no site: run the site stage first (npm run build runs every stage).');

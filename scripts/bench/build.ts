@@ -33,7 +33,7 @@ const seconds = (results: StageResult[], name: string) => {
 export async function timedBuild(dir: string, progress: (message: string) => void, { plain = false } = {}): Promise<BuildTimes> {
 	const context = buildContext(dir);
 	// Astro's own lines stay out of the benchmark's output; the stages' results and counts go in.
-	const log = (line: string) => (/✓|pages rendered/.test(line) ? progress(line.replace(/\s+/g, ' ').trim()) : undefined);
+	const log = (line: string) => (/^[a-z ]+ ✓ |pages rendered/.test(line) ? progress(line.replace(/\s+/g, ' ').trim()) : undefined);
 	const results = await runStages(plain ? [site] : STAGES, context, { log });
 	const astro = context.astro!;
 	const pages = astro.pages;

@@ -125,6 +125,7 @@ export function readingOrder(pieces: TextPiece[], marks: ReturnType<typeof marke
 			}
 		}
 	}
+	if (next !== marks.length) throw new Error(`pdfjs found ${next} marked-content sequences, the content stream holds ${marks.length}: the page's text cannot be put in reading order`);
 	return { text: runs.flat().join(''), reversedRuns };
 }
 

@@ -7,8 +7,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium, resolveChromium } from '../../src/lib/browser.ts';
-import { formatBytes } from '../../src/lib/pipeline.ts';
-import type { Stage } from '../../src/lib/pipeline.ts';
+import { formatBytes, type Stage } from '../../src/lib/pipeline.ts';
 import { serveStatic } from '../../src/lib/static-server.ts';
 import type { BuildContext } from './context.ts';
 

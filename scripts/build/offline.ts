@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, posix } from 'node:path';
+import { join } from 'node:path';
 import { build as esbuild, type Plugin } from 'esbuild';
 import { zipSync, type Zippable } from 'fflate';
 import MiniSearch from 'minisearch';

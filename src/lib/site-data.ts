@@ -3,7 +3,6 @@
  * (validated with the same schema as the content check), each language's interface strings, and
  * the version. Read once per run; a broken file stops with the file, what is wrong and the fix.
  */
-import { join } from 'node:path';
 import { LanguagesSchema, type Language } from '../schemas/language.ts';
 import { dataFile, parseYaml, readText, uiFile } from './sources.ts';
 
@@ -56,6 +55,6 @@ export function loadSiteData(root: string): SiteData {
 		languages.map((l) => [l.id, readJson(root, uiFile(l.id), `copy content/i18n/${languages[0]!.id}.json to ${uiFile(l.id)} and translate it`) as Record<string, string>]),
 	);
 	const pkg = readJson(root, 'package.json', 'run the command in the project folder') as { version?: unknown };
-	if (typeof pkg.version !== 'string') throw contentError(join('package.json'), 'no "version"', 'add "version": "1.0.0" (the version printed on the handouts and bundles)');
+	if (typeof pkg.version !== 'string') throw contentError('package.json', 'no "version"', 'add "version": "1.0.0" (the version printed on the handouts and bundles)');
 	return { languages, strings, version: pkg.version };
 }

@@ -41,6 +41,9 @@ export default defineConfig({
 			customCss: ['./src/styles/playbook.css'],
 			// No page shows code blocks, so no code highlighting is shipped.
 			expressiveCode: false,
+			// The search index is a stage of the build (scripts/build/stages.ts), run after every page
+			// has its Content-Security-Policy. The search box stays: it is an override (Search.astro).
+			pagefind: false,
 			routeMiddleware: './src/route-middleware.ts',
 			lastUpdated: false,
 			// The root 404 (src/pages/404.astro) speaks every language; each language has its own at /<lang>/404/.

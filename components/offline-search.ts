@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 
-/** What scripts/build-offline.ts writes into search/<lang>.js. */
+/** What the offline bundles stage (scripts/build/offline.ts) writes into search/<lang>.js. */
 export interface OfflineIndex {
 	/** MiniSearch's serialised index. */
 	index: string;

@@ -7,7 +7,7 @@
  *   npm run bench -- --reuse      measures the dist/ already built; build times are left out
  *   npm run bench -- --no-tenfold skips the site with ten times the pages
  *
- * Steps: build the site (timing Astro, the search index, the PDFs and the bundles); build the
+ * Steps: build the site (timing each stage of scripts/build/stages.ts); build the
  * baseline; measure every page of both (scripts/bench/page-weight.ts) and, in Chromium, the files a
  * first view of the heaviest page of each kind really fetches; time search online and offline;
  * build the tenfold site and compare the time per page.
@@ -152,14 +152,14 @@ async function main() {
 	let build: BuildTimes | undefined;
 	if (args.has('--reuse') && existsSync(join(DIST, 'index.html'))) log('reusing dist/; build times are not measured');
 	else {
-		log('building the site: astro build, then PDFs, then offline bundles');
+		log('building the site: every stage of scripts/build/stages.ts');
 		build = await timedBuild(ROOT, (m) => log(m));
 	}
 
 	// 2. The baseline: plain Starlight, same languages, sidebar and prose.
 	log('building the baseline: a plain Starlight site with the same prose');
 	const baselineDir = makeBaseline(ROOT);
-	const baselineBuild = await timedBuild(baselineDir, (m) => log(`baseline ${m}`));
+	const baselineBuild = await timedBuild(baselineDir, (m) => log(`baseline ${m}`), { plain: true });
 	const baselineDist = join(baselineDir, 'dist');
 
 	// 3. Pages.
@@ -251,9 +251,11 @@ async function main() {
 	const perPage = (seconds: number | undefined, pages: number) => (seconds === undefined ? '–' : `${((seconds * 1000) / pages).toFixed(1)}`);
 	const steps: [string, keyof BuildTimes][] = [
 		['Astro', 'astro'],
+		['policy', 'policy'],
 		['search index', 'searchIndex'],
 		['PDFs', 'pdfs'],
 		['bundles', 'bundles'],
+		['checksums', 'checksums'],
 		['total', 'total'],
 	];
 	const sec = (v: unknown) => (typeof v === 'number' ? v.toFixed(1) : '–');

@@ -2,24 +2,10 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { fileURLToPath } from 'node:url';
 import { checkContent, formatProblems, oldReviews } from './lib/check-content';
-import { sealSite } from './lib/csp';
+import { checkPatches, PatchLedger, isPrintStylesheet, patchPrintStylesheet, PRINT_RULES, SIDEBAR_STATE, SIDEBAR_STATE_ID, starlightFolder, starlightVersion } from './lib/starlight-patches';
 
 const VIRTUAL_ID = 'virtual:playbook/config';
-/** Starlight's page frame loads this script to save sidebar state in sessionStorage; see src/overrides/Sidebar.astro. */
-const SIDEBAR_STATE_SCRIPT = /components-internals\/SidebarPersistState(\.[jt]s)?$/;
 const EMPTY_ID = '\0playbook:nothing';
-/** Starlight's print stylesheet, which carries rules for code blocks that this site never shows. */
-const PRINT_STYLESHEET = /@astrojs[\\/]starlight[\\/]dist[\\/]style[\\/]print\.css(\?.*)?$/;
-
-/** Removes every selector about Expressive Code (code blocks) from a stylesheet, and rules left with none. */
-export function withoutCodeBlockRules(css: string): string {
-	return css.replace(/([^{};]+)\{([^{}]*)\}/g, (rule, selectors: string, body: string) => {
-		if (!selectors.includes('.expressive-code')) return rule;
-		const kept = selectors.split(',').filter((s) => !s.includes('.expressive-code'));
-		const lead = /^\s*/.exec(selectors)![0];
-		return kept.length ? `${lead}${kept.map((s) => s.trim()).join(', ')} {${body}}` : '';
-	});
-}
 
 /**
  * Checks every content file before Astro loads anything, so a broken reference, a missing
@@ -28,10 +14,19 @@ export function withoutCodeBlockRules(css: string): string {
  * `virtual:playbook/config`; content collections do not keep the order of a file.
  */
 export function playbook(): AstroIntegration {
+	const ledger = new PatchLedger();
+	let version: string | undefined;
 	return {
 		name: 'playbook',
 		hooks: {
-			'astro:config:setup': ({ config, logger, updateConfig }) => {
+			'astro:config:setup': ({ config, command, logger, updateConfig }) => {
+				// Starlight's files that two plugins below patch must still be as the patches expect.
+				const folder = starlightFolder(fileURLToPath(config.root));
+				if (!folder) throw new AstroError('@astrojs/starlight is not installed.', 'Run `npm ci` in the project folder.');
+				version = starlightVersion(folder);
+				const broken = checkPatches(folder);
+				if (broken.length) throw new AstroError(broken.map((e) => e.message).join('\n\n'), 'Each message names the patch, the Starlight file to compare and what to change.');
+				if (command === 'build') logger.info(`Starlight ${version}: both patches of its files match`);
 				const started = performance.now();
 				const { problems, data } = checkContent(fileURLToPath(config.root));
 				if (problems.length || !data)
@@ -55,23 +50,32 @@ export function playbook(): AstroIntegration {
 								// No page shows code, and expressiveCode is off: its print rules go too.
 								name: 'playbook:no-code-block-print-rules',
 								enforce: 'pre',
-								transform: (code: string, id: string) => (PRINT_STYLESHEET.test(id) ? withoutCodeBlockRules(code) : undefined),
+								transform: (code: string, id: string) => {
+									if (!isPrintStylesheet(id, code)) return undefined;
+									const patched = patchPrintStylesheet(code, version);
+									ledger.applied(PRINT_RULES);
+									return patched;
+								},
 							},
 							{
 								// Nothing about the reader is stored: the sidebar's state script is replaced by an empty module.
 								name: 'playbook:no-sidebar-state',
 								enforce: 'pre',
-								resolveId: (id: string) => (SIDEBAR_STATE_SCRIPT.test(id) ? EMPTY_ID : undefined),
+								resolveId: (id: string) => {
+									if (!SIDEBAR_STATE_ID.test(id)) return undefined;
+									ledger.applied(SIDEBAR_STATE);
+									return EMPTY_ID;
+								},
 								load: (id: string) => (id === EMPTY_ID ? 'export {};' : undefined),
 							},
 						],
 					},
 				});
 			},
-			// Before Starlight indexes the pages for search: every page gets its Content-Security-Policy.
-			'astro:build:done': ({ dir, logger }) => {
-				const { pages, hashes } = sealSite(fileURLToPath(dir));
-				logger.info(`Content-Security-Policy set on ${pages} pages (${hashes.length} distinct inline scripts); server headers in _server/`);
+			// A patch whose file the build never loaded did nothing: the build stops.
+			'astro:build:done': () => {
+				const missing = ledger.missing(undefined, version);
+				if (missing.length) throw new AstroError(missing.map((e) => e.message).join('\n\n'), 'Each message names the patch, the Starlight file to compare and what to change.');
 			},
 		},
 	};

@@ -1,23 +1,17 @@
 /**
- * What the benchmark measures in Chromium (Debian's, or CHROME_PATH; never a downloaded one):
- * the files a first view of a page fetches, and how long search takes to show results.
+ * What the benchmark measures in Chromium (the one src/lib/browser.ts finds; never a downloaded
+ * one): the files a first view of a page fetches, and how long search takes to show results.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../src/lib/browser.ts';
 import { serveStatic } from '../../src/lib/static-server.ts';
 
-export async function launch(): Promise<Browser> {
-	const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-	if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath}: install Debian's package (apt-get install chromium) or set CHROME_PATH.`);
-	return chromium.launch({
-		executablePath,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-	});
-}
+export const launch = launchChromium;
 
 /** Serves `dist` for the time of `work`. */
 export async function serving<T>(dist: string, work: (url: string) => Promise<T>): Promise<T> {

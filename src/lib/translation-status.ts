@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import yaml from 'js-yaml';
+import { loadLanguages } from './site-data.ts';
 import { listPages } from './sources.ts';
 
 export type TranslationState = 'missing' | 'stale' | 'current';
@@ -44,8 +45,7 @@ export function fileSourceHash(path: string): string {
 
 /** The languages of the guide, source language first, from content/data/languages.yaml. */
 export function languageIds(root: string): string[] {
-	const list = yaml.load(readFileSync(join(root, 'content/data/languages.yaml'), 'utf8'), { schema: yaml.CORE_SCHEMA }) as { id: string }[];
-	return list.map((l) => l.id);
+	return loadLanguages(root).map((l) => l.id);
 }
 
 /** Status of every source-language page in every other language. */

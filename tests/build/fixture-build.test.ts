@@ -1,12 +1,13 @@
 /**
  * Real Astro builds of broken or incomplete copies of the project, in temporary folders.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { createRequire } from 'node:module';
-import { copyProject } from '../helpers/project';
+import { readPdf } from '../helpers/pdf';
+import { copyProject, ROOT } from '../helpers/project';
 
 const SOURCES = ['src', 'components', 'content', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
 const copies: ReturnType<typeof copyProject>[] = [];
@@ -34,8 +35,12 @@ describe('astro build', () => {
 	test('stops with the file, the field and the fix when a scenario names an unknown tool', () => {
 		const copy = project();
 		copy.edit('content/data/scenarios.yaml', (t) => t.replace('tools: [tor-browser, quad9]', 'tools: [tor-browser, quad8]'));
-		const { status, output } = build(copy.dir);
+		// The whole build, as `npm run build` runs it: the site stage fails and is named.
+		const run = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: copy.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, timeout: 170_000 });
+		const { status, output } = { status: run.status, output: `${run.stdout}\n${run.stderr}` };
 		expect(status).not.toBe(0);
+		expect(output).toContain('build: stage "site" failed: astro build exited with code 1; its messages are above');
+		expect(output).not.toContain('policy  ');
 		expect(output).toContain('1 content problem found:');
 		expect(output).toContain('1. content/data/scenarios.yaml');
 		expect(output).toContain('at:   entry 3 (id "branch-office-crisis") → steps[4].tools[1]');
@@ -44,7 +49,22 @@ describe('astro build', () => {
 		expect(existsSync(join(copy.dir, 'dist'))).toBe(false);
 	}, 180_000);
 
-	test('shows a missing translation in English with a notice, kept out of that language’s search index; and a stale one with a notice', () => {
+	test('stops, naming the patch and what to do, when a patch of Starlight’s files no longer matches', () => {
+		const copy = project();
+		// This copy gets its own Starlight, found before the project's, with a print stylesheet that
+		// no longer has the rules the patch removes (as after an upgrade that changed them).
+		const starlight = join(copy.dir, 'node_modules/@astrojs/starlight');
+		cpSync(join(ROOT, 'node_modules/@astrojs/starlight'), starlight, { recursive: true });
+		const css = join(starlight, 'dist/style/print.css');
+		writeFileSync(css, readFileSync(css, 'utf8').replaceAll('.expressive-code', '.code-block'));
+		const { status, output } = build(copy.dir);
+		expect(status).not.toBe(0);
+		expect(output).toContain('Starlight patch "no code-block print rules" did not apply: dist/style/print.css no longer contains ".expressive-code".');
+		expect(output).toContain('compare dist/style/print.css of @astrojs/starlight with the patch in src/lib/starlight-patches.ts');
+		expect(existsSync(join(copy.dir, 'dist'))).toBe(false);
+	}, 180_000);
+
+	test('shows a missing translation in English with a notice, kept out of that language’s search index; and a stale one with a notice', async () => {
 		const copy = project();
 		rmSync(join(copy.dir, 'content/docs/fr/tools/wire.mdx'));
 		copy.edit('content/docs/en/tools/signal.mdx', (t) => t.replace('Signal encrypts every message', 'Signal now encrypts every message'));
@@ -64,10 +84,10 @@ describe('astro build', () => {
 		expect(readFileSync(join(copy.dir, 'dist/fr/tools/wire/index.html'), 'utf8')).not.toContain('data-stale-notice');
 		expect(readFileSync(join(copy.dir, 'dist/en/tools/signal/index.html'), 'utf8')).not.toContain('data-stale-notice');
 		// The printed handout carries the notice too, next to the risk assessment that changed.
-		const pdf = spawnSync(process.execPath, ['scripts/build-pdf.ts'], { cwd: copy.dir, encoding: 'utf8', timeout: 120_000 });
-		expect(pdf.status, pdf.stderr).toBe(0);
-		const handout = execFileSync('pdftotext', [join(copy.dir, 'dist/downloads/handout-fr.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-		expect(handout).toContain('La version anglaise de cette page a changé depuis cette traduction.');
-		expect(execFileSync('pdftotext', [join(copy.dir, 'dist/downloads/handout-en.pdf'), '-'], { encoding: 'utf8' })).not.toContain('has changed since this translation');
+		const pdf = spawnSync(process.execPath, ['scripts/build.ts', '--only', 'handouts'], { cwd: copy.dir, encoding: 'utf8', timeout: 120_000 });
+		expect(pdf.status, `${pdf.stdout}\n${pdf.stderr}`).toBe(0);
+		const text = async (lang: string) => (await readPdf(join(copy.dir, `dist/downloads/handout-${lang}.pdf`))).pages.map((p) => p.actualText).join(' ').replace(/\s+/g, ' ');
+		expect(await text('fr')).toContain('La version anglaise de cette page a changé depuis cette traduction.');
+		expect(await text('en')).not.toContain('has changed since this translation');
 	}, 180_000);
 });

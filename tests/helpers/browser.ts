@@ -1,33 +1,15 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from '../../src/lib/browser';
 import { DIST, requireDist } from './project';
 import { serveStatic } from './serve';
 
-/** Debian's Chromium, or the one CHROME_PATH names. No test downloads a browser. */
-export function chromiumPath(): string {
-	const path = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-	if (!existsSync(path))
-		throw new Error(`No Chromium at ${path}. Install Debian's package (apt-get install chromium) or set CHROME_PATH to a Chromium binary.`);
-	return path;
-}
-
-/** Starts headless Chromium, with a fresh profile and no background traffic, so only the site's own requests are made. */
-export async function launch(): Promise<Browser> {
-	return chromium.launch({
-		executablePath: chromiumPath(),
-		headless: true,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-		],
-	});
-}
+/**
+ * Starts headless Chromium as the build does (src/lib/browser.ts: CHROME_PATH, an installed one, or
+ * the one shipped in @sparticuz/chromium), with a fresh profile and no background traffic, so only
+ * the site's own requests are made. No test downloads a browser.
+ */
+export const launch = launchChromium;
 
 /** Records what goes wrong on a page: console errors, uncaught errors, failed requests, error responses. */
 export function watch(page: import('playwright-core').Page): string[] {

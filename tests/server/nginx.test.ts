@@ -11,8 +11,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DIST, ROOT, requireDist } from '../helpers/project';
 import { freePort, replaceIn, selfHostingChecks } from '../helpers/self-hosting';
+import { locate, needPrograms } from '../helpers/system';
 
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
+const ready = needPrograms([
+	{ name: 'nginx', path: NGINX, install: 'apt-get install nginx', variable: 'NGINX_PATH' },
+	{ name: 'openssl', path: 'openssl', install: 'apt-get install openssl' },
+]);
 
 let dir: string;
 let nginx: ChildProcess;
@@ -41,14 +46,14 @@ function getHttps(path: string): Promise<{ status: number; headers: Record<strin
 }
 
 beforeAll(async () => {
+	if (!ready) return;
 	requireDist();
-	if (!existsSync(NGINX)) throw new Error(`No nginx at ${NGINX}. Install Debian's package (apt-get install nginx) or set NGINX_PATH.`);
 	dir = mkdtempSync(join(tmpdir(), 'playbook-nginx-'));
 	mkdirSync(join(dir, 'logs'));
 	port.http = await freePort();
 	port.https = await freePort();
 	port.onion = await freePort();
-	execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2', '-subj', '/CN=guide.example.org', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+	execFileSync(locate('openssl')!, ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2', '-subj', '/CN=guide.example.org', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
 
 	const sitePath = join(ROOT, 'deploy', 'nginx', 'playbook-site.conf');
 	writeFileSync(join(dir, 'playbook-site.conf'), replaceIn(readFileSync(sitePath, 'utf8'), '/var/www/playbook', DIST, sitePath));

@@ -1,23 +1,29 @@
 /**
- * The PDF handouts, read back with poppler's pdftotext and pdffonts.
+ * The PDF handouts, read back with pdfjs-dist (tests/helpers/pdf.ts): text, fonts, pages, links.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { readPdf, type Pdf } from '../helpers/pdf';
 import { DIST, requireDist, ROOT } from '../helpers/project';
 import { siteData } from '../helpers/site';
 import { readPage } from '../../src/lib/translation-status';
 
-beforeAll(requireDist);
 const data = siteData();
-const pdf = (lang: string) => join(DIST, 'downloads', `handout-${lang}.pdf`);
-const text = (lang: string, ...args: string[]) => execFileSync('pdftotext', [...args, pdf(lang), '-'], { encoding: 'utf8' });
+const pdfPath = (lang: string) => join(DIST, 'downloads', `handout-${lang}.pdf`);
+const pdfs = new Map<string, Pdf>();
+beforeAll(async () => {
+	requireDist();
+	for (const l of data.languages) pdfs.set(l.id, await readPdf(pdfPath(l.id)));
+});
+const pdf = (lang: string) => pdfs.get(lang)!;
+/** All text of a handout in reading order. */
+const text = (lang: string) => pdf(lang).pages.map((p) => p.actualText).join('\n');
 /**
- * Extracted text without spaces, direction marks and Arabic vowel signs: Chromium splits Arabic
- * runs, so pdftotext adds spaces inside words and may give a word's marks in another order.
+ * Text without spaces, direction marks and Arabic vowel signs, in compatibility form (Arabic
+ * presentation forms become letters): Chromium splits Arabic runs, so words may lose their spaces.
  */
-const squash = (s: string) => s.replace(/[\s\u200e\u200f\u202a-\u202e\u064b-\u065f\u0670]/g, '');
+const squash = (s: string) => s.normalize('NFKC').replace(/[\s\u200e\u200f\u202a-\u202e\u064b-\u065f\u0670]/g, '');
 
 describe.each(data.languages.map((l) => [l.id, l] as const))('the %s handout', (lang, language) => {
 	test('holds the cover, the headings of every part and the tool names, in its language', () => {
@@ -38,8 +44,8 @@ describe.each(data.languages.map((l) => [l.id, l] as const))('the %s handout', (
 			// Resources print their full address.
 			'https://securityinabox.org/',
 		];
-		// pdftotext may interleave a right-to-left line with the line next to it (a heading with a
-		// list number, a title with its category), so there each word is looked for on its own.
+		// Each right-to-left word is a run of its own, so a line's words come out in the order they
+		// are drawn (left to right): there each word is looked for on its own.
 		const find = (phrase: string) => {
 			if (language.dir === 'ltr') expect(content, phrase).toContain(squash(phrase));
 			else for (const word of phrase.split(/\s+/)) expect(content, phrase).toContain(squash(word));
@@ -49,36 +55,54 @@ describe.each(data.languages.map((l) => [l.id, l] as const))('the %s handout', (
 		for (const practice of data.practices) find(title(`practices/${practice.id}`));
 	});
 
-	test('embeds every font it uses, and stays under 1 MB', () => {
-		const rows = execFileSync('pdffonts', [pdf(lang)], { encoding: 'utf8' }).trim().split('\n').slice(2);
-		expect(rows.length).toBeGreaterThan(0);
-		for (const row of rows) expect(row.split(/\s+/).at(-5), row).toBe('yes');
-		expect(statSync(pdf(lang)).size).toBeLessThan(1024 ** 2);
+	test('embeds every font it uses, all of them Noto, and stays under 1 MB', () => {
+		const fonts = pdf(lang).fonts;
+		expect(fonts.length).toBeGreaterThan(0);
+		for (const font of fonts) {
+			expect(font.embedded, font.name).toBe(true);
+			// The handout brings its fonts (Noto Sans, Noto Sans Arabic); whichever Chromium prints it.
+			expect(font.name, font.name).toMatch(/^[A-Z]{6}\+NotoSans(Arabic)?-/);
+		}
+		if (language.dir === 'rtl') expect(fonts.map((f) => f.name).join()).toContain('NotoSansArabic');
+		expect(statSync(pdfPath(lang)).size).toBeLessThan(1024 ** 2);
 	});
 
 	test('has numbered pages and a running title', () => {
-		const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf(lang)], { encoding: 'utf8' }))![1]);
-		expect(pages).toBeGreaterThan(5);
-		const perPage = text(lang).split('\f').slice(0, pages);
-		perPage.forEach((page, i) => {
-			// In a right-to-left page the number reads "1 / 18" from the right, so it is extracted as 18/1.
-			const number = language.dir === 'rtl' ? `${pages}/${i + 1}` : `${i + 1}/${pages}`;
-			expect(squash(page), `page ${i + 1}`).toContain(number);
+		const pages = pdf(lang).pages;
+		expect(pages.length).toBeGreaterThan(5);
+		pages.forEach((page, i) => {
+			// In a right-to-left page "1 / 18" is drawn as two runs, and read as 18/1.
+			const number = language.dir === 'rtl' ? `${pages.length}/${i + 1}` : `${i + 1}/${pages.length}`;
+			expect(squash(page.actualText), `page ${i + 1}`).toContain(number);
+			for (const word of language.dir === 'rtl' ? JSON.parse(readFileSync(join(ROOT, `content/i18n/${lang}.json`), 'utf8'))['site.title'].split(' ') : [])
+				expect(squash(page.actualText), `page ${i + 1}`).toContain(squash(word));
 		});
+	});
+
+	test('links only to public addresses, never to the server that printed it', () => {
+		const links = pdf(lang).links;
+		expect(links.length).toBeGreaterThan(0);
+		expect(links).toContain(`https://securityinabox.org/${lang}/`);
+		for (const link of links) expect(link).not.toMatch(/^https?:\/\/(127\.|localhost|\[::1\])/);
 	});
 });
 
 describe('the Arabic handout', () => {
 	test('runs its text right to left', () => {
-		// pdftotext marks right-to-left lines with U+202B; the English handout has none.
-		const lines = text('ar').split('\n').filter((l) => l.trim());
-		expect(lines.filter((l) => l.includes('\u202b')).length).toBeGreaterThan(lines.length / 2);
-		expect(text('en')).not.toContain('\u202b');
-		// On the cover, the title's first word stands rightmost.
-		const layout = text('ar', '-bbox-layout', '-f', '1', '-l', '1');
-		const title = [...layout.matchAll(/<line [^>]*>([\s\S]*?)<\/line>/g)].map((m) => [...m[1]!.matchAll(/<word xMin="([\d.]+)"[^>]*>([^<]+)<\/word>/g)].map((w) => ({ x: Number(w[1]), word: [...w[2]!].reverse().join('') })));
-		const line = title.find((words) => words.some((w) => w.word === 'دليل'))!;
-		const rightmost = line.reduce((a, b) => (b.x > a.x ? b : a));
-		expect(rightmost.word).toBe('دليل');
+		// Chromium marks every run it draws right to left; the English handout has none.
+		for (const [i, page] of pdf('ar').pages.entries()) expect(page.reversedRuns, `page ${i + 1}`).toBeGreaterThan(0);
+		for (const page of pdf('en').pages) expect(page.reversedRuns).toBe(0);
+		const letters = pdf('ar').pages.flatMap((p) => p.items).filter((i) => /[\u0600-\u06ff\ufb50-\ufeff]/.test(i.str));
+		expect(letters.filter((i) => i.dir === 'rtl').length).toBeGreaterThan(letters.length / 2);
+		// The running title (the site's title, the top line of every page) starts at the right: its
+		// first letter stands rightmost, its last letter's glyph leftmost.
+		const title = JSON.parse(readFileSync(join(ROOT, 'content/i18n/ar.json'), 'utf8'))['site.title'] as string;
+		for (const [i, page] of pdf('ar').pages.entries()) {
+			const glyphs = page.items.filter((item) => item.str.trim());
+			const top = Math.max(...glyphs.map((g) => Math.round(g.y)));
+			const line = glyphs.filter((g) => Math.abs(g.y - top) < 3).sort((a, b) => a.x - b.x);
+			expect(line.at(-1)!.str.normalize('NFKC'), `page ${i + 1}`).toBe(title[0]);
+			expect(line[0]!.str.normalize('NFKC'), `page ${i + 1}`).not.toBe(title[0]);
+		}
 	});
 });

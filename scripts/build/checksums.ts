@@ -1,0 +1,76 @@
+/**
+ * The checksums stage: the SHA-256 of every download (bundles and handouts) into
+ * dist/downloads/SHA256SUMS and manifest.json, then each file's size and checksum, and the build
+ * date, into the downloads page of every language.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { buildDate } from '../../src/lib/build-date.ts';
+import type { Stage } from '../../src/lib/pipeline.ts';
+import type { BuildContext } from './context.ts';
+
+export interface ManifestEntry {
+	file: string;
+	languages: string[];
+	bytes: number;
+	sha256: string;
+	/** Files inside a zip; 1 for a PDF. */
+	files: number;
+}
+
+const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/** Entries in a zip, read from its directory without unpacking anything. */
+function zipEntries(data: Uint8Array): number {
+	let count = 0;
+	unzipSync(data, { filter: () => (count++, false) });
+	return count;
+}
+
+export const checksums: Stage<BuildContext> = {
+	name: 'checksums',
+	does: 'writes SHA256SUMS and manifest.json, and fills the downloads pages',
+	async run(context) {
+		const { languages, version } = context.data();
+		if (!existsSync(context.downloads)) throw new Error('dist/downloads/ is missing: run the handouts and offline bundles stages first (npm run build runs every stage).');
+		const names = readdirSync(context.downloads).filter((n) => n.endsWith('.zip') || n.endsWith('.pdf'));
+		if (!names.length) throw new Error('dist/downloads/ holds no zip and no PDF: run the handouts and offline bundles stages first.');
+		// Bundles first (in the order of the languages, then all), then handouts by name.
+		const rank = (n: string) => (n.endsWith('.pdf') ? languages.length + 1 : n === 'playbook-all.zip' ? languages.length : languages.findIndex((l) => n === `playbook-${l.id}.zip`));
+		names.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+		const manifest: ManifestEntry[] = names.map((file) => {
+			const data = readFileSync(join(context.downloads, file));
+			const zip = file.endsWith('.zip');
+			const lang = file.replace(/^(playbook|handout)-|\.(zip|pdf)$/g, '');
+			return { file, languages: lang === 'all' ? languages.map((l) => l.id) : [lang], bytes: data.length, sha256: sha256(data), files: zip ? zipEntries(data) : 1 };
+		});
+		const day = buildDate(context.root).toISOString().slice(0, 10);
+		writeFileSync(join(context.downloads, 'SHA256SUMS'), manifest.map((m) => `${m.sha256}  ${m.file}\n`).join(''));
+		writeFileSync(join(context.downloads, 'manifest.json'), `${JSON.stringify({ version, date: day, files: manifest }, null, '\t')}\n`);
+		const pages = fillDownloadPages(context, manifest, day);
+		return { made: `${manifest.length} checksums, ${pages} downloads pages filled`, bytes: manifest.reduce((sum, m) => sum + m.bytes, 0) };
+	},
+};
+
+/** Puts each file's size and checksum into the downloads page of every language; returns the pages changed. */
+function fillDownloadPages(context: BuildContext, manifest: ManifestEntry[], day: string): number {
+	let filled = 0;
+	for (const language of context.data().languages) {
+		const path = join(context.dist, language.id, 'downloads', 'index.html');
+		if (!existsSync(path)) continue;
+		let html = readFileSync(path, 'utf8');
+		// Whatever the cells hold (empty, or values from an earlier run), they get this run's values.
+		for (const m of manifest) {
+			const size = new Intl.NumberFormat(language.lang, { maximumFractionDigits: 1 }).format(m.bytes / 1024 ** 2);
+			html = html
+				.replace(new RegExp(`(<span data-size="${m.file}"[^>]*>)[^<]*(</span>)`, 'g'), `$1${size} MB$2`)
+				.replace(new RegExp(`(<code data-sha256="${m.file}"[^>]*>)[^<]*(</code>)`, 'g'), `$1${m.sha256}$2`);
+		}
+		html = html.replace(/(<span data-build-date[^>]*>)[^<]*(<\/span>)/g, `$1${day}$2`);
+		writeFileSync(path, html);
+		filled++;
+	}
+	return filled;
+}

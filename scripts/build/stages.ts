@@ -1,0 +1,66 @@
+/**
+ * The build, as one list of named stages run in this order by `npm run build` (scripts/build.ts),
+ * the benchmark (scripts/bench/build.ts) and the tests:
+ *
+ * - site: `astro build` checks the content and renders every page;
+ * - policy: every page gets its Content-Security-Policy, the server snippets their headers;
+ * - search index: Pagefind indexes the pages, one index per language;
+ * - handouts: Chromium prints the PDF handout of every language;
+ * - offline bundles: a zip per language and one with all;
+ * - checksums: SHA256SUMS, manifest.json and the downloads pages.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { sealSite } from '../../src/lib/csp.ts';
+import { filesUnder } from '../../src/lib/files.ts';
+import type { Stage } from '../../src/lib/pipeline.ts';
+import { checksums } from './checksums.ts';
+import type { BuildContext } from './context.ts';
+import { handouts } from './handouts.ts';
+import { offlineBundles } from './offline.ts';
+import { site } from './site.ts';
+
+const requireSite = (context: BuildContext) => {
+	if (!existsSync(join(context.dist, 'index.html'))) throw new Error('dist/ has no site: run the site stage first (npm run build runs every stage).');
+};
+
+const policy: Stage<BuildContext> = {
+	name: 'policy',
+	does: 'gives every page its Content-Security-Policy and writes the server headers',
+	async run(context) {
+		requireSite(context);
+		const { pages, hashes } = sealSite(context.dist);
+		return { made: `${pages} pages sealed (${hashes.length} distinct inline scripts), headers in dist/_server/` };
+	},
+};
+
+/**
+ * Pagefind, as Starlight runs it (its own step is turned off in astro.config.mjs so that it runs
+ * here, after the policy): one index per `<html lang>`, of the parts marked data-pagefind-body.
+ */
+const searchIndex: Stage<BuildContext> = {
+	name: 'search index',
+	does: 'Pagefind indexes the pages of every language',
+	async run(context, progress) {
+		requireSite(context);
+		const pagefind = await import('pagefind');
+		const check = <T extends { errors: string[] }>(response: T | undefined, step: string): T => {
+			if (!response) throw new Error(`Pagefind gave no answer to ${step}`);
+			if (response.errors.length) throw new Error(`Pagefind, ${step}: ${response.errors.join('; ')}`);
+			return response;
+		};
+		try {
+			const { index } = check(await pagefind.createIndex(), 'createIndex');
+			if (!index) throw new Error('Pagefind made no index');
+			const { page_count } = check(await index.addDirectory({ path: context.dist }), 'addDirectory');
+			progress(`${page_count} HTML files indexed`);
+			check(await index.writeFiles({ outputPath: join(context.dist, 'pagefind') }), 'writeFiles');
+		} finally {
+			await pagefind.close();
+		}
+		const files = filesUnder(join(context.dist, 'pagefind'));
+		return { made: `${files.length} files in dist/pagefind/`, bytes: files.reduce((sum, f) => sum + statSync(join(context.dist, 'pagefind', f)).size, 0) };
+	},
+};
+
+export const STAGES: readonly Stage<BuildContext>[] = [site, policy, searchIndex, handouts, offlineBundles, checksums];

@@ -1,0 +1,60 @@
+/**
+ * What the build stages, the benchmark and the scripts read from content/: the languages
+ * (validated with the same schema as the content check), each language's interface strings, and
+ * the version. Read once per run; a broken file stops with the file, what is wrong and the fix.
+ */
+import { LanguagesSchema, type Language } from '../schemas/language.ts';
+import { dataFile, parseYaml, readText, uiFile } from './sources.ts';
+
+export interface SiteData {
+	/** In file order; the first is the source language. */
+	languages: Language[];
+	/** Interface strings (content/i18n/<id>.json) by language id. */
+	strings: Record<string, Record<string, string>>;
+	/** The package's version, printed on handouts and bundles. */
+	version: string;
+}
+
+/** An error that names the file, what is wrong and what to do. */
+export function contentError(file: string, what: string, fix: string): Error {
+	return new Error(`${file}: ${what}. Fix: ${fix}`);
+}
+
+function readJson(root: string, rel: string, fix: string): unknown {
+	const text = readText(root, rel);
+	if (text === undefined) throw contentError(rel, 'the file is missing', fix);
+	try {
+		return JSON.parse(text);
+	} catch (error) {
+		throw contentError(rel, `not valid JSON (${error instanceof Error ? error.message : String(error)})`, 'correct the syntax, or run `npm run check:content` for every problem at once');
+	}
+}
+
+/** The languages of content/data/languages.yaml, validated, in file order. */
+export function loadLanguages(root: string): Language[] {
+	const rel = dataFile('languages');
+	const text = readText(root, rel);
+	if (text === undefined) throw contentError(rel, 'the file is missing', 'restore it: it lists the languages of the guide, the source language first');
+	let raw: unknown;
+	try {
+		raw = parseYaml(text, rel);
+	} catch (error) {
+		throw contentError(rel, `not valid YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`, 'correct the syntax');
+	}
+	const parsed = LanguagesSchema().safeParse(raw);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0]!;
+		throw contentError(rel, `at ${issue.path.length ? issue.path.join('.') : 'the top'}: ${issue.message}`, 'see src/schemas/language.ts for every field, or run `npm run check:content`');
+	}
+	return parsed.data;
+}
+
+export function loadSiteData(root: string): SiteData {
+	const languages = loadLanguages(root);
+	const strings = Object.fromEntries(
+		languages.map((l) => [l.id, readJson(root, uiFile(l.id), `copy content/i18n/${languages[0]!.id}.json to ${uiFile(l.id)} and translate it`) as Record<string, string>]),
+	);
+	const pkg = readJson(root, 'package.json', 'run the command in the project folder') as { version?: unknown };
+	if (typeof pkg.version !== 'string') throw contentError('package.json', 'no "version"', 'add "version": "1.0.0" (the version printed on the handouts and bundles)');
+	return { languages, strings, version: pkg.version };
+}

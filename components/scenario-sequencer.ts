@@ -27,10 +27,8 @@ export class ScenarioSequencer extends HTMLElement {
 		});
 		this.querySelector('[data-print]')!.addEventListener('click', () => print());
 		for (const box of this.querySelectorAll<HTMLInputElement>('li[data-step] > .done input'))
-			box.addEventListener('change', () => {
-				box.closest('li')!.toggleAttribute('data-done', box.checked);
-				if (box.checked && !this.#showAll) this.go(this.#current + 1);
-			});
+			// Ticking a step marks it, nothing more: the reader moves on with "Next" when ready.
+			box.addEventListener('change', () => box.closest('li')!.toggleAttribute('data-done', box.checked));
 		this.#render();
 	}
 
@@ -69,8 +67,13 @@ export class ScenarioSequencer extends HTMLElement {
 		const visible = this.#visible();
 		for (const li of this.#steps) li.hidden = li.hasAttribute('data-skipped') || (!this.#showAll && li !== visible[this.#current]);
 		const last = this.#current >= visible.length - 1;
-		this.querySelector<HTMLButtonElement>('[data-back]')!.disabled = this.#showAll || this.#current === 0;
-		this.querySelector<HTMLButtonElement>('[data-next]')!.disabled = this.#showAll || last;
+		// With every step shown, stepping makes no sense: the step buttons and the count go.
+		const back = this.querySelector<HTMLButtonElement>('[data-back]')!;
+		const next = this.querySelector<HTMLButtonElement>('[data-next]')!;
+		back.hidden = next.hidden = this.#showAll;
+		this.querySelector<HTMLElement>('[data-progress]')!.hidden = this.#showAll;
+		back.disabled = this.#current === 0;
+		next.disabled = last;
 		this.querySelector<HTMLElement>('[data-finished]')!.hidden = this.#showAll || !last;
 		this.querySelector('[data-progress]')!.textContent = this.#showAll
 			? ''

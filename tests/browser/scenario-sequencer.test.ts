@@ -41,6 +41,19 @@ describe.each(['en', 'ar'] as const)('the sequencer in %s', (lang) => {
 		await expect(page.locator('li[data-step="delete-channels"]').getAttribute('data-done')).resolves.toBe('');
 		await page.getByRole('button', { name: labels.back }).click();
 		await expect(visibleSteps(page)).resolves.toEqual([steps.at(-2)]);
+		// Ticking "Done" marks the step and stays on it, with the focus on the tick box: "Next" then shows the following step.
+		const box = page.locator(`li[data-step="${steps.at(-2)}"]`).getByRole('checkbox', { name: labels.done });
+		await box.check();
+		await expect(visibleSteps(page)).resolves.toEqual([steps.at(-2)]);
+		await expect(box.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+		await next.click();
+		await expect(visibleSteps(page)).resolves.toEqual([steps.at(-1)]);
+		// With every step shown, the step buttons and the count are gone, not greyed.
+		await page.getByRole('button', { name: lang === 'en' ? 'Show all steps' : 'اعرض كل الخطوات' }).click();
+		await expect(visibleSteps(page)).resolves.toEqual(steps);
+		await expect(next.isVisible()).resolves.toBe(false);
+		await expect(page.getByRole('button', { name: labels.back }).isVisible()).resolves.toBe(false);
+		await expect(page.locator('[data-progress]').isVisible()).resolves.toBe(false);
 		expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
 		expect(problems).toEqual([]);
 		await page.close();

@@ -8,6 +8,7 @@ import { readPdf, type Pdf } from '../helpers/pdf';
 import { DIST, requireDist, ROOT } from '../helpers/project';
 import { siteData } from '../helpers/site';
 import { readPage } from '../../src/lib/translation-status';
+import { parseYaml } from '../../src/lib/sources';
 
 const data = siteData();
 const pdfPath = (lang: string) => join(DIST, 'downloads', `handout-${lang}.pdf`);
@@ -39,6 +40,9 @@ describe.each(data.languages.map((l) => [l.id, l] as const))('the %s handout', (
 			ui['nav.tools']!,
 			ui['nav.practices']!,
 			title('resources'),
+			// The plan for every answer, each headed by the rule that sets its route.
+			ui['risk.allPlans']!,
+			...data.rules.filter((r) => r.route).map((r) => (parseYaml(texts, lang) as Record<string, string>)[`rule.${r.id}`]!),
 			...data.scenarios.map((s) => new RegExp(`^scenario\\.${s.id}: '?(.*?)'?$`, 'm').exec(texts)![1]!),
 			...data.tools.filter((t) => ['messenger', 'meeting', 'email'].includes(t.kind)).map((t) => t.name),
 			// Resources print their full address.
@@ -48,7 +52,8 @@ describe.each(data.languages.map((l) => [l.id, l] as const))('the %s handout', (
 		// are drawn (left to right): there each word is looked for on its own.
 		const find = (phrase: string) => {
 			if (language.dir === 'ltr') expect(content, phrase).toContain(squash(phrase));
-			else for (const word of phrase.split(/\s+/)) expect(content, phrase).toContain(squash(word));
+			// Punctuation moves to the other end of a right-to-left word as it is drawn: words are looked for without it.
+			else for (const word of phrase.split(/\s+/).map((w) => w.replace(/^\p{P}+|\p{P}+$/gu, '')).filter(Boolean)) expect(content, phrase).toContain(squash(word));
 		};
 		for (const heading of expected) find(heading);
 		// Every practice is in the checklist.

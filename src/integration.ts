@@ -2,6 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { fileURLToPath } from 'node:url';
 import { checkContent, formatProblems, oldReviews } from './lib/check-content';
+import { withSystemLightTheme } from './lib/no-js-theme';
 import { checkPatches, PatchLedger, isPrintStylesheet, patchPrintStylesheet, PRINT_RULES, SIDEBAR_STATE, SIDEBAR_STATE_ID, starlightFolder, starlightVersion } from './lib/starlight-patches';
 
 const VIRTUAL_ID = 'virtual:playbook/config';
@@ -56,6 +57,12 @@ export function playbook(): AstroIntegration {
 									ledger.applied(PRINT_RULES);
 									return patched;
 								},
+							},
+							{
+								// Without JavaScript the theme follows the system too, not always dark (src/lib/no-js-theme.ts).
+								name: 'playbook:no-js-light-theme',
+								enforce: 'pre',
+								transform: (code: string, id: string) => (/\.css($|\?)|[?&]lang\.css/.test(id) && code.includes('data-theme') ? withSystemLightTheme(code) : undefined),
 							},
 							{
 								// Nothing about the reader is stored: the sidebar's state script is replaced by an empty module.

@@ -39,9 +39,6 @@ export default defineConfig({
 			sidebar: site.sidebar,
 			markdown: { processedDirs: ['./content/docs'] },
 			customCss: ['./src/styles/playbook.css'],
-			// No page tells another site which page the reader came from, the quick exit's
-			// location.replace() included (it ignores rel="noreferrer"), on any host and offline.
-			head: [{ tag: 'meta', attrs: { name: 'referrer', content: 'no-referrer' } }],
 			// No page shows code blocks, so no code highlighting is shipped.
 			expressiveCode: false,
 			// The search index is a stage of the build (scripts/build/stages.ts), run after every page

@@ -35,6 +35,14 @@ const HEADER_ONLY: [string, string[]][] = [['frame-ancestors', ["'none'"]]];
 
 const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 const CSP_META = /<meta http-equiv="Content-Security-Policy"[^>]*>\s*/gi;
+const REFERRER_META = /<meta name="referrer"[^>]*>\s*/gi;
+
+/**
+ * No page tells another site which page the reader came from: not a link, not a resource, and not
+ * the quick exit, whose location.replace() ignores rel="noreferrer" and follows the page's policy.
+ * Written by the seal into every page, the offline bundles' included, right after the policy.
+ */
+export const NO_REFERRER = '<meta name="referrer" content="no-referrer">';
 
 /** The CSP source for a script body: what browsers compare an inline script against. */
 export function scriptHash(body: string): string {
@@ -71,14 +79,14 @@ export function policy(hashes: Iterable<string>, { header = false } = {}): strin
  * stop the build on it.
  */
 export function seal(html: string, known: ReadonlySet<string>): { html: string; hashes: string[]; unknown: string[] } {
-	const clean = html.replace(CSP_META, '');
+	const clean = html.replace(CSP_META, '').replace(REFERRER_META, '');
 	const hashes = new Set<string>();
 	const unknown: string[] = [];
 	for (const { body, hash } of inlineScripts(clean)) {
 		if (known.has(hash)) hashes.add(hash);
 		else unknown.push(body);
 	}
-	const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(hashes)}">`;
+	const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(hashes)}">${NO_REFERRER}`;
 	const at = /<meta charset="?utf-8"?\s*\/?>/i.exec(clean) ?? /<head[^>]*>/i.exec(clean);
 	if (!at) throw new Error('a page without <head> cannot carry a Content-Security-Policy');
 	const end = at.index + at[0].length;
@@ -87,7 +95,7 @@ export function seal(html: string, known: ReadonlySet<string>): { html: string; 
 
 /**
  * The page with its policy as the first thing in <head> after the charset, since a meta policy
- * covers only what comes after it. An earlier policy is replaced, so the page can be rewritten
+ * covers only what comes after it, followed by the referrer policy. An earlier policy is replaced, so the page can be rewritten
  * (as the offline bundles do) and sealed again. Throws on an inline script that is not `known`.
  */
 export function withPolicy(html: string, known: ReadonlySet<string>, page = 'a page'): string {

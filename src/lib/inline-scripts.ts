@@ -62,14 +62,21 @@ export interface UnknownScript {
 	source?: string;
 }
 
-/** Finds the content file and line where a script's text was written, from its first line. */
+/**
+ * Finds the content file and line where a script's text was written: its first line as it is,
+ * else its longest word (the page may hold the text with its quotes or spaces rewritten).
+ */
 export function findScriptSource(root: string, body: string): string | undefined {
+	if (!existsSync(join(root, 'content'))) return undefined;
 	const line = body.split('\n').map((l) => l.trim()).find((l) => l.length >= 3);
-	if (!line || !existsSync(join(root, 'content'))) return undefined;
-	for (const file of filesUnder(join(root, 'content'))) {
-		const lines = readFileSync(join(root, 'content', file), 'utf8').split('\n');
-		const at = lines.findIndex((l) => l.includes(line) || l.includes(JSON.stringify(line).slice(1, -1)));
-		if (at >= 0) return `content/${file.split(sep).join('/')}, line ${at + 1}`;
+	const word = body.split(/[^\p{L}\p{N}_.-]+/u).sort((a, b) => b.length - a.length)[0] ?? '';
+	const files = filesUnder(join(root, 'content')).map((file) => ({ file, lines: readFileSync(join(root, 'content', file), 'utf8').split('\n') }));
+	for (const needle of [line, word.length >= 6 ? word : undefined]) {
+		if (!needle) continue;
+		for (const { file, lines } of files) {
+			const at = lines.findIndex((l) => l.includes(needle) || l.includes(JSON.stringify(needle).slice(1, -1)));
+			if (at >= 0) return `content/${file.split(sep).join('/')}, line ${at + 1}`;
+		}
 	}
 	return undefined;
 }

@@ -190,9 +190,16 @@ function bundler(context: BuildContext) {
 	}
 
 	/** The bundle's start page: the site root with only the bundle's languages, and what it is. */
-	function startPage(bundle: Bundle, date: string): Uint8Array {
-		const document = parse(readFileSync(join(DIST, 'index.html'), 'utf8'));
+	async function startPage(bundle: Bundle, date: string): Promise<Uint8Array> {
+		const document = parse(readFileSync(join(DIST, 'index.html'), 'utf8'), { comment: true, blockTextElements: { script: true, style: true, pre: true } });
 		for (const link of document.querySelectorAll('link[href^="/"]')) link.setAttribute('href', relativeUrl('index.html', link.getAttribute('href')!)!);
+		// Its one script (the quick exit's) becomes a classic script, as on every other page.
+		const modules = document.querySelectorAll('script[type="module"]');
+		if (modules.length) {
+			const bundled = await classicScript(modules.map((script) => (script.getAttribute('src') ? { file: join(DIST, script.getAttribute('src')!) } : { code: script.innerHTML })));
+			modules[0]!.replaceWith(`<script src="${relativeUrl('index.html', `/${bundled}`)}" defer></script>`);
+			for (const script of modules.slice(1)) script.remove();
+		}
 		for (const item of document.querySelectorAll('main li')) {
 			const href = item.querySelector('a')?.getAttribute('href') ?? '';
 			const language = bundle.languages.find((l) => href === `/${l.id}/`);
@@ -243,6 +250,7 @@ function bundler(context: BuildContext) {
 			const inBundle = (path: string) => pageSet.has(path) || path === 'index.html' || assets.has(path) || path.startsWith('_offline/') || path.startsWith('search/') || (path.startsWith('_astro/') && path.endsWith('.css') && existsSync(join(DIST, path))) || path === 'favicon.svg';
 			const search = new Map<string, ReturnType<typeof searchEntry>[]>();
 			for (const page of pages) await rewritePage(page, bundle, inBundle, search);
+			bundle.files.set('index.html', await startPage(bundle, day));
 
 			// What the pages refer to: stylesheets, scripts, the favicon.
 			for (const content of bundle.files.values()) {
@@ -260,7 +268,6 @@ function bundler(context: BuildContext) {
 				const payload = { index: JSON.stringify(mini), options: { fields: ['title', 'text'], storeFields: ['title', 'url', 'excerpt'] } };
 				bundle.files.set(`search/${lang}.js`, new TextEncoder().encode(`(window.playbookSearch=window.playbookSearch||{})[${JSON.stringify(lang)}]=${JSON.stringify(payload)};\n`));
 			}
-			bundle.files.set('index.html', startPage(bundle, day));
 			bundle.files.set('README.txt', readme(bundle, day));
 
 			// A reproducible zip: entries sorted, every date the build date, everything below one folder.

@@ -24,18 +24,22 @@ export function checkPageFiles(root: string, pages: readonly PageFile[]): PagePr
 	// Two files, one path: the same name with .md and .mdx.
 	const byPath = new Map<string, PageFile[]>();
 	for (const page of pages) byPath.set(`${page.lang}/${page.slug}`, [...(byPath.get(`${page.lang}/${page.slug}`) ?? []), page]);
-	for (const same of byPath.values())
-		if (same.length > 1)
-			for (const page of same.slice(1))
-				problems.push({
-					file: page.file,
-					message: `two files for one page: ${same.map((p) => p.file).join(' and ')}; only one of them would be shown`,
-					fix: `keep one of them: move what this file adds into ${same[0]!.file} and delete ${page.file}.`,
-				});
+	for (const same of byPath.values()) {
+		if (same.length < 2) continue;
+		// The guide's pages are MDX: the other file is the one to fold in and remove.
+		const kept = same.find((p) => p.file.endsWith('.mdx')) ?? same[0]!;
+		for (const page of same.filter((p) => p !== kept))
+			problems.push({
+				file: page.file,
+				message: `two files for one page: ${same.map((p) => p.file).join(' and ')}; only one of them would be shown`,
+				fix: `keep one of them: move what this file adds into ${kept.file} and delete ${page.file}.`,
+			});
+	}
 	// Two pages, one address: a `slug:` that another page already has, or another page's path.
 	const byId = new Map<string, { page: PageFile; fromSlug: boolean }>();
 	for (const page of pages) {
-		if (byPath.get(`${page.lang}/${page.slug}`)![0] !== page) continue;
+		const same = byPath.get(`${page.lang}/${page.slug}`)!;
+		if (same.length > 1 && page !== (same.find((p) => p.file.endsWith('.mdx')) ?? same[0])) continue;
 		let frontmatter: unknown;
 		try {
 			const { frontmatter: text } = splitFrontmatter(readText(root, page.file) ?? '');

@@ -63,9 +63,9 @@ describe('content files that break silently', () => {
 		const problems = problemsAfter({}, { 'content/docs/en/tools/signal.md': '---\ntitle: Signal\nreviewed: 2026-11-23\n---\n\nOther text.\n' });
 		expect(problems).toEqual([
 			{
-				file: 'content/docs/en/tools/signal.mdx',
+				file: 'content/docs/en/tools/signal.md',
 				message: 'two files for one page: content/docs/en/tools/signal.md and content/docs/en/tools/signal.mdx; only one of them would be shown',
-				fix: 'keep one of them: move what this file adds into content/docs/en/tools/signal.md and delete content/docs/en/tools/signal.mdx.',
+				fix: 'keep one of them: move what this file adds into content/docs/en/tools/signal.mdx and delete content/docs/en/tools/signal.md.',
 			},
 		]);
 	});

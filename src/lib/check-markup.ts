@@ -6,6 +6,7 @@
  *
  * What it rejects, anywhere in content/ (MDX and Markdown pages, YAML, JSON):
  * - `<script`, `<iframe`, `<object`, `<embed`, and `set:html` (Astro's raw HTML);
+ * - the same elements added through a page's frontmatter (`head: [{ tag: script, … }]`);
  * - event attributes in a tag: `<img onerror=…>`, `<a onClick={…}>`;
  * - `javascript:`, `vbscript:` and `data:` addresses, also written with character references.
  */
@@ -32,6 +33,12 @@ const RULES: Rule[] = [
 		pattern: /<\s*(script|iframe|object|embed)\b/gi,
 		message: (m) => `<${m[1]!.toLowerCase()}> is not allowed in content`,
 		fix: 'remove the element. Content cannot run scripts or embed other pages and objects; link to them instead, with an ordinary https:// address.',
+	},
+	{
+		// Starlight writes a page's frontmatter `head:` entries into the page as they are.
+		pattern: /\btag\s*:\s*['"]?(script|iframe|object|embed)\b/gi,
+		message: (m) => `a <${m[1]!.toLowerCase()}> in the frontmatter's head is not allowed in content`,
+		fix: 'remove this entry from "head:". Content cannot add scripts or embeds to a page.',
 	},
 	{
 		pattern: /<\s*[a-zA-Z][\w:.-]*(?:\s[^>]*?)?\s(on[a-zA-Z]+)\s*=/g,

@@ -52,6 +52,11 @@ describe('active markup in content', () => {
 		expect(checkMarkupText('content/docs/en/x.mdx', `---\ntitle: x\n---\n\n${line}\n`).map((p) => [p.field.split(',')[0], p.message])).toEqual([['line 5', message]]);
 	});
 
+	test('errors on a script added through the frontmatter’s head', () => {
+		const text = '---\ntitle: x\nhead:\n  - tag: script\n    content: alert(1)\n---\n\nText.\n';
+		expect(checkMarkupText('content/docs/en/x.mdx', text).map((p) => [p.field.split(',')[0], p.message])).toEqual([['line 4', "a <script> in the frontmatter's head is not allowed in content"]]);
+	});
+
 	test('leaves ordinary prose alone: metadata, the word "on", links', () => {
 		const text = 'Metadata: who talks to whom.\nClick on = the button.\nA [link](https://example.org/data:1) and <a href="/en/">home</a>.\nkey: data: the value\n';
 		expect(checkMarkupText('content/docs/en/x.mdx', text)).toEqual([]);

@@ -18,7 +18,9 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import { fileForUrl, isExternal, relativeUrl } from '../offline/paths.ts';
 import { buildDate } from '../../src/lib/build-date.ts';
 import { withPolicy } from '../../src/lib/csp.ts';
+import { generatorInlineScripts } from '../../src/lib/inline-scripts.ts';
 import { filesUnder } from '../../src/lib/files.ts';
+import { escapeHtml, fillText } from '../../src/lib/safe-text.ts';
 import { formatBytes, type Stage } from '../../src/lib/pipeline.ts';
 import type { Language } from '../../src/schemas/language.ts';
 import type { BuildContext } from './context.ts';
@@ -30,6 +32,8 @@ function bundler(context: BuildContext) {
 	const OUT = context.downloads;
 	if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ has no site: run the site stage first (npm run build runs every stage).');
 	const { languages, strings, version } = context.data();
+	// The only inline scripts a bundle page may hold: the generator's own, as on the site.
+	const knownScripts = new Set(generatorInlineScripts(ROOT).keys());
 
 	const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
@@ -117,7 +121,8 @@ function bundler(context: BuildContext) {
 		const document = parse(html, { comment: true, blockTextElements: { script: true, style: true, pre: true } });
 		const pageLang = document.querySelector('html')?.getAttribute('lang') ?? languages[0]!.lang;
 		const language = languages.find((l) => l.lang === pageLang) ?? languages[0]!;
-		const ui = strings[language.id]!;
+		// Translated strings go into the HTML written below as text, escaped, never as markup.
+		const ui = Object.fromEntries(Object.entries(strings[language.id]!).map(([key, value]) => [key, escapeHtml(value)]));
 
 		// Scripts: all module scripts become one deferred classic script, where the first one stood.
 		const modules = document.querySelectorAll('script[type="module"]');
@@ -171,11 +176,11 @@ function bundler(context: BuildContext) {
 		// The downloads page: the bundle cannot hold its own checksum, so it points to the online page.
 		for (const note of document.querySelectorAll('.offline-note')) note.setAttribute('data-offline', '');
 		for (const cell of document.querySelectorAll('[data-size], [data-sha256], [data-build-date]')) cell.set_content('');
-		document.querySelector('head')?.insertAdjacentHTML('beforeend', `<meta name="playbook-version" content="${version}">`);
+		document.querySelector('head')?.insertAdjacentHTML('beforeend', `<meta name="playbook-version" content="${escapeHtml(version)}">`);
 		const entry = searchEntry(document, file);
 		if (entry) search.set(language.id, [...(search.get(language.id) ?? []), entry]);
 		// The page's scripts changed, so its Content-Security-Policy is computed again.
-		bundle.files.set(file, new TextEncoder().encode(withPolicy(document.toString())));
+		bundle.files.set(file, new TextEncoder().encode(withPolicy(document.toString(), knownScripts, `${bundle.name}/${file}`)));
 	}
 
 	function markOnlineOnly(link: HTMLElement, ui: Record<string, string>) {
@@ -185,9 +190,16 @@ function bundler(context: BuildContext) {
 	}
 
 	/** The bundle's start page: the site root with only the bundle's languages, and what it is. */
-	function startPage(bundle: Bundle, date: string): Uint8Array {
-		const document = parse(readFileSync(join(DIST, 'index.html'), 'utf8'));
+	async function startPage(bundle: Bundle, date: string): Promise<Uint8Array> {
+		const document = parse(readFileSync(join(DIST, 'index.html'), 'utf8'), { comment: true, blockTextElements: { script: true, style: true, pre: true } });
 		for (const link of document.querySelectorAll('link[href^="/"]')) link.setAttribute('href', relativeUrl('index.html', link.getAttribute('href')!)!);
+		// Its one script (the quick exit's) becomes a classic script, as on every other page.
+		const modules = document.querySelectorAll('script[type="module"]');
+		if (modules.length) {
+			const bundled = await classicScript(modules.map((script) => (script.getAttribute('src') ? { file: join(DIST, script.getAttribute('src')!) } : { code: script.innerHTML })));
+			modules[0]!.replaceWith(`<script src="${relativeUrl('index.html', `/${bundled}`)}" defer></script>`);
+			for (const script of modules.slice(1)) script.remove();
+		}
 		for (const item of document.querySelectorAll('main li')) {
 			const href = item.querySelector('a')?.getAttribute('href') ?? '';
 			const language = bundle.languages.find((l) => href === `/${l.id}/`);
@@ -197,14 +209,14 @@ function bundler(context: BuildContext) {
 		const source = strings[bundle.languages[0]!.id]!;
 		document
 			.querySelector('main')!
-			.insertAdjacentHTML('beforeend', `<p class="version">${source['offline.version']!.replace('{{version}}', version).replace('{{date}}', date)}</p>`);
-		return new TextEncoder().encode(withPolicy(document.toString()));
+			.insertAdjacentHTML('beforeend', `<p class="version">${escapeHtml(fillText(source['offline.version']!, { version, date }))}</p>`);
+		return new TextEncoder().encode(withPolicy(document.toString(), knownScripts, `${bundle.name}/index.html`));
 	}
 
 	function readme(bundle: Bundle, date: string): Uint8Array {
 		const lines = bundle.languages.map((l) => {
 			const ui = strings[l.id]!;
-			return [ui['site.title'], ui['offline.version']!.replace('{{version}}', version).replace('{{date}}', date), ui['offline.howToOpen']].join('\n');
+			return [ui['site.title'], fillText(ui['offline.version']!, { version, date }), ui['offline.howToOpen']].join('\n');
 		});
 		return new TextEncoder().encode(`${lines.join('\n\n')}\n`);
 	}
@@ -238,6 +250,7 @@ function bundler(context: BuildContext) {
 			const inBundle = (path: string) => pageSet.has(path) || path === 'index.html' || assets.has(path) || path.startsWith('_offline/') || path.startsWith('search/') || (path.startsWith('_astro/') && path.endsWith('.css') && existsSync(join(DIST, path))) || path === 'favicon.svg';
 			const search = new Map<string, ReturnType<typeof searchEntry>[]>();
 			for (const page of pages) await rewritePage(page, bundle, inBundle, search);
+			bundle.files.set('index.html', await startPage(bundle, day));
 
 			// What the pages refer to: stylesheets, scripts, the favicon.
 			for (const content of bundle.files.values()) {
@@ -255,7 +268,6 @@ function bundler(context: BuildContext) {
 				const payload = { index: JSON.stringify(mini), options: { fields: ['title', 'text'], storeFields: ['title', 'url', 'excerpt'] } };
 				bundle.files.set(`search/${lang}.js`, new TextEncoder().encode(`(window.playbookSearch=window.playbookSearch||{})[${JSON.stringify(lang)}]=${JSON.stringify(payload)};\n`));
 			}
-			bundle.files.set('index.html', startPage(bundle, day));
 			bundle.files.set('README.txt', readme(bundle, day));
 
 			// A reproducible zip: entries sorted, every date the build date, everything below one folder.

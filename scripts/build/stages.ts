@@ -11,8 +11,9 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { sealSite } from '../../src/lib/csp.ts';
+import { excerpt, sealSite } from '../../src/lib/csp.ts';
 import { filesUnder } from '../../src/lib/files.ts';
+import { findScriptSource, generatorInlineScripts, unknownScriptsError } from '../../src/lib/inline-scripts.ts';
 import type { Stage } from '../../src/lib/pipeline.ts';
 import { checksums } from './checksums.ts';
 import type { BuildContext } from './context.ts';
@@ -29,8 +30,14 @@ const policy: Stage<BuildContext> = {
 	does: 'gives every page its Content-Security-Policy and writes the server headers',
 	async run(context) {
 		requireSite(context);
-		const { pages, hashes } = sealSite(context.dist);
-		return { made: `${pages} pages sealed (${hashes.length} distinct inline scripts), headers in dist/_server/` };
+		// Only the inline scripts the generator writes are allowed; any other stops the build.
+		const known = generatorInlineScripts(context.root);
+		const { pages, hashes, unknown } = sealSite(context.dist, new Set(known.keys()));
+		if (unknown.length)
+			throw unknownScriptsError(
+				unknown.map(({ file, body }) => ({ page: `dist/${file}`, excerpt: excerpt(body), source: findScriptSource(context.root, body) })),
+			);
+		return { made: `${pages} pages sealed (${hashes.length} distinct inline scripts, all the generator's own), headers in dist/_server/` };
 	},
 };
 

@@ -18,6 +18,8 @@ import { toRiskModel } from './risk';
 import { checkPlans, MAX_QUESTIONS, toPlanModel } from './plan';
 import { SituationSchema, type Situation } from '../schemas/situation';
 import { checkSequences, toSequences } from './scenario';
+import { checkMarkup } from './check-markup';
+import { checkPageFiles } from './check-pages';
 import {
 	DATA_COLLECTIONS,
 	dataFile,
@@ -215,7 +217,8 @@ function readList(root: string, name: DataCollectionName, problems: Problem[]): 
 	try {
 		value = parseYaml(text, file);
 	} catch (error) {
-		problems.push({ file, message: `the YAML cannot be read: ${(error as Error).message}`, fix: 'correct the YAML at the line shown.' });
+		const mark = (error as { mark?: { line: number; column: number } }).mark;
+		problems.push({ file, ...(mark ? { field: `line ${mark.line + 1}, column ${mark.column + 1}` } : {}), message: `the YAML cannot be read: ${(error as Error).message}`, fix: 'correct the YAML at the line shown.' });
 		return [];
 	}
 	if (value === null || value === undefined) return [];
@@ -255,7 +258,11 @@ export function checkContent(root: string): CheckResult {
 	const raw = new Map<DataCollectionName, unknown[]>();
 	const ids = new Map<DataCollection, Set<string>>();
 
+	// 0. No content carries a script, an event handler, an embed or a script address (src/lib/check-markup.ts).
+	problems.push(...checkMarkup(root));
+
 	// 1. Read every list and collect the ids, so references can be checked in any order.
+	const unreadable = problems.length;
 	for (const name of DATA_COLLECTIONS) {
 		const list = readList(root, name, problems);
 		raw.set(name, list);
@@ -275,6 +282,9 @@ export function checkContent(root: string): CheckResult {
 		});
 		ids.set(name as DataCollection, new Set(seen.keys()));
 	}
+
+	// A file that cannot be read stops the check here: every reference into it would be reported as unknown.
+	if (problems.length > unreadable) return { problems };
 
 	// 2. Validate each entry against its schema, with references checked against the ids.
 	const ref = checkingRef(ids);
@@ -316,6 +326,7 @@ export function checkContent(root: string): CheckResult {
 	const pageSchema = z.object({ title: z.string({ error: 'must be text' }).min(1) }).and(PageFrontmatterSchema(ref));
 	const pages = listPages(root);
 	const pageSet = new Set(pages.map((p) => `${p.lang}/${p.slug}`));
+	problems.push(...checkPageFiles(root, pages));
 	for (const page of pages) {
 		if (!languageIds.has(page.lang)) {
 			problems.push({

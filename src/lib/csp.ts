@@ -1,6 +1,7 @@
 /**
  * The Content-Security-Policy of the site, written once. Every built page carries it as a meta
- * tag, with the hashes of exactly the inline scripts that page holds, so it protects readers on
+ * tag, with the hashes of the inline scripts that page holds, each one of the generator's own
+ * (src/lib/inline-scripts.ts): an inline script from anywhere else is never listed, so it protects readers on
  * any host and from file://. The server configurations send the same policy as a header, with
  * the hashes of every page, plus what only a header can say (frame-ancestors).
  *
@@ -34,20 +35,33 @@ const HEADER_ONLY: [string, string[]][] = [['frame-ancestors', ["'none'"]]];
 
 const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 const CSP_META = /<meta http-equiv="Content-Security-Policy"[^>]*>\s*/gi;
+const REFERRER_META = /<meta name="referrer"[^>]*>\s*/gi;
+
+/**
+ * No page tells another site which page the reader came from: not a link, not a resource, and not
+ * the quick exit, whose location.replace() ignores rel="noreferrer" and follows the page's policy.
+ * Written by the seal into every page, the offline bundles' included, right after the policy.
+ */
+export const NO_REFERRER = '<meta name="referrer" content="no-referrer">';
 
 /** The CSP source for a script body: what browsers compare an inline script against. */
 export function scriptHash(body: string): string {
 	return `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`;
 }
 
-/** Hashes of a page's inline scripts, in page order, each once. */
-export function inlineScriptHashes(html: string): string[] {
-	const hashes = new Set<string>();
+/** A page's inline scripts, in page order: their bodies and hashes. */
+export function inlineScripts(html: string): { body: string; hash: string }[] {
+	const scripts: { body: string; hash: string }[] = [];
 	for (const [, attributes, body] of html.replace(CSP_META, '').matchAll(INLINE_SCRIPT)) {
 		if (/\bsrc\s*=/i.test(attributes!)) continue;
-		hashes.add(scriptHash(body!));
+		scripts.push({ body: body!, hash: scriptHash(body!) });
 	}
-	return [...hashes];
+	return scripts;
+}
+
+/** Hashes of a page's inline scripts, in page order, each once. */
+export function inlineScriptHashes(html: string): string[] {
+	return [...new Set(inlineScripts(html).map((s) => s.hash))];
 }
 
 /** The policy as text, allowing exactly these inline scripts. */
@@ -58,25 +72,43 @@ export function policy(hashes: Iterable<string>, { header = false } = {}): strin
 		.join('; ');
 }
 
-/** The page with its policy in place, and the hashes the policy lists. */
-function seal(html: string): { html: string; hashes: string[] } {
-	const clean = html.replace(CSP_META, '');
-	const hashes = inlineScriptHashes(clean);
-	const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(hashes)}">`;
+/**
+ * The page with its policy in place, and the hashes the policy lists: those of the page's inline
+ * scripts that are `known` (the generator's own, src/lib/inline-scripts.ts). Any other inline
+ * script is returned in `unknown` and left out of the policy, so it could not run; the callers
+ * stop the build on it.
+ */
+export function seal(html: string, known: ReadonlySet<string>): { html: string; hashes: string[]; unknown: string[] } {
+	const clean = html.replace(CSP_META, '').replace(REFERRER_META, '');
+	const hashes = new Set<string>();
+	const unknown: string[] = [];
+	for (const { body, hash } of inlineScripts(clean)) {
+		if (known.has(hash)) hashes.add(hash);
+		else unknown.push(body);
+	}
+	const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(hashes)}">${NO_REFERRER}`;
 	const at = /<meta charset="?utf-8"?\s*\/?>/i.exec(clean) ?? /<head[^>]*>/i.exec(clean);
 	if (!at) throw new Error('a page without <head> cannot carry a Content-Security-Policy');
 	const end = at.index + at[0].length;
-	return { html: clean.slice(0, end) + meta + clean.slice(end), hashes };
+	return { html: clean.slice(0, end) + meta + clean.slice(end), hashes: [...hashes], unknown };
 }
 
 /**
  * The page with its policy as the first thing in <head> after the charset, since a meta policy
- * covers only what comes after it. An earlier policy is replaced, so the page can be rewritten
- * (as the offline bundles do) and sealed again.
+ * covers only what comes after it, followed by the referrer policy. An earlier policy is replaced, so the page can be rewritten
+ * (as the offline bundles do) and sealed again. Throws on an inline script that is not `known`.
  */
-export function withPolicy(html: string): string {
-	return seal(html).html;
+export function withPolicy(html: string, known: ReadonlySet<string>, page = 'a page'): string {
+	const sealed = seal(html, known);
+	if (sealed.unknown.length) throw new Error(`${page} holds an inline script that the generator does not write: <script>${excerpt(sealed.unknown[0]!)}</script>`);
+	return sealed.html;
 }
+
+/** The first characters of a script, on one line, for messages. */
+export const excerpt = (body: string) => {
+	const flat = body.replace(/\s+/g, ' ').trim();
+	return flat.length > 80 ? `${flat.slice(0, 80)}…` : flat;
+};
 
 /** The headers every response of the site gets, as [name, value] pairs. */
 export function securityHeaders(hashes: Iterable<string>): [string, string][] {
@@ -95,20 +127,27 @@ export function securityHeaders(hashes: Iterable<string>): [string, string][] {
 /**
  * Gives every page of a built site its policy, and writes the server snippets that send the
  * same policy as headers: `_server/headers.nginx` and `_server/headers.caddy`, which the
- * configurations in deploy/ include. Returns the pages sealed and the distinct inline scripts.
+ * configurations in deploy/ include. Only `known` inline scripts are listed. Returns the pages
+ * sealed, the distinct inline scripts, and every inline script that is not known, by page
+ * (relative to `dist`); the caller stops the build when there is one, and then writes nothing.
  */
-export function sealSite(dist: string): { pages: number; hashes: string[] } {
+export function sealSite(dist: string, known: ReadonlySet<string>): { pages: number; hashes: string[]; unknown: { file: string; body: string }[] } {
 	const all = new Set<string>();
+	const unknown: { file: string; body: string }[] = [];
 	const files = filesUnder(dist).filter((f) => f.endsWith('.html'));
+	const sealed = new Map<string, string>();
 	for (const file of files) {
-		const { html, hashes } = seal(readFileSync(join(dist, file), 'utf8'));
-		for (const hash of hashes) all.add(hash);
-		writeFileSync(join(dist, file), html);
+		const page = seal(readFileSync(join(dist, file), 'utf8'), known);
+		for (const hash of page.hashes) all.add(hash);
+		for (const body of page.unknown) unknown.push({ file, body });
+		sealed.set(file, page.html);
 	}
+	if (unknown.length) return { pages: files.length, hashes: [...all].sort(), unknown };
+	for (const [file, html] of sealed) writeFileSync(join(dist, file), html);
 	const headers = securityHeaders(all);
 	const note = 'Written by the build (src/lib/csp.ts) for this build of the site: do not edit, rebuild.';
 	mkdirSync(join(dist, '_server'), { recursive: true });
 	writeFileSync(join(dist, '_server', 'headers.nginx'), [`# ${note}`, ...headers.map(([name, value]) => `add_header ${name} "${value}" always;`), ''].join('\n'));
 	writeFileSync(join(dist, '_server', 'headers.caddy'), [`# ${note}`, 'header {', ...headers.map(([name, value]) => `\t${name} "${value}"`), '}', ''].join('\n'));
-	return { pages: files.length, hashes: [...all].sort() };
+	return { pages: files.length, hashes: [...all].sort(), unknown };
 }

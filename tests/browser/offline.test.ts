@@ -105,3 +105,21 @@ describe('the bundle with every language', () => {
 		}
 	});
 });
+
+describe('the quick exit from file://', () => {
+	test.each(['index.html', 'ar/tools/signal/index.html'])('leaves %s of the bundle with Escape pressed twice, and with the button', async (path) => {
+		const bundle = open('playbook-all');
+		const page = await browser.newPage();
+		const problems = watch(page);
+		await page.route(/^https:\/\/[a-z]+\.wikipedia\.org\//, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>neutral</title>' }));
+		await page.goto(`${bundle.root}${path}`);
+		await page.keyboard.press('Escape');
+		await page.keyboard.press('Escape');
+		await page.waitForURL(/^https:\/\/[a-z]+\.wikipedia\.org\/$/);
+		await page.goto(`${bundle.root}${path}`);
+		await page.locator('a[data-quick-exit]').click();
+		await page.waitForURL(/^https:\/\/[a-z]+\.wikipedia\.org\/$/);
+		expect(problems).toEqual([]);
+		await page.close();
+	});
+});

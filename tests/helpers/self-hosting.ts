@@ -5,7 +5,9 @@
  * on loopback and passes the address of its onion-service port.
  */
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { request as httpRequest } from 'node:http';
+import { connect as tlsConnect } from 'node:tls';
+import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { inlineScriptHashes, policy } from '../../src/lib/csp';
@@ -32,6 +34,70 @@ export async function freePort(): Promise<number> {
 export function replaceIn(text: string, from: string, to: string, file: string): string {
 	if (!text.includes(from)) throw new Error(`${file} no longer contains "${from}"; update this test with the new configuration`);
 	return text.replaceAll(from, to);
+}
+
+/**
+ * The address the reader's requests come from in the log tests: a loopback address of its own,
+ * so that finding it in a log can only mean the server wrote the reader's address down.
+ */
+export const READER = '127.0.0.2';
+
+/** One HTTP exchange from the reader's address; resolves with the status, or 0 when the server closed the connection. */
+function ask(port: number, path: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<number> {
+	return new Promise((resolve) => {
+		const req = httpRequest({ host: '127.0.0.1', port, path, localAddress: READER, method: options.method ?? 'GET', headers: options.headers }, (res) => {
+			res.resume();
+			res.on('end', () => resolve(res.statusCode!));
+		});
+		req.on('error', () => resolve(0));
+		req.end();
+	});
+}
+
+/** Raw bytes from the reader's address, for requests no HTTP client would send. */
+function raw(port: number, bytes: string): Promise<string> {
+	return new Promise((resolve) => {
+		let answer = '';
+		const socket = connect({ host: '127.0.0.1', port, localAddress: READER }, () => socket.end(bytes));
+		socket.setTimeout(2000, () => socket.destroy());
+		socket.on('data', (d) => (answer += d));
+		socket.on('close', () => resolve(answer));
+		socket.on('error', () => resolve(answer));
+	});
+}
+
+/** A TLS handshake from the reader's address that fails (no name the server knows, then garbage). */
+function badHandshake(port: number): Promise<void> {
+	return new Promise((resolve) => {
+		const tcp = connect({ host: '127.0.0.1', port, localAddress: READER });
+		const socket = tlsConnect({ socket: tcp, servername: 'unknown.invalid', rejectUnauthorized: true });
+		socket.setTimeout(2000, () => socket.destroy());
+		socket.on('error', () => resolve());
+		socket.on('close', () => resolve());
+	});
+}
+
+/**
+ * What readers do to a server in a day, all from READER: pages, files, folders, missing pages,
+ * and bad requests (a broken request line, a bad Host, an unknown method, a path that climbs out,
+ * plain HTTP to the HTTPS port, failed TLS handshakes). Returns the statuses of the ordinary ones.
+ */
+export async function readerRound(ports: { onion: number; http: number; https: number }): Promise<Record<string, number>> {
+	const statuses: Record<string, number> = {};
+	for (const path of ['/', '/en/', '/ar/tools/signal/', '/downloads/SHA256SUMS', '/no-such-page', '/fr/no-such-page/', '/downloads/', '/pagefind/', '/_astro/', '/_server/headers.nginx', '/es/tools'])
+		statuses[path] = await ask(ports.onion, path);
+	statuses['POST /en/'] = await ask(ports.onion, '/en/', { method: 'POST', headers: { 'content-length': '0' } });
+	statuses['PROPFIND /'] = await ask(ports.onion, '/', { method: 'PROPFIND' });
+	statuses['http /en/'] = await ask(ports.http, '/en/', { headers: { host: 'guide.example.org' } });
+	await raw(ports.onion, 'GARBAGE\r\n\r\n');
+	await raw(ports.onion, 'GET /../../etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n');
+	await raw(ports.onion, 'GET / HTTP/1.1\r\nHost: bad host name\r\n\r\n');
+	await raw(ports.onion, `GET /${'a'.repeat(20000)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+	await raw(ports.onion, 'GET / HTTP/1.1\r\nHost: x\r\n');
+	await raw(ports.https, 'GET / HTTP/1.1\r\nHost: guide.example.org\r\n\r\n');
+	await raw(ports.https, '\x16\x03\x01\x00\x05garbage');
+	await badHandshake(ports.https);
+	return statuses;
 }
 
 /** Declares the shared tests; `base()` is read inside them, once the server has started. */
@@ -87,6 +153,19 @@ export function selfHostingChecks(base: () => string) {
 			for (const l of languages) expect(html, path).toContain(strings(l.id)['notFound.title']);
 			expect(html).not.toContain('Content-Security-Policy "');
 		}
+	});
+
+	test('answers a folder without a page of its own with the 404 page, and serves the checksums as UTF-8 text', async () => {
+		for (const path of ['/downloads/', '/pagefind/', '/_astro/']) {
+			const response = await fetch(onion(path));
+			expect(response.status, path).toBe(404);
+			expect(await response.text(), path).toContain(strings(languages[0]!.id)['notFound.title']);
+		}
+		const sums = await fetch(onion('/downloads/SHA256SUMS'));
+		expect(sums.status).toBe(200);
+		expect(sums.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+		expect(await sums.text()).toMatch(/^[0-9a-f]{64} {2}playbook-en\.zip$/m);
+		expect(sums.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
 	});
 
 	test('adds the slash to a folder address without naming its own host', async () => {

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DIST, ROOT, requireDist } from '../helpers/project';
-import { freePort, replaceIn, selfHostingChecks } from '../helpers/self-hosting';
+import { freePort, READER, readerRound, replaceIn, selfHostingChecks } from '../helpers/self-hosting';
 import { needPrograms } from '../helpers/system';
 
 const CADDY = process.env.CADDY_PATH ?? '/usr/bin/caddy';
@@ -50,8 +50,9 @@ beforeAll(async () => {
 	caddyfile = replaceIn(caddyfile, 'http://:8080 {', `http://:${port.onion} {`, path);
 	// Global options for the test only: no admin endpoint, certificates from Caddy's own local
 	// authority instead of the Internet, trusted by nobody, on loopback ports.
-	const global = `{\n\tadmin off\n\tlocal_certs\n\tskip_install_trust\n\thttp_port ${port.http}\n\thttps_port ${port.https}\n\tdefault_bind 127.0.0.1\n}\n\n`;
-	writeFileSync(join(dir, 'Caddyfile'), global + caddyfile);
+	// Caddy's log at its most detailed level, so that the test sees whatever it could write.
+	caddyfile = replaceIn(caddyfile, '{\n\tlog default {', `{\n\tadmin off\n\tlocal_certs\n\tskip_install_trust\n\thttp_port ${port.http}\n\thttps_port ${port.https}\n\tdefault_bind 127.0.0.1\n\tdebug\n\tlog default {`, path);
+	writeFileSync(join(dir, 'Caddyfile'), caddyfile);
 	caddy = spawn(CADDY, ['run', '--config', join(dir, 'Caddyfile'), '--adapter', 'caddyfile'], {
 		env: { ...process.env, HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir },
 		stdio: ['ignore', 'pipe', 'pipe'],
@@ -83,6 +84,18 @@ describe('the shipped Caddyfile', () => {
 		expect(secure.status).toBe(200);
 		expect(secure.headers['strict-transport-security']).toBe('max-age=63072000');
 		expect(secure.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+	});
+
+	test('keeps no reader’s address in its log, at any level, after ordinary, bad and missing requests', async () => {
+		const statuses = await readerRound(port);
+		expect(statuses).toMatchObject({ '/en/': 200, '/downloads/SHA256SUMS': 200, '/no-such-page': 404, '/downloads/': 404, '/pagefind/': 404, '/_server/headers.nginx': 404, '/es/tools': 308, 'http /en/': 308 });
+		await new Promise((r) => setTimeout(r, 300));
+		// The log is there and detailed: Caddy wrote debug lines about the requests.
+		expect(log).toContain('"level":"debug"');
+		expect(log).toContain('"logger":"tls.handshake"');
+		const lines = log.split('\n').filter((l) => l.includes(READER));
+		expect(lines.slice(0, 5)).toEqual([]);
+		expect(log).not.toMatch(/"(remote_ip|client_ip|remote)":/);
 	});
 
 	test('keeps no record of readers: no access log is written', async () => {

@@ -4,13 +4,13 @@
  * port. The test changes only what a deployer changes: paths, ports and the certificate.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DIST, ROOT, requireDist } from '../helpers/project';
-import { freePort, replaceIn, selfHostingChecks } from '../helpers/self-hosting';
+import { freePort, READER, readerRound, replaceIn, selfHostingChecks } from '../helpers/self-hosting';
 import { locate, needPrograms } from '../helpers/system';
 
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
@@ -21,6 +21,8 @@ const ready = needPrograms([
 
 let dir: string;
 let nginx: ChildProcess;
+/** What nginx writes to its standard error: where the shipped configuration sends its error log. */
+let stderr = '';
 const port = { http: 0, https: 0, onion: 0 };
 const onion = (path: string) => `http://127.0.0.1:${port.onion}${path}`;
 
@@ -79,7 +81,8 @@ beforeAll(async () => {
 			'worker_processes 1;',
 			`user ${userInfo().username};`,
 			`pid ${join(dir, 'nginx.pid')};`,
-			`error_log ${join(dir, 'error.log')} warn;`,
+			// Every level nginx has (Debian's is built with debug), so that the test sees whatever it could write.
+			`error_log ${join(dir, 'error.log')} debug;`,
 			'events { worker_connections 64; }',
 			'http {',
 			'\tinclude /etc/nginx/mime.types;',
@@ -91,7 +94,8 @@ beforeAll(async () => {
 		].join('\n'),
 	);
 	execFileSync(NGINX, ['-t', '-q', '-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: 'pipe' });
-	nginx = spawn(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: 'ignore' });
+	nginx = spawn(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
+	nginx.stderr!.on('data', (d) => (stderr += d));
 	await until(async () => (await fetch(onion('/'))).ok, 'start');
 });
 
@@ -112,6 +116,19 @@ describe('the shipped nginx configuration', () => {
 		expect(secure.status).toBe(200);
 		expect(secure.headers['strict-transport-security']).toBe('max-age=63072000');
 		expect(secure.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+	});
+
+	test('keeps no reader’s address in any log, at any level, after ordinary, bad and missing requests', async () => {
+		const statuses = await readerRound(port);
+		expect(statuses).toMatchObject({ '/en/': 200, '/downloads/SHA256SUMS': 200, '/no-such-page': 404, '/downloads/': 404, '/pagefind/': 404, '/_server/headers.nginx': 404, '/es/tools': 301, 'http /en/': 301 });
+		await new Promise((r) => setTimeout(r, 300));
+		const logs = [join(dir, 'error.log'), ...readdirSync(join(dir, 'logs')).map((f) => join(dir, 'logs', f))].map((f) => [f, readFileSync(f, 'utf8')] as const);
+		// The log is there and in use: nginx wrote its own start-up lines to it.
+		expect(logs[0]![1]).toContain('start worker process');
+		for (const [file, text] of [...logs, ['stderr', stderr] as const]) {
+			expect(text.includes(READER), `${file}:\n${text.split('\n').filter((l) => l.includes(READER)).slice(0, 5).join('\n')}`).toBe(false);
+			expect(text, file).not.toMatch(/client: /);
+		}
 	});
 
 	test('keeps no record of readers: nothing is written to an access log', async () => {

@@ -82,8 +82,9 @@ describe('every content page', () => {
 			for (const script of page.scripts.filter((s) => !s.inline))
 				expect(script.defines.filter((el) => page.elements.has(el)), `${page.page} loads ${script.entry}, which defines only ${script.defines.join(', ') || 'no element'}`).not.toEqual([]);
 		}
-		// The language picker at the root is plain HTML; a tool page has search but no island of its own.
-		expect(pages.find((p) => p.page === 'index.html')!.scripts).toEqual([]);
+		// The language picker at the root is plain HTML with the quick exit, the same as on every page; a tool page has search but no island of its own.
+		expect(pages.find((p) => p.page === 'index.html')!.scripts.map((s) => s.defines)).toEqual([['quick-exit']]);
+		expect(pages.find((p) => p.page === '404.html')!.scripts.map((s) => s.defines)).toEqual([['quick-exit']]);
 		expect(pages.find((p) => p.page === 'en/risk-check/index.html')!.scripts.some((s) => s.defines.includes('risk-selector'))).toBe(true);
 		expect(pages.find((p) => p.page === 'en/tools/signal/index.html')!.scripts.some((s) => s.defines.includes('risk-selector'))).toBe(false);
 	});

@@ -28,9 +28,9 @@ describe('the built site', () => {
 		}
 	});
 
-	test('lets a reader pick a language at the site root without JavaScript', () => {
+	test('lets a reader pick a language at the site root without JavaScript; its one script is the quick exit’s', () => {
 		const html = readDist('index.html');
-		expect(html).not.toContain('<script');
+		expect(html.match(/<script\b[^>]*>/g)).toEqual([expect.stringMatching(/^<script type="module" src="\/_astro\/QuickExit\.astro_[^"]+\.js">$/)]);
 		for (const language of languages) {
 			expect(html).toContain(`href="/${language.id}/"`);
 			expect(html).toContain(`>${language.label}</strong>`);

@@ -2,11 +2,13 @@
  * The Content-Security-Policy of the built site, read from the files: every page carries one
  * that lists exactly its inline scripts, and the server snippets send the same with every hash.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { inlineScriptHashes, policy, scriptHash, withPolicy } from '../../src/lib/csp';
-import { DIST } from '../helpers/project';
+import { inlineScriptHashes, policy, scriptHash, sealSite, withPolicy } from '../../src/lib/csp';
+import { findScriptSource, generatorInlineScripts, unknownScriptsError } from '../../src/lib/inline-scripts';
+import { DIST, ROOT } from '../helpers/project';
 import { htmlFiles, readDist } from '../helpers/site';
 
 const pages = htmlFiles().filter((f) => !f.startsWith('pagefind/'));
@@ -31,11 +33,46 @@ describe('the policy on every page', () => {
 	});
 
 	test('hashes what the browser runs: a script changed after the build no longer matches', () => {
-		const sealed = withPolicy('<html><head><meta charset="utf-8"><script>run()</script></head><body></body></html>');
+		const known = new Set([scriptHash('run()')]);
+		const sealed = withPolicy('<html><head><meta charset="utf-8"><script>run()</script></head><body></body></html>', known);
 		expect(sealed).toContain(scriptHash('run()'));
 		expect(sealed.replace('run()', 'run(1)')).not.toContain(scriptHash('run(1)'));
 		// Sealing again replaces the policy rather than adding one.
-		expect(withPolicy(sealed).match(/Content-Security-Policy/g)).toHaveLength(1);
+		expect(withPolicy(sealed, known).match(/Content-Security-Policy/g)).toHaveLength(1);
+	});
+
+	test('lists only inline scripts the generator writes, each found in a component of the project', () => {
+		const known = generatorInlineScripts(ROOT);
+		const files = new Set([...known.values()].map((k) => k.file));
+		expect(files).toContain('src/overrides/ThemeProvider.astro');
+		expect(files).toContain('src/overrides/ThemeSelect.astro');
+		for (const file of pages) for (const hash of inlineScriptHashes(readDist(file))) expect(known.has(hash), `${file}: ${hash}`).toBe(true);
+	});
+});
+
+describe('an inline script that the generator does not write', () => {
+	const known = new Set(generatorInlineScripts(ROOT).keys());
+	const page = (body: string) => `<html><head><meta charset="utf-8"></head><body>${body}<script>alert(document.cookie)</script></body></html>`;
+
+	test('is never listed in a page’s policy, and sealing a single page throws, naming the page', () => {
+		expect(() => withPolicy(page(''), known, 'playbook-en/en/index.html')).toThrow('playbook-en/en/index.html holds an inline script that the generator does not write: <script>alert(document.cookie)</script>');
+	});
+
+	test('stops the policy stage before any page is written, naming the page and the content file it came from', () => {
+		const dist = mkdtempSync(join(tmpdir(), 'playbook-seal-'));
+		try {
+			mkdirSync(join(dist, 'en'));
+			writeFileSync(join(dist, 'en', 'index.html'), page(''));
+			const result = sealSite(dist, known);
+			expect(result.unknown).toEqual([{ file: 'en/index.html', body: 'alert(document.cookie)' }]);
+			expect(readFileSync(join(dist, 'en', 'index.html'), 'utf8')).not.toContain('Content-Security-Policy');
+			const message = unknownScriptsError([{ page: 'dist/en/index.html', excerpt: 'StarlightThemeProvider.updatePickers();', source: findScriptSource(ROOT, 'quickExit: https://en.wikipedia.org/') }]).message;
+			expect(message).toContain('1. dist/en/index.html');
+			expect(message).toContain('from: content/data/languages.yaml, line ');
+			expect(message).toContain('fix:  remove the script from the file named.');
+		} finally {
+			rmSync(dist, { recursive: true, force: true });
+		}
 	});
 });
 

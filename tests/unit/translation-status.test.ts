@@ -51,12 +51,12 @@ describe('npm run i18n:status', () => {
 		copy.edit('content/docs/en/practices/updates.mdx', (t) => `${t}\nOne more sentence.\n`);
 		let result = run(copy.dir, '--strict');
 		expect(result.status).toBe(0);
-		expect(result.stdout).toContain('es: 40 current, 1 stale, 0 missing (of 41)\n  stale    practices/updates  (content/docs/es/practices/updates.mdx)\n');
+		expect(result.stdout).toContain('es: 41 current, 1 stale, 0 missing (of 42)\n  stale    practices/updates  (content/docs/es/practices/updates.mdx)\n');
 
 		rmSync(join(copy.dir, 'content/docs/fr/tools/keeper.mdx'));
 		result = run(copy.dir);
 		expect(result.status).toBe(0);
-		expect(result.stdout).toContain('fr: 39 current, 1 stale, 1 missing (of 41)\n  stale    practices/updates  (content/docs/fr/practices/updates.mdx)\n  missing  tools/keeper  (content/docs/fr/tools/keeper.mdx)\n');
+		expect(result.stdout).toContain('fr: 40 current, 1 stale, 1 missing (of 42)\n  stale    practices/updates  (content/docs/fr/practices/updates.mdx)\n  missing  tools/keeper  (content/docs/fr/tools/keeper.mdx)\n');
 		expect(result.stdout).toContain('1 page missing. Readers see the en page with a notice until they are translated.');
 		expect(run(copy.dir, '--strict').status).toBe(1);
 	});

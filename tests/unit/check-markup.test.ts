@@ -1,0 +1,105 @@
+/**
+ * The content check against content that tries to run code, and against content files that would
+ * break the site silently: the problems it names, with file, line and fix.
+ */
+import { afterEach, describe, expect, test } from 'vitest';
+import { checkContent, type Problem } from '../../src/lib/check-content';
+import { checkMarkupText } from '../../src/lib/check-markup';
+import { copyProject } from '../helpers/project';
+
+let project: ReturnType<typeof copyProject> | undefined;
+afterEach(() => project?.cleanup());
+
+function problemsAfter(edits: Record<string, (text: string) => string>, writes: Record<string, string> = {}): Problem[] {
+	project = copyProject(['content']);
+	for (const [rel, change] of Object.entries(edits)) project.edit(rel, change);
+	for (const [rel, text] of Object.entries(writes)) project.write(rel, text);
+	return checkContent(project.dir).problems;
+}
+
+describe('active markup in content', () => {
+	test('errors on a script in an MDX page, with its line and column', () => {
+		const problems = problemsAfter({ 'content/docs/en/tools/signal.mdx': (t) => `${t}\nRead this.\n\n<script>alert(1)</script>\n` });
+		expect(problems).toHaveLength(1);
+		expect(problems[0]).toMatchObject({ file: 'content/docs/en/tools/signal.mdx', message: '<script> is not allowed in content' });
+		expect(problems[0]!.field).toMatch(/^line \d+, column 1$/);
+		expect(problems[0]!.fix).toContain('remove the element');
+	});
+
+	test('errors on a script in an interface string, written raw or escaped', () => {
+		const problems = problemsAfter({ 'content/i18n/fr.json': (t) => t.replace('"downloads.version": "Version', '"downloads.version": "\\u003cscript>alert(1)\\u003c/script>Version') });
+		expect(problems.map((p) => [p.file, p.field, p.message])).toEqual([['content/i18n/fr.json', 'line 119, column 24', '<script> is not allowed in content']]);
+	});
+
+	test('errors on a script in a language label, and stops before any other check', () => {
+		const problems = problemsAfter({ 'content/data/languages.yaml': (t) => t.replace('label: Español', 'label: Español<script>alert(1)</script>') });
+		expect(problems).toHaveLength(1);
+		expect(problems[0]).toMatchObject({ file: 'content/data/languages.yaml', field: 'line 13, column 17', message: '<script> is not allowed in content' });
+	});
+
+	test.each([
+		['<img src="x.png" onerror="alert(1)">', 'the event attribute "onerror" is not allowed in content'],
+		['<a href="/" onClick={() => go()}>go</a>', 'the event attribute "onClick" is not allowed in content'],
+		['<iframe src="https://example.org"></iframe>', '<iframe> is not allowed in content'],
+		['<object data="x.swf"></object>', '<object> is not allowed in content'],
+		['<EMBED src="x.swf">', '<embed> is not allowed in content'],
+		['[home](javascript:alert(1))', 'a javascript: address is not allowed in content'],
+		['[home](&#106;avascript:alert(1))', 'a javascript: address is not allowed in content'],
+		['<a href="VBScript:msgbox">x</a>', 'a vbscript: address is not allowed in content'],
+		['![x](data:text/html;base64,PHNjcmlwdD4=)', 'a data: address is not allowed in content'],
+		['<Fragment set:html={text} />', 'set:html (raw HTML) is not allowed in content'],
+	])('errors on %s', (line, message) => {
+		expect(checkMarkupText('content/docs/en/x.mdx', `---\ntitle: x\n---\n\n${line}\n`).map((p) => [p.field.split(',')[0], p.message])).toEqual([['line 5', message]]);
+	});
+
+	test('errors on a script added through the frontmatter’s head', () => {
+		const text = '---\ntitle: x\nhead:\n  - tag: script\n    content: alert(1)\n---\n\nText.\n';
+		expect(checkMarkupText('content/docs/en/x.mdx', text).map((p) => [p.field.split(',')[0], p.message])).toEqual([['line 4', "a <script> in the frontmatter's head is not allowed in content"]]);
+	});
+
+	test('leaves ordinary prose alone: metadata, the word "on", links', () => {
+		const text = 'Metadata: who talks to whom.\nClick on = the button.\nA [link](https://example.org/data:1) and <a href="/en/">home</a>.\nkey: data: the value\n';
+		expect(checkMarkupText('content/docs/en/x.mdx', text)).toEqual([]);
+	});
+});
+
+describe('content files that break silently', () => {
+	test('errors on a Markdown page next to an MDX page of the same name', () => {
+		const problems = problemsAfter({}, { 'content/docs/en/tools/signal.md': '---\ntitle: Signal\nreviewed: 2026-11-23\n---\n\nOther text.\n' });
+		expect(problems).toEqual([
+			{
+				file: 'content/docs/en/tools/signal.md',
+				message: 'two files for one page: content/docs/en/tools/signal.md and content/docs/en/tools/signal.mdx; only one of them would be shown',
+				fix: 'keep one of them: move what this file adds into content/docs/en/tools/signal.mdx and delete content/docs/en/tools/signal.md.',
+			},
+		]);
+	});
+
+	test('errors on a page whose slug is another page’s address', () => {
+		const problems = problemsAfter({ 'content/docs/en/tools/wire.mdx': (t) => t.replace('title: Wire', 'title: Wire\nslug: en/tools/signal') });
+		expect(problems).toEqual([
+			{
+				file: 'content/docs/en/tools/wire.mdx',
+				field: 'frontmatter → slug',
+				message: 'the address "/en/tools/signal/" is already the address of content/docs/en/tools/signal.mdx; only one of the two pages would be shown',
+				fix: 'give this page another slug, or remove "slug:" so the page takes its address from its file name.',
+			},
+		]);
+	});
+
+	test('errors on two pages with the same slug', () => {
+		const problems = problemsAfter({
+			'content/docs/en/tools/wire.mdx': (t) => t.replace('title: Wire', 'title: Wire\nslug: en/messengers'),
+			'content/docs/en/tools/signal.mdx': (t) => t.replace('title: Signal', 'title: Signal\nslug: en/messengers'),
+		});
+		expect(problems.map((p) => [p.file, p.message])).toEqual([['content/docs/en/tools/wire.mdx', 'the address "/en/messengers/" is already the address of content/docs/en/tools/signal.mdx; only one of the two pages would be shown']]);
+	});
+
+	test('reports one YAML syntax error as one problem, not as every reference into the file', () => {
+		const problems = problemsAfter({ 'content/data/tools.yaml': (t) => t.replace('- id: wire\n', '- id: wire\n  name: [Wire\n') });
+		expect(problems).toHaveLength(1);
+		expect(problems[0]).toMatchObject({ file: 'content/data/tools.yaml', field: 'line 68, column 3' });
+		expect(problems[0]!.message).toMatch(/^the YAML cannot be read: missed comma between flow collection entries/);
+		expect(problems[0]!.fix).toBe('correct the YAML at the line shown.');
+	});
+});

@@ -240,6 +240,7 @@ function textSources(raw: Map<DataCollectionName, unknown[]>): Parameters<typeof
 			id: s.id,
 			steps: (Array.isArray(s.steps) ? s.steps : []).filter((step): step is { id: string } => typeof valueAt(step, ['id']) === 'string'),
 		})),
+		tools: withId('tools').map((t) => ({ id: t.id, caveats: Array.isArray(t.caveats) ? t.caveats.filter((c): c is string => typeof c === 'string') : [] })),
 	};
 }
 

@@ -19,6 +19,8 @@ export interface TextSources {
 	questions: { id: string }[];
 	rules: { id: string }[];
 	scenarios: { id: string; steps: { id: string }[] }[];
+	/** Tools with the facts that carry a caveat sentence. */
+	tools?: { id: string; caveats: string[] }[];
 }
 
 export function requiredTextKeys(data: TextSources): Set<string> {
@@ -36,5 +38,6 @@ export function requiredTextKeys(data: TextSources): Set<string> {
 		keys.add(`scenario.${scenario.id}`);
 		for (const step of scenario.steps) keys.add(`step.${scenario.id}.${step.id}`);
 	}
+	for (const tool of data.tools ?? []) for (const fact of tool.caveats) keys.add(`tool.${tool.id}.${fact}`);
 	return keys;
 }

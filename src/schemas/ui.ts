@@ -37,6 +37,7 @@ export const UI_KEYS = [
 	'tool.guides',
 	'tool.addresses',
 	'tool.notApplicable',
+	'tool.sourceNote',
 	'table.caption',
 	'table.tool',
 	'value.yes',

@@ -3,6 +3,7 @@ import { AstroError } from 'astro/errors';
 import { fileURLToPath } from 'node:url';
 import { checkContent, formatProblems, oldReviews } from './lib/check-content';
 import { oldCheckMessage, oldChecks } from './lib/old-checks';
+import { relocateDocs, type SatteriLike } from './lib/markdown-locale';
 import { checkPatches, PatchLedger, isPrintStylesheet, patchPrintStylesheet, PRINT_RULES, SIDEBAR_STATE, SIDEBAR_STATE_ID, starlightFolder, starlightVersion } from './lib/starlight-patches';
 
 const VIRTUAL_ID = 'virtual:playbook/config';
@@ -74,6 +75,12 @@ export function playbook(): AstroIntegration {
 						],
 					},
 				});
+			},
+			// Starlight reads a page's language from its path under src/content/docs; ours are in content/docs.
+			'astro:config:done': ({ config }) => {
+				const root = fileURLToPath(config.root).replace(/\\/g, '/');
+				const problem = relocateDocs(config.markdown.processor as SatteriLike, `${root.replace(/\/?$/, '/')}content/docs/`, `${fileURLToPath(config.srcDir).replace(/\\/g, '/').replace(/\/?$/, '/')}content/docs/`);
+				if (problem) throw new AstroError(`Translated pages would show Starlight's English labels: ${problem}`, 'See src/lib/markdown-locale.ts.');
 			},
 			// A patch whose file the build never loaded did nothing: the build stops.
 			'astro:build:done': () => {

@@ -18,6 +18,7 @@ import { toRiskModel } from './risk';
 import { checkPlans, MAX_QUESTIONS, toPlanModel } from './plan';
 import { SituationSchema, type Situation } from '../schemas/situation';
 import { checkSequences, toSequences } from './scenario';
+import { checkTypography } from './check-typography';
 import {
 	DATA_COLLECTIONS,
 	dataFile,
@@ -449,6 +450,11 @@ export function checkContent(root: string): CheckResult {
 			const index = data.scenarios.findIndex((s) => s.id === problem.scenario);
 			problems.push({ file: dataFile('scenarios'), field: `${describeEntry(index, data.scenarios[index])} → ${problem.field}`, message: problem.message, fix: problem.fix });
 		}
+
+	// 10. Typography that a program can check, such as French apostrophes and spaces.
+	for (const lang of languageIds)
+		for (const file of [uiFile(lang), textFile(lang), ...pages.filter((p) => p.lang === lang).map((p) => p.file)])
+			problems.push(...checkTypography(lang, file, readText(root, file) ?? ''));
 
 	return { problems, data: problems.some((p) => p.file.startsWith('content/data/')) ? undefined : data };
 }

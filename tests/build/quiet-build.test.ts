@@ -13,7 +13,7 @@ afterAll(() => copy.cleanup());
 test('the build log holds the warnings about an old review and an old check, and no other warning', () => {
 	copy.edit('content/docs/fr/tools/wire.mdx', (t) => t.replace(/^reviewed: .*$/m, 'reviewed: 2020-01-15'));
 	copy.edit('content/data/tools.yaml', (t) => t.replace(/(id: delta-chat[\s\S]*?checked: )[\d-]+/, '$12020-02-01'));
-	const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
+	const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
 	delete env.SITE_URL;
 	const run = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: copy.dir, encoding: 'utf8', env, timeout: 280_000 });
 	const log = `${run.stdout}\n${run.stderr}`;

@@ -13,7 +13,7 @@ import { ScenarioSchema, type Scenario } from '../schemas/scenario';
 import { ChannelSchema, ToolSchema, type Channel, type Tool } from '../schemas/tool';
 import { PageFrontmatterSchema } from '../schemas/page';
 import { UI_KEYS } from '../schemas/ui';
-import { requiredTextKeys, SECTIONS } from './model';
+import { optionalTextKeys, requiredTextKeys, SECTIONS } from './model';
 import { toRiskModel } from './risk';
 import { checkPlans, MAX_QUESTIONS, toPlanModel } from './plan';
 import { SituationSchema, type Situation } from '../schemas/situation';
@@ -389,6 +389,7 @@ export function checkContent(root: string): CheckResult {
 	// 7. Texts attached to data ids: every key in every language, and no key that no data uses.
 	// Keys come from the raw entries, so one invalid entry does not also orphan its texts.
 	const wanted = requiredTextKeys(textSources(raw));
+	const optional = optionalTextKeys(textSources(raw));
 	const textsByLang = new Map<string, Record<string, unknown>>();
 	for (const lang of languageIds) {
 		const file = textFile(lang);
@@ -410,7 +411,7 @@ export function checkContent(root: string): CheckResult {
 			if (typeof map[key] !== 'string' || !(map[key] as string).trim())
 				problems.push({ file, field: key, message: `missing translation of "${key}" in language "${lang}"`, fix: `add "${key}: ..." to ${file}, translated from ${textFile(sourceLang ?? 'en')}.` });
 		for (const key of Object.keys(map))
-			if (!wanted.has(key))
+			if (!wanted.has(key) && !optional.has(key))
 				problems.push({ file, field: key, message: `"${key}" belongs to no data entry`, fix: 'check the id in the key against content/data/, or remove the line.' });
 	}
 

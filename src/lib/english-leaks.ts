@@ -4,7 +4,8 @@
  * caller reads the files. A string is looked for as a whole phrase; a string with placeholders
  * ("Section titled “{{title}}”") is looked for as its longest fixed part.
  */
-import { NodeType, parse, type Node } from 'node-html-parser';
+import { parse } from 'node-html-parser';
+import { wordsOf } from './html-text';
 
 /** Strings and the fixed parts to look for: { phrase, from } where `from` names the source key. */
 export interface EnglishPhrase {
@@ -32,14 +33,8 @@ export function readableText(html: string): string {
 		.querySelectorAll('[aria-label], [title], [alt], [placeholder]')
 		.flatMap((el) => ['aria-label', 'title', 'alt', 'placeholder'].map((name) => el.getAttribute(name) ?? ''));
 	// Each piece of text on its own, so that "…soupçons" and "Caution" in the next element stay two words.
-	const pieces: string[] = [];
-	const walk = (node: Node) => {
-		if (node.nodeType === NodeType.TEXT_NODE) pieces.push(node.text);
-		else for (const child of node.childNodes) walk(child);
-	};
-	walk(root);
 	// Web addresses are not interface text ("Main_Page").
-	return [...pieces, ...labels].join(' ').replace(/https?:\/\/\S+/g, ' ').replace(/\s+/g, ' ');
+	return [wordsOf(root), ...labels].join(' ').replace(/https?:\/\/\S+/g, ' ').replace(/\s+/g, ' ');
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -41,3 +41,11 @@ export function requiredTextKeys(data: TextSources): Set<string> {
 	for (const tool of data.tools ?? []) for (const fact of tool.caveats) keys.add(`tool.${tool.id}.${fact}`);
 	return keys;
 }
+
+/**
+ * Keys of `content/text/<lang>.yaml` that a language may have or not: the names people type for a
+ * tool in that language (`tool.whatsapp.names: واتساب`), shown on the tool page and found by search.
+ */
+export function optionalTextKeys(data: Pick<TextSources, 'tools'>): Set<string> {
+	return new Set((data.tools ?? []).map((tool) => `tool.${tool.id}.names`));
+}

@@ -19,6 +19,7 @@ export const UI_KEYS = [
 	'page.relatedTools',
 	'tool.facts',
 	'tool.homepage',
+	'tool.otherNames',
 	'tool.platforms',
 	'tool.openSource',
 	'tool.e2eeByDefault',

@@ -1,6 +1,7 @@
 /**
  * Prints, for each language, the pages that are missing, stale (the source page changed since the
- * translation) or current, and the interface strings and data texts still identical to the source
+ * translation), not reviewed (never marked as following the source) or current, how many a fluent
+ * speaker has reviewed (fluentReview), and the interface strings and data texts still identical to the source
  * language's (proper names aside).
  *
  *   npm run i18n:status              # report
@@ -22,9 +23,11 @@ let missing = 0;
 console.log(`Translations of the ${source} pages`);
 for (const [lang, pages] of Object.entries(languages)) {
 	const count = (state: TranslationState) => pages.filter((p) => p.state === state);
-	const [m, s, c] = [count('missing'), count('stale'), count('current')];
+	const [m, n, s, c] = [count('missing'), count('not-reviewed'), count('stale'), count('current')];
 	missing += m.length;
-	console.log(`\n${lang}: ${c.length} current, ${s.length} stale, ${m.length} missing (of ${pages.length})`);
+	const fluent = pages.filter((p) => p.fluentReview).length;
+	console.log(`\n${lang}: ${c.length} current, ${s.length} stale, ${n.length} not reviewed, ${m.length} missing (of ${pages.length}); ${fluent} reviewed by a fluent speaker`);
+	for (const p of n) console.log(`  not reviewed  ${p.slug}  (${p.file}: no sourceHash yet)`);
 	for (const p of s) console.log(`  stale    ${p.slug}  (${p.file})`);
 	for (const p of m) console.log(`  missing  ${p.slug}  (content/docs/${lang}/${p.slug}.mdx)`);
 	const same = identicalStrings(process.cwd(), source, lang, names);

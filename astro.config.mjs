@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import { fileURLToPath } from 'node:url';
 import { playbook } from './src/integration.ts';
 import { loadSiteConfig } from './src/lib/site-config.ts';
+import { starlightStrings } from './src/lib/starlight-strings.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const site = loadSiteConfig(root);
@@ -38,6 +39,8 @@ export default defineConfig({
 			locales: site.locales,
 			sidebar: site.sidebar,
 			markdown: { processedDirs: ['./content/docs'] },
+			// Labels inside Markdown (callout titles, heading anchors) use content/i18n/<lang>.json too.
+			plugins: [starlightStrings(root, site.languages)],
 			customCss: ['./src/styles/playbook.css'],
 			// No page shows code blocks, so no code highlighting is shipped.
 			expressiveCode: false,

@@ -3,6 +3,8 @@ import { AstroError } from 'astro/errors';
 import { fileURLToPath } from 'node:url';
 import { checkContent, formatProblems, oldReviews } from './lib/check-content';
 import { withSystemLightTheme } from './lib/no-js-theme';
+import { oldCheckMessage, oldChecks } from './lib/old-checks';
+import { relocateDocs, type SatteriLike } from './lib/markdown-locale';
 import { checkPatches, PatchLedger, isPrintStylesheet, patchPrintStylesheet, PRINT_RULES, SIDEBAR_STATE, SIDEBAR_STATE_ID, starlightFolder, starlightVersion } from './lib/starlight-patches';
 
 const VIRTUAL_ID = 'virtual:playbook/config';
@@ -37,6 +39,8 @@ export function playbook(): AstroIntegration {
 				const old = oldReviews(fileURLToPath(config.root), new Date());
 				for (const page of old) logger.warn(`${page.file}: advice last reviewed on ${page.reviewed}, more than 12 months ago. Check it, then update "reviewed:".`);
 				if (old.length) logger.warn(`${old.length} page${old.length === 1 ? '' : 's'} not reviewed for over 12 months`);
+				// Tool facts too: say which were not compared with their source for a year.
+				for (const tool of oldChecks(data.tools, new Date())) logger.warn(oldCheckMessage(tool));
 				const order = Object.fromEntries(Object.entries(data).map(([name, entries]) => [name, (entries as { id: string }[]).map((e) => e.id)]));
 				const exported = JSON.stringify({ languages: data.languages, source: data.languages[0]!.id, order });
 				updateConfig({
@@ -78,6 +82,12 @@ export function playbook(): AstroIntegration {
 						],
 					},
 				});
+			},
+			// Starlight reads a page's language from its path under src/content/docs; ours are in content/docs.
+			'astro:config:done': ({ config }) => {
+				const root = fileURLToPath(config.root).replace(/\\/g, '/');
+				const problem = relocateDocs(config.markdown.processor as SatteriLike, `${root.replace(/\/?$/, '/')}content/docs/`, `${fileURLToPath(config.srcDir).replace(/\\/g, '/').replace(/\/?$/, '/')}content/docs/`);
+				if (problem) throw new AstroError(`Translated pages would show Starlight's English labels: ${problem}`, 'See src/lib/markdown-locale.ts.');
 			},
 			// A patch whose file the build never loaded did nothing: the build stops.
 			'astro:build:done': () => {

@@ -17,6 +17,7 @@ import MiniSearch from 'minisearch';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { fileForUrl, isExternal, relativeUrl } from '../offline/paths.ts';
 import { buildDate } from '../../src/lib/build-date.ts';
+import { wordsOf } from '../../src/lib/html-text.ts';
 import { withPolicy } from '../../src/lib/csp.ts';
 import { generatorInlineScripts } from '../../src/lib/inline-scripts.ts';
 import { filesUnder } from '../../src/lib/files.ts';
@@ -112,7 +113,7 @@ function bundler(context: BuildContext) {
 		const body = document.querySelector('[data-pagefind-body]');
 		if (!body) return undefined;
 		const title = document.querySelector('h1')?.text.trim() ?? url;
-		const text = body.text.replace(/\s+/g, ' ').trim();
+		const text = wordsOf(body);
 		return { id: url, url, title, text, excerpt: `${text.slice(0, 160)}…` };
 	}
 

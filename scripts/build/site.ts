@@ -75,6 +75,11 @@ export const site: Stage<BuildContext> = {
 				last.ms = Number(time[1]);
 				return;
 			}
+			// Without SITE_URL there is no public address to list, so no sitemap: expected, and said once, plainly.
+			if (/\[WARN\] \[@astrojs\/sitemap\] The Sitemap integration requires the `site`/.test(line)) {
+				progress('no sitemap: SITE_URL is not set (set it to the public address, such as https://guide.example.org, to get one)');
+				return;
+			}
 			if (line.trim() && !/^\s*(▶|This information|Run "astro telemetry|https:\/\/astro\.build\/telemetry|generating static routes)/.test(line)) progress(line.trim());
 		});
 		for (const [warning, pages] of pageWarnings) progress(`${warning} (${pages.length} pages, such as ${pages[0]})`);

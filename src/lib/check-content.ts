@@ -13,13 +13,14 @@ import { ScenarioSchema, type Scenario } from '../schemas/scenario';
 import { ChannelSchema, ToolSchema, type Channel, type Tool } from '../schemas/tool';
 import { PageFrontmatterSchema } from '../schemas/page';
 import { UI_KEYS } from '../schemas/ui';
-import { requiredTextKeys, SECTIONS } from './model';
+import { optionalTextKeys, requiredTextKeys, SECTIONS } from './model';
 import { toRiskModel } from './risk';
 import { checkPlans, MAX_QUESTIONS, toPlanModel } from './plan';
 import { SituationSchema, type Situation } from '../schemas/situation';
 import { checkSequences, toSequences } from './scenario';
 import { checkMarkup } from './check-markup';
 import { checkPageFiles } from './check-pages';
+import { checkTypography } from './check-typography';
 import {
 	DATA_COLLECTIONS,
 	dataFile,
@@ -243,6 +244,7 @@ function textSources(raw: Map<DataCollectionName, unknown[]>): Parameters<typeof
 			id: s.id,
 			steps: (Array.isArray(s.steps) ? s.steps : []).filter((step): step is { id: string } => typeof valueAt(step, ['id']) === 'string'),
 		})),
+		tools: withId('tools').map((t) => ({ id: t.id, caveats: Array.isArray(t.caveats) ? t.caveats.filter((c): c is string => typeof c === 'string') : [] })),
 	};
 }
 
@@ -398,6 +400,7 @@ export function checkContent(root: string): CheckResult {
 	// 7. Texts attached to data ids: every key in every language, and no key that no data uses.
 	// Keys come from the raw entries, so one invalid entry does not also orphan its texts.
 	const wanted = requiredTextKeys(textSources(raw));
+	const optional = optionalTextKeys(textSources(raw));
 	const textsByLang = new Map<string, Record<string, unknown>>();
 	for (const lang of languageIds) {
 		const file = textFile(lang);
@@ -419,7 +422,7 @@ export function checkContent(root: string): CheckResult {
 			if (typeof map[key] !== 'string' || !(map[key] as string).trim())
 				problems.push({ file, field: key, message: `missing translation of "${key}" in language "${lang}"`, fix: `add "${key}: ..." to ${file}, translated from ${textFile(sourceLang ?? 'en')}.` });
 		for (const key of Object.keys(map))
-			if (!wanted.has(key))
+			if (!wanted.has(key) && !optional.has(key))
 				problems.push({ file, field: key, message: `"${key}" belongs to no data entry`, fix: 'check the id in the key against content/data/, or remove the line.' });
 	}
 
@@ -459,6 +462,11 @@ export function checkContent(root: string): CheckResult {
 			const index = data.scenarios.findIndex((s) => s.id === problem.scenario);
 			problems.push({ file: dataFile('scenarios'), field: `${describeEntry(index, data.scenarios[index])} → ${problem.field}`, message: problem.message, fix: problem.fix });
 		}
+
+	// 10. Typography that a program can check, such as French apostrophes and spaces.
+	for (const lang of languageIds)
+		for (const file of [uiFile(lang), textFile(lang), ...pages.filter((p) => p.lang === lang).map((p) => p.file)])
+			problems.push(...checkTypography(lang, file, readText(root, file) ?? ''));
 
 	return { problems, data: problems.some((p) => p.file.startsWith('content/data/')) ? undefined : data };
 }

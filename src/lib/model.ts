@@ -19,6 +19,8 @@ export interface TextSources {
 	questions: { id: string }[];
 	rules: { id: string }[];
 	scenarios: { id: string; steps: { id: string }[] }[];
+	/** Tools with the facts that carry a caveat sentence. */
+	tools?: { id: string; caveats: string[] }[];
 }
 
 export function requiredTextKeys(data: TextSources): Set<string> {
@@ -36,5 +38,14 @@ export function requiredTextKeys(data: TextSources): Set<string> {
 		keys.add(`scenario.${scenario.id}`);
 		for (const step of scenario.steps) keys.add(`step.${scenario.id}.${step.id}`);
 	}
+	for (const tool of data.tools ?? []) for (const fact of tool.caveats) keys.add(`tool.${tool.id}.${fact}`);
 	return keys;
+}
+
+/**
+ * Keys of `content/text/<lang>.yaml` that a language may have or not: the names people type for a
+ * tool in that language (`tool.whatsapp.names: واتساب`), shown on the tool page and found by search.
+ */
+export function optionalTextKeys(data: Pick<TextSources, 'tools'>): Set<string> {
+	return new Set((data.tools ?? []).map((tool) => `tool.${tool.id}.names`));
 }

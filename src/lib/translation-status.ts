@@ -1,5 +1,6 @@
 /**
- * Which translations are missing, stale or current. A translated page records, in its
+ * Which translations are missing, not reviewed (never marked as following the source), stale or
+ * current, and which a fluent speaker has reviewed (`fluentReview` in the frontmatter). A translated page records, in its
  * frontmatter, `sourceHash`: a short hash of the source-language page it was translated from.
  * When the source page's title, description or text change, the hash no longer matches and the
  * translation is stale. Works without git history (tarballs, shallow clones).
@@ -13,7 +14,7 @@ import yaml from 'js-yaml';
 import { loadLanguages } from './site-data.ts';
 import { listPages } from './sources.ts';
 
-export type TranslationState = 'missing' | 'stale' | 'current';
+export type TranslationState = 'missing' | 'not-reviewed' | 'stale' | 'current';
 
 export interface PageStatus {
 	/** Page path below the language folder, without extension: `tools/signal`. */
@@ -21,6 +22,8 @@ export interface PageStatus {
 	state: TranslationState;
 	/** The translation's file, when it exists. */
 	file?: string;
+	/** The day a fluent speaker last reviewed the translation (YYYY-MM-DD), when one has. */
+	fluentReview?: string;
 }
 
 /** The part of a page that translators translate; its hash says which version a translation follows. */
@@ -60,8 +63,12 @@ export function translationStatus(root: string): { source: string; languages: Re
 			const translated = ['.mdx', '.md'].map((ext) => join(docs, lang, slug + ext)).find((p) => existsSync(p));
 			if (!translated) return { slug, state: 'missing' };
 			const expected = fileSourceHash(join(docs, source!, file));
-			const recorded = readPage(translated).data.sourceHash;
-			return { slug, state: recorded === expected ? 'current' : 'stale', file: relative(root, translated).split(sep).join('/') };
+			const { data } = readPage(translated);
+			const recorded = data.sourceHash;
+			// Never marked: nobody has compared it with the source yet, which is not the same as behind it.
+			const state: TranslationState = recorded === undefined ? 'not-reviewed' : recorded === expected ? 'current' : 'stale';
+			const fluentReview = data.fluentReview === undefined ? undefined : String(data.fluentReview);
+			return { slug, state, file: relative(root, translated).split(sep).join('/'), ...(fluentReview ? { fluentReview } : {}) };
 		});
 	}
 	return { source: source!, languages };

@@ -12,8 +12,12 @@ export const ResourceSchema = () =>
 		topic: z.enum(['digital-security', 'holistic-security', 'messenger-comparison', 'country-risk']),
 		/** Language codes of the guide under which it is listed. */
 		listedFor: z.array(z.string().min(2)).min(1),
-		/** Language the resource itself is written in, when it differs from the language it is listed for. */
-		writtenIn: z.string().min(2).optional(),
+		/**
+		 * Language the resource itself is written in (the code of its edition, such as "en"). Where it
+		 * is listed for another language, the list says so to the reader, such as "(in English)".
+		 * A resource with an edition in the reader's language is listed once per edition.
+		 */
+		writtenIn: z.string().min(2),
 	});
 
 export type Resource = z.output<ReturnType<typeof ResourceSchema>>;

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { IdSchema, UrlSchema, type RefFactory } from './common';
+import { DateSchema, IdSchema, UrlSchema, type RefFactory } from './common';
 import { SUSPICIONS } from './risk';
 
 export const PLATFORMS = ['android', 'ios', 'windows', 'macos', 'linux', 'web', 'live-usb'] as const;
@@ -26,7 +26,10 @@ export const TOOL_KINDS = [
 	'dns-resolver',
 ] as const;
 export const LOGGING = ['minimal', 'some', 'extensive', 'depends-on-server'] as const;
-export const E2EE = ['yes', 'partial', 'no'] as const;
+/** "optional": not by default, but a user can switch it on (Jitsi Meet). */
+export const E2EE = ['yes', 'partial', 'optional', 'no'] as const;
+/** Facts whose yes or no needs a sentence more; the sentence is `tool.<id>.<fact>` in content/text/<lang>.yaml. */
+export const CAVEAT_FACTS = ['platforms', 'e2eeByDefault', 'logs', 'needsPhoneNumber', 'needsAccount', 'needsInstall'] as const;
 
 /** The facts about one tool. Written once; every language renders them. */
 export const ToolSchema = (ref: RefFactory) =>
@@ -75,6 +78,19 @@ export const ToolSchema = (ref: RefFactory) =>
 			.default([]),
 		/** Extra facts that only some tools have, e.g. resolver addresses. */
 		addresses: z.array(z.string().min(1)).optional(),
+		/**
+		 * Facts above that a yes or no would overstate, such as an account that only the organiser of a
+		 * meeting needs. Each needs its sentence, `tool.<id>.<fact>`, in every content/text/<lang>.yaml;
+		 * the tool page shows it next to the value.
+		 */
+		caveats: z.array(z.enum(CAVEAT_FACTS)).default([]),
+		/** The page of the tool's maker (or an independent review) that backs the facts above. Shown under the facts. */
+		source: UrlSchema(),
+		/**
+		 * The day someone last compared every fact above with `source`, as YYYY-MM-DD. Shown with the
+		 * source; the build warns when it is more than 12 months old.
+		 */
+		checked: DateSchema(),
 	});
 
 /** A channel that is not a recommended tool but appears in advice, usually as one to avoid. */

@@ -74,6 +74,22 @@ describe.each(languages.map((l) => [l.id, l] as const))('the %s bundle from file
 	});
 });
 
+describe('search by the names people type', () => {
+	test('the Arabic bundle finds the WhatsApp page by its Arabic name, and the French one Tor Browser by its French name', async () => {
+		for (const [lang, query, tool] of [
+			['ar', 'واتساب', 'whatsapp'],
+			['fr', 'Navigateur Tor', 'tor-browser'],
+		] as const) {
+			const bundle = open(`playbook-${lang}`);
+			const page = await browser.newPage();
+			await page.goto(`${bundle.root}${lang}/index.html`);
+			const results = await search(page, lang, query);
+			expect(results[0], `${lang}: ${query}`).toBe(`${bundle.root}${lang}/tools/${tool}/index.html`);
+			await page.close();
+		}
+	});
+});
+
 describe('the bundle with every language', () => {
 	test('switches language from the picker, from file://', async () => {
 		const bundle = open('playbook-all');

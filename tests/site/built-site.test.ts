@@ -46,8 +46,34 @@ describe('the built site', () => {
 			}
 	});
 
+	test('shows under every tool’s facts the source they were checked against and the day, in the page’s language', () => {
+		for (const language of languages)
+			for (const tool of data.tools) {
+				const html = readDist(`${language.id}/tools/${tool.id}/index.html`);
+				const day = tool.checked.toISOString().slice(0, 10);
+				const note = new RegExp(`<p class="source[^"]*" data-checked="${day}"[^>]*>([\\s\\S]*?)</p>`).exec(html);
+				expect(note, `${language.id}/${tool.id}`).not.toBeNull();
+				expect(note![1]).toContain(`href="${tool.source}"`);
+				expect(note![1]).toContain(new Intl.DateTimeFormat(language.lang, { dateStyle: 'long', timeZone: 'UTC' }).format(tool.checked));
+			}
+	});
+
+	test('lists every resource for its languages and marks each one written in another language', () => {
+		for (const language of languages) {
+			const html = readDist(`${language.id}/resources/index.html`);
+			const items = [...html.matchAll(/<li data-resource="([a-z0-9-]+)" data-written-in="([a-z-]+)"[^>]*>([\s\S]*?)<\/li>/g)];
+			const listed = data.resources.filter((r) => r.listedFor.includes(language.id));
+			expect(items.map((m) => m[1]), language.id).toEqual(listed.map((r) => r.id));
+			for (const [, id, writtenIn, body] of items) {
+				const mark = /<span class="other-language[^"]*">([^<]+)<\/span>/.exec(body!)?.[1]?.trim();
+				if (writtenIn === language.id) expect(mark, `${language.id}/${id}`).toBeUndefined();
+				else expect(mark, `${language.id}/${id}`).toMatch(/\S/);
+			}
+		}
+	});
+
 	test('shows the reviewed date on every guide page, in the page’s language', () => {
-		const expected: Record<string, string> = { en: 'November 23, 2026', es: '23 de noviembre de 2026', fr: '23 novembre 2026', ar: '23 نوفمبر 2026' };
+		const expected: Record<string, string> = { en: 'November 28, 2026', es: '28 de noviembre de 2026', fr: '28 novembre 2026', ar: '28 نوفمبر 2026' };
 		for (const language of languages) {
 			const html = readDist(`${language.id}/tools/signal/index.html`);
 			expect(html, language.id).toContain(expected[language.id]);

@@ -60,6 +60,18 @@ describe.each(data.languages.map((l) => [l.id, l] as const))('the %s handout', (
 		for (const practice of data.practices) find(title(`practices/${practice.id}`));
 	});
 
+	test('names the source and the checked day of every compared tool’s facts, as a link', () => {
+		const compared = data.tools.filter((t) => ['messenger', 'meeting', 'email'].includes(t.kind));
+		const links = pdf(lang).links;
+		const content = squash(text(lang));
+		for (const tool of compared) {
+			expect(links, tool.id).toContain(tool.source);
+			expect(content, tool.id).toContain(squash(tool.source.replace(/^https?:\/\//, '').replace(/\/$/, '')));
+			const day = new Intl.DateTimeFormat(language.lang, { dateStyle: 'long', timeZone: 'UTC' }).format(tool.checked);
+			for (const word of day.split(/\s+/)) expect(content, `${tool.id}: ${day}`).toContain(squash(word));
+		}
+	});
+
 	test('embeds every font it uses, all of them Noto, and stays under 1 MB', () => {
 		const fonts = pdf(lang).fonts;
 		expect(fonts.length).toBeGreaterThan(0);

@@ -97,7 +97,7 @@ describe('checkContent', () => {
 	});
 
 	test('errors if a tool has no page in the source language', () => {
-		const problems = problemsAfter('content/data/tools.yaml', (t) => `${t}\n- id: briar\n  name: Briar\n  kind: messenger\n  homepage: https://briarproject.org\n  platforms: [android]\n  openSource: true\n  decentralised: true\n  selfHostable: false\n  needsAccount: false\n  needsInstall: true\n  useCases: [messaging]\n`);
+		const problems = problemsAfter('content/data/tools.yaml', (t) => `${t}\n- id: briar\n  name: Briar\n  kind: messenger\n  homepage: https://briarproject.org\n  platforms: [android]\n  openSource: true\n  decentralised: true\n  selfHostable: false\n  needsAccount: false\n  needsInstall: true\n  useCases: [messaging]\n  source: https://briarproject.org/manual/\n  checked: 2026-11-28\n`);
 		expect(problems).toEqual([
 			{
 				file: 'content/docs/en/tools/briar.mdx',
@@ -105,6 +105,24 @@ describe('checkContent', () => {
 				fix: 'write this page (title, reviewed and its prose), or remove "briar" from content/data/tools.yaml.',
 			},
 		]);
+	});
+
+	test('errors if a tool has no source for its facts', () => {
+		const problems = problemsAfter('content/data/tools.yaml', (t) => t.replace('  source: https://signal.org/blog/phone-number-privacy-usernames/\n', ''));
+		expect(problems).toHaveLength(1);
+		expect(problems[0]).toMatchObject({ file: 'content/data/tools.yaml', field: 'entry 3 (id "signal") → source' });
+	});
+
+	test('errors if a checked date is not a real date', () => {
+		const problems = problemsAfter('content/data/tools.yaml', (t) => t.replace(/(id: wire[\s\S]*?checked: )[\d-]+/, '$12026-02-30'));
+		expect(problems).toHaveLength(1);
+		expect(problems[0]).toMatchObject({ file: 'content/data/tools.yaml', field: 'entry 4 (id "wire") → checked', message: 'must be a real date written as YYYY-MM-DD, such as 2026-11-23' });
+	});
+
+	test('errors if a caveat has no sentence in a language', () => {
+		const problems = problemsAfter('content/data/tools.yaml', (t) => t.replace(/(id: signal[\s\S]*?)(\n  source:)/, '$1\n  caveats: [needsPhoneNumber]$2'));
+		expect(problems.map((p) => p.file)).toEqual(['content/text/en.yaml', 'content/text/es.yaml', 'content/text/fr.yaml', 'content/text/ar.yaml']);
+		expect(problems[0]!.message).toContain('tool.signal.needsPhoneNumber');
 	});
 
 	test('errors if an interface string is missing in a language', () => {

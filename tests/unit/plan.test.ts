@@ -25,7 +25,7 @@ const texts = data.languages.map((l) => textsOf(l.id));
 /**
  * The source guide's assessment table and its two sequences, written out independently of
  * rules.yaml and scenarios.yaml ("not sure" counts as "yes" for every question):
- * 1. communication watched → avoid Facebook, email, phone, SMS, Skype; meeting in person through a partner is an option;
+ * 1. communication watched → avoid Facebook, email, phone, SMS, video calls without end-to-end encryption (the source's Skype, shut down in May 2025); meeting in person through a partner is an option;
  * 2. secure apps illegal or persecuted → every tool that draws attention as an encrypted app is avoided; if direct
  *    contact is not dangerous, WhatsApp as a partly secure alternative, and in person through a partner as an option;
  * 3. direct contact dangerous → through a partner, with secure channels to it first (WhatsApp where secure apps are risky);
@@ -33,7 +33,7 @@ const texts = data.languages.map((l) => textsOf(l.id));
  * Otherwise, the secure tools directly.
  */
 const ENCRYPTED_APPS = ['delta-chat', 'element', 'jitsi-meet', 'proton-mail', 'signal', 'veracrypt', 'wire'];
-const OPEN_CHANNELS = ['facebook', 'ordinary-email', 'phone', 'skype', 'sms'];
+const OPEN_CHANNELS = ['facebook', 'ordinary-email', 'phone', 'sms', 'video-calls'];
 function expected(answers: Answers) {
 	const yes = (id: string) => answers[id] !== 'no';
 	const [watched, appsRisky, dangerous, torRisky] = ['surveilled', 'secure-apps-risky', 'direct-contact-dangerous', 'anonymity-tools-risky'].map(yes) as [boolean, boolean, boolean, boolean];

@@ -35,6 +35,22 @@ describe('translationStatus', () => {
 		expect(stateOf(copy.dir, 'es', 'tools/signal')).toBe('current');
 	});
 
+	test('reports a translation never marked as following its source as not reviewed, not stale', () => {
+		copy = copyProject(['content']);
+		copy.edit('content/docs/es/tools/wire.mdx', (t) => t.replace(/^sourceHash: .*\n/m, ''));
+		expect(stateOf(copy.dir, 'es', 'tools/wire')).toBe('not-reviewed');
+		markCurrent(copy.dir, 'es', 'tools/wire');
+		expect(stateOf(copy.dir, 'es', 'tools/wire')).toBe('current');
+	});
+
+	test('records the day a fluent speaker reviewed a translation', () => {
+		copy = copyProject(['content']);
+		copy.edit('content/docs/ar/tools/signal.mdx', (t) => t.replace(/^reviewed: (.*)$/m, 'reviewed: $1\nfluentReview: 2026-11-20'));
+		const pages = translationStatus(copy.dir).languages;
+		expect(pages.ar!.find((p) => p.slug === 'tools/signal')?.fluentReview).toBe('2026-11-20');
+		expect(pages.ar!.find((p) => p.slug === 'tools/wire')?.fluentReview).toBeUndefined();
+	});
+
 	test('reports a page that is not translated as missing', () => {
 		copy = copyProject(['content']);
 		rmSync(join(copy.dir, 'content/docs/ar/practices/plain-text.mdx'));
@@ -51,12 +67,12 @@ describe('npm run i18n:status', () => {
 		copy.edit('content/docs/en/practices/updates.mdx', (t) => `${t}\nOne more sentence.\n`);
 		let result = run(copy.dir, '--strict');
 		expect(result.status).toBe(0);
-		expect(result.stdout).toContain('es: 41 current, 1 stale, 0 missing (of 42)\n  stale    practices/updates  (content/docs/es/practices/updates.mdx)\n');
+		expect(result.stdout).toContain('es: 41 current, 1 stale, 0 not reviewed, 0 missing (of 42); 0 reviewed by a fluent speaker\n  stale    practices/updates  (content/docs/es/practices/updates.mdx)\n');
 
 		rmSync(join(copy.dir, 'content/docs/fr/tools/keeper.mdx'));
 		result = run(copy.dir);
 		expect(result.status).toBe(0);
-		expect(result.stdout).toContain('fr: 40 current, 1 stale, 1 missing (of 42)\n  stale    practices/updates  (content/docs/fr/practices/updates.mdx)\n  missing  tools/keeper  (content/docs/fr/tools/keeper.mdx)\n');
+		expect(result.stdout).toContain('fr: 40 current, 1 stale, 0 not reviewed, 1 missing (of 42); 0 reviewed by a fluent speaker\n  stale    practices/updates  (content/docs/fr/practices/updates.mdx)\n  missing  tools/keeper  (content/docs/fr/tools/keeper.mdx)\n');
 		expect(result.stdout).toContain('1 page missing. Readers see the en page with a notice until they are translated.');
 		expect(run(copy.dir, '--strict').status).toBe(1);
 	});

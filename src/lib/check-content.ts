@@ -437,7 +437,10 @@ export function checkContent(root: string): CheckResult {
 		});
 	if (!problems.some((p) => planFiles.includes(p.file))) {
 		const model = toPlanModel(toRiskModel(data), data);
-		const toolNames = new Map(data.tools.map((t) => [t.id, [t.name, ...t.otherNames]]));
+		// A tool's names: its own, its other spellings, and what each language calls it ("tool.<id>.names").
+		const localNames = (id: string) =>
+			[...textsByLang.values()].flatMap((map) => (typeof map[`tool.${id}.names`] === 'string' ? (map[`tool.${id}.names`] as string).split(/[,،]/).map((n) => n.trim()).filter(Boolean) : []));
+		const toolNames = new Map(data.tools.map((t) => [t.id, [t.name, ...t.otherNames, ...localNames(t.id)]]));
 		const texts = [...textsByLang].map(([lang, map]) => ({ lang, text: (key: string) => (typeof map[key] === 'string' ? (map[key] as string) : undefined) }));
 		const situations = data.situations.map((s) => ({
 			id: s.id,

@@ -216,11 +216,19 @@ export interface PlanProblem {
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * A pattern that finds a tool's name as a word. Only letters of the name's own script end a word:
- * an Arabic prefix such as "و" (and) written against "Tor" still leaves "Tor" a name.
+ * A pattern that finds a tool's name as a word. For a name in Latin letters only letters of that
+ * script end a word: an Arabic prefix such as "و" (and) written against "Tor" still leaves "Tor" a
+ * name. A name in another script ("واتساب") must stand as a word of its own, but for one of the
+ * one-letter prefixes Arabic joins to words (و ب ل ف ك).
  */
 export function namePattern(names: readonly string[]): RegExp {
-	return new RegExp(`(?<![\\p{Script=Latin}\\p{N}])(?:${names.map(escape).join('|')})(?![\\p{Script=Latin}\\p{N}])`, 'u');
+	const latin = names.filter((n) => !/[^\p{Script=Latin}\p{N}\p{P}\s]/u.test(n));
+	const other = names.filter((n) => !latin.includes(n));
+	const parts = [
+		...(latin.length ? [`(?<![\\p{Script=Latin}\\p{N}])(?:${latin.map(escape).join('|')})(?![\\p{Script=Latin}\\p{N}])`] : []),
+		...(other.length ? [`(?<![\\p{L}\\p{N}])[وبلفك]?(?:${other.map(escape).join('|')})(?![\\p{L}\\p{N}])`] : []),
+	];
+	return new RegExp(parts.join('|') || '(?!)', 'u');
 }
 
 /**

@@ -186,11 +186,16 @@ describe('checkPlans', () => {
 	});
 
 	test('finds a tool’s name as a word, next to Arabic letters too, and not inside another word', () => {
-		const tor = namePattern(['Tor Browser', 'Tor']);
-		expect(tor.test('استخدم Tor Browser')).toBe(true);
-		expect(tor.test('وTor')).toBe(true);
-		expect(tor.test('a Torx, the editor')).toBe(false);
+		const torBrowser = namePattern(['Tor Browser', 'Tor']);
+		expect(torBrowser.test('استخدم Tor Browser')).toBe(true);
+		expect(torBrowser.test('وTor')).toBe(true);
+		expect(torBrowser.test('a Torx, the editor')).toBe(false);
 		expect(namePattern(['Wire']).test('Wireless networks')).toBe(false);
+		// A name in Arabic script: a word of its own, or with a joined prefix, never inside another word.
+		const tor = namePattern(['تور']);
+		expect(tor.test('استخدم تور الآن')).toBe(true);
+		expect(tor.test('وتور')).toBe(true);
+		expect(tor.test('الدستور')).toBe(false);
 	});
 });
 

@@ -1,54 +1,43 @@
 /**
  * What astro.config.mjs needs from content/: the languages, their interface strings and the
- * sidebar. Reads leniently so that a broken file is reported by the content check, which runs
- * first and names the file and the fix, instead of crashing here.
+ * sidebar, from the same validated data as everything else (the content check, src/lib/check-content.ts).
+ * When the content has problems, the config is a bare one: the playbook integration then stops the
+ * build with every problem, its file and its fix, before anything is rendered.
  */
-import { dataFile, parseYaml, readText, textFile, uiFile } from './sources';
+import { checkContent } from './check-content';
+import { parseYaml, readText, textFile, uiFile } from './sources';
 
-interface LanguageEntry { id: string; lang: string; label: string; dir: 'ltr' | 'rtl' }
 type Strings = Record<string, string>;
 
-function read(root: string, rel: string, json = false): unknown {
-	const text = readText(root, rel);
-	if (text === undefined) return undefined;
-	try {
-		return json ? JSON.parse(text) : parseYaml(text, rel);
-	} catch {
-		return undefined;
-	}
+function strings(root: string, rel: string, json: boolean): Strings {
+	const text = readText(root, rel) ?? '';
+	return ((json ? JSON.parse(text) : parseYaml(text, rel)) ?? {}) as Strings;
 }
 
-const idsOf = (root: string, name: Parameters<typeof dataFile>[0]): Record<string, unknown>[] => {
-	const list = read(root, dataFile(name));
-	return Array.isArray(list) ? list.filter((e) => e && typeof e.id === 'string') : [];
-};
-
 export function loadSiteConfig(root: string) {
-	const languages = (idsOf(root, 'languages') as unknown as LanguageEntry[]).map((l) => ({ ...l, dir: l.dir ?? 'ltr' }));
-	if (!languages.length) languages.push({ id: 'en', lang: 'en', label: 'English', dir: 'ltr' });
+	const { data } = checkContent(root);
+	if (!data) return { languages: [{ id: 'en', lang: 'en', label: 'English', dir: 'ltr' as const }], source: 'en', title: 'Playbook', locales: { en: { label: 'English', lang: 'en', dir: 'ltr' as const } }, sidebar: [] };
+	const languages = data.languages;
 	const source = languages[0]!.id;
-	const ui = Object.fromEntries(languages.map((l) => [l.id, (read(root, uiFile(l.id), true) ?? {}) as Strings]));
-	const text = Object.fromEntries(languages.map((l) => [l.id, (read(root, textFile(l.id)) ?? {}) as Strings]));
+	const ui = Object.fromEntries(languages.map((l) => [l.id, strings(root, uiFile(l.id), true)]));
+	const text = Object.fromEntries(languages.map((l) => [l.id, strings(root, textFile(l.id), false)]));
 
 	/** A label in the source language with its translations, as Starlight's sidebar expects. */
 	const label = (table: Record<string, Strings>, key: string) => ({
 		label: table[source]?.[key] ?? key,
 		translations: Object.fromEntries(languages.slice(1).map((l) => [l.lang, table[l.id]?.[key] ?? table[source]?.[key] ?? key])),
 	});
-	const pages = (folder: string, collection: Parameters<typeof dataFile>[0]) =>
-		idsOf(root, collection).map((e) => ({ slug: `${folder}/${e.id}` }));
-
-	const practices = idsOf(root, 'practices');
+	const pages = (folder: string, entries: readonly { id: string }[]) => entries.map((e) => ({ slug: `${folder}/${e.id}` }));
 	const sidebar = [
 		{ ...label(ui, 'nav.start'), items: [{ slug: 'index' }, { slug: 'risk-assessment' }, { slug: 'risk-check' }] },
-		{ ...label(ui, 'nav.scenarios'), items: pages('scenarios', 'scenarios') },
-		{ ...label(ui, 'nav.tools'), items: [{ slug: 'tools' }, ...pages('tools', 'tools')] },
+		{ ...label(ui, 'nav.scenarios'), items: pages('scenarios', data.scenarios) },
+		{ ...label(ui, 'nav.tools'), items: [{ slug: 'tools' }, ...pages('tools', data.tools)] },
 		{
 			...label(ui, 'nav.practices'),
-			items: idsOf(root, 'categories').map((c) => ({
+			items: data.categories.map((c) => ({
 				...label(text, `category.${c.id}`),
 				collapsed: false,
-				items: practices.filter((p) => p.category === c.id).map((p) => ({ slug: `practices/${p.id}` })),
+				items: data.practices.filter((p) => p.category.id === c.id).map((p) => ({ slug: `practices/${p.id}` })),
 			})),
 		},
 		{ ...label(ui, 'nav.reference'), items: [{ slug: 'resources' }, { slug: 'downloads' }] },

@@ -1,0 +1,25 @@
+import { describe, expect, test } from 'vitest';
+import { loadSiteConfig } from '../../src/lib/site-config';
+import { copyProject, ROOT } from '../helpers/project';
+import { siteData } from '../helpers/site';
+
+describe('loadSiteConfig', () => {
+	test('builds the languages and the sidebar from the content check’s validated data', () => {
+		const data = siteData();
+		const config = loadSiteConfig(ROOT);
+		expect(config.languages.map((l) => l.id)).toEqual(data.languages.map((l) => l.id));
+		const slugs = JSON.stringify(config.sidebar);
+		for (const practice of data.practices) expect(slugs).toContain(`"practices/${practice.id}"`);
+		for (const tool of data.tools) expect(slugs).toContain(`"tools/${tool.id}"`);
+	});
+
+	test('gives a bare config when the content has problems, which the integration then reports', () => {
+		const copy = copyProject(['content']);
+		try {
+			copy.edit('content/data/practices.yaml', (t) => t.replace('- id: updates', '- id: updates\n  unknownField: 1'));
+			expect(loadSiteConfig(copy.dir)).toMatchObject({ source: 'en', sidebar: [] });
+		} finally {
+			copy.cleanup();
+		}
+	});
+});

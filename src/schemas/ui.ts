@@ -59,6 +59,8 @@ export const UI_KEYS = [
 	'seq.kind.cleanup',
 	'seq.finished',
 	'seq.applied',
+	'seq.heading',
+	'seq.about',
 	'downloads.file',
 	'downloads.languages',
 	'downloads.all',

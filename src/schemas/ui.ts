@@ -9,7 +9,7 @@ import { E2EE, LOGGING, PLATFORMS, TOOL_KINDS, USE_CASES } from './tool';
 export const UI_KEYS = [
 	'site.title',
 	'site.tagline',
-	'site.chooseLanguage',
+	'site.readIn',
 	'nav.start',
 	'nav.tools',
 	'nav.practices',

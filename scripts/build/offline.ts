@@ -207,6 +207,17 @@ function bundler(context: BuildContext) {
 			if (language) item.querySelector('a')!.setAttribute('href', `${language.id}/index.html`);
 			else item.remove();
 		}
+		// A bundle of one language is a page in that language: its lang, direction, title and heading.
+		if (bundle.languages.length === 1) {
+			const only = bundle.languages[0]!;
+			const html = document.querySelector('html')!;
+			html.setAttribute('lang', only.lang);
+			html.setAttribute('dir', only.dir);
+			const title = strings[only.id]!['site.title']!;
+			document.querySelector('title')?.set_content(escapeHtml(title));
+			const heading = document.querySelector('main h1');
+			if (heading) heading.set_content(`<span lang="${only.lang}" dir="${only.dir}">${escapeHtml(title)}</span>`);
+		}
 		const source = strings[bundle.languages[0]!.id]!;
 		document
 			.querySelector('main')!

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { DIST, requireDist } from '../helpers/project';
+import { DIST, requireDist, ROOT } from '../helpers/project';
 import { readDist, siteData } from '../helpers/site';
+import { unzipToTemp } from '../helpers/zip';
 
 beforeAll(requireDist);
 const DOWNLOADS = join(DIST, 'downloads');
@@ -35,6 +36,19 @@ describe('dist/downloads', () => {
 				expect(html).toContain(`href="/downloads/${f.file}"`);
 			}
 			expect(html).toMatch(new RegExp(`<span data-build-date[^>]*>${manifest().date}</span>`));
+		}
+	});
+
+	test('opens each one-language bundle on a start page in that language, listing only it', () => {
+		for (const language of languages) {
+			const { dir, names } = unzipToTemp(join(DOWNLOADS, `playbook-${language.id}.zip`));
+			const start = names.find((n) => /^[^/]+\/index\.html$/.test(n))!;
+			const html = readFileSync(join(dir, start), 'utf8');
+			const title = (JSON.parse(readFileSync(join(ROOT, `content/i18n/${language.id}.json`), 'utf8')) as Record<string, string>)['site.title']!;
+			expect(html, language.id).toMatch(new RegExp(`<html[^>]* lang="${language.lang}"`));
+			expect(html, language.id).toMatch(new RegExp(`<html[^>]* dir="${language.dir}"`));
+			expect(html, language.id).toContain(`<title>${title}</title>`);
+			expect([...html.matchAll(/<main[\s\S]*?<\/main>/g)][0]![0].match(/<li /g), language.id).toHaveLength(1);
 		}
 	});
 });

@@ -18,6 +18,7 @@ export const UI_KEYS = [
 	'page.reviewed',
 	'page.relatedTools',
 	'tool.facts',
+	'tool.moreFacts',
 	'tool.homepage',
 	'tool.otherNames',
 	'tool.platforms',

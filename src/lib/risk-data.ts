@@ -27,10 +27,15 @@ export async function riskNames(lang: string) {
 		inFileOrder('scenarios'),
 	]);
 	const title = async (slug: string) => (await localizedEntry(lang, slug))?.data.title ?? slug;
+	const tool = new Map(tools.map((t) => [t.id, { name: t.data.name, href: pageUrl(lang, `tools/${t.id}`) }]));
+	const channel = new Map(channels.map((c) => [c.id, c.data.name ?? text(`channel.${c.id}`)]));
 	return {
 		text,
-		tool: new Map(tools.map((t) => [t.id, { name: t.data.name, href: pageUrl(lang, `tools/${t.id}`) }])),
-		channel: new Map(channels.map((c) => [c.id, c.data.name ?? text(`channel.${c.id}`)])),
+		tool,
+		channel,
+		/** Tools as names with their pages' links, and channels as names, for <Names>. */
+		tools: (ids: readonly string[]) => ids.map((id) => tool.get(id)!),
+		channels: (ids: readonly string[]) => ids.map((id) => ({ name: channel.get(id)!, href: undefined as string | undefined })),
 		practice: new Map(await Promise.all(practices.map(async (p) => [p.id, { name: await title(`practices/${p.id}`), href: pageUrl(lang, `practices/${p.id}`) }] as const))),
 		scenario: new Map(scenarios.map((s) => [s.id, { name: text(`scenario.${s.id}`), href: pageUrl(lang, `scenarios/${s.id}`) }])),
 	};

@@ -7,6 +7,7 @@
  * Pure and data-driven: the build renders every plan from it, the content check proves every
  * plan consistent with it, and the tests compare it with the source's table.
  */
+import { stepApplies } from './scenario';
 import { allAnswerCombinations, answersKey, effectiveAnswer, evaluate, type Answers, type Between, type Condition, type Reason, type RiskModel, type Suspicion } from './risk';
 
 /** The risk check picks the plan for the answers with CSS written for at most this many questions (components/RiskSelector.astro). */
@@ -73,12 +74,6 @@ export interface Plan {
 	unsure: string[];
 }
 
-const stepApplies = (model: RiskModel, step: PlanStep, answers: Answers) =>
-	step.when.every((c) => {
-		const question = model.questions.find((q) => q.id === c.question);
-		return question !== undefined && effectiveAnswer(question, answers[c.question]) === c.answer;
-	});
-
 /** Resolves the rules that fire for these answers into one plan. */
 export function resolvePlan(model: PlanModel, answers: Answers): Plan {
 	const outcome = evaluate(model, answers);
@@ -113,7 +108,7 @@ export function resolvePlan(model: PlanModel, answers: Answers): Plan {
 	const headline = fired.find(({ data }) => data.route && data.route === route && !data.option)?.rule;
 	const scenario = outcome.scenario;
 	const steps = (model.scenarios.find((s) => s.id === scenario)?.steps ?? [])
-		.filter((step) => stepApplies(model, step, answers))
+		.filter((step) => stepApplies(step, model.questions, answers))
 		.map((step) => ({ ...step, tools: step.tools.filter((t) => !avoidTools.has(t)), fallback: step.fallback.filter((t) => !avoidTools.has(t)) }));
 
 	return {

@@ -44,21 +44,11 @@ export interface Reason {
 	readAs: 'yes' | 'no';
 }
 
-export interface Recommendation {
-	id: string;
-	/** Rules that made this recommendation. */
-	rules: string[];
-}
-
 export interface Outcome {
 	/** Rules that fired, in model order, each with the answers that made it fire. */
 	fired: { rule: string; reasons: Reason[] }[];
 	/** Partner wins over direct when any fired rule asks for it. */
 	route: 'direct' | 'partner' | undefined;
-	useTools: Recommendation[];
-	practices: Recommendation[];
-	avoidTools: Recommendation[];
-	avoidChannels: Recommendation[];
 	/** The scenario to follow: the one of the first fired rule whose route is the outcome's route. */
 	scenario: string | undefined;
 	/** Questions the reader answered "not sure", which were read as the safer answer. */
@@ -68,12 +58,6 @@ export interface Outcome {
 /** The answer a rule sees: "not sure" and no answer count as the question's safer answer. */
 export function effectiveAnswer(question: RiskModel['questions'][number], given: Answer | undefined): 'yes' | 'no' {
 	return given === 'yes' || given === 'no' ? given : question.saferAnswer;
-}
-
-function collect(fired: { rule: RiskModel['rules'][number] }[], pick: (rule: RiskModel['rules'][number]) => readonly string[]): Recommendation[] {
-	const byId = new Map<string, string[]>();
-	for (const { rule } of fired) for (const id of pick(rule)) byId.set(id, [...(byId.get(id) ?? []), rule.id]);
-	return [...byId].map(([id, rules]) => ({ id, rules }));
 }
 
 /** Applies the model to the answers. */
@@ -94,10 +78,6 @@ export function evaluate(model: RiskModel, answers: Answers): Outcome {
 	return {
 		fired: fired.map(({ rule, reasons }) => ({ rule: rule.id, reasons: reasons as Reason[] })),
 		route,
-		useTools: collect(fired, (r) => r.useTools),
-		practices: collect(fired, (r) => r.practices),
-		avoidTools: collect(fired, (r) => r.avoidTools),
-		avoidChannels: collect(fired, (r) => r.avoidChannels),
 		scenario: fired.find(({ rule }) => rule.scenario && rule.route === route)?.rule.scenario ?? fired.find(({ rule }) => rule.scenario)?.rule.scenario,
 		unsure: model.questions.filter((q) => answers[q.id] === undefined || answers[q.id] === 'unsure').map((q) => q.id),
 	};

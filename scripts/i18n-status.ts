@@ -18,6 +18,10 @@ const { source, languages } = translationStatus(process.cwd());
 const names = (['tools', 'channels'] as const).flatMap((list) =>
 	((yaml.load(readFileSync(`content/data/${list}.yaml`, 'utf8')) ?? []) as { name?: string; otherNames?: string[] }[]).flatMap((e) => [e.name ?? '', ...(e.otherNames ?? [])]).filter(Boolean),
 );
+/** Languages whose interface strings and data texts a fluent speaker has reviewed (fluentReview in languages.yaml). */
+const textsReviewed = new Map(
+	((yaml.load(readFileSync('content/data/languages.yaml', 'utf8')) ?? []) as { id: string; fluentReview?: unknown }[]).map((l) => [l.id, l.fluentReview]),
+);
 let identical = 0;
 let missing = 0;
 console.log(`Translations of the ${source} pages`);
@@ -30,6 +34,8 @@ for (const [lang, pages] of Object.entries(languages)) {
 	for (const p of n) console.log(`  not reviewed  ${p.slug}  (${p.file}: no sourceHash yet)`);
 	for (const p of s) console.log(`  stale    ${p.slug}  (${p.file})`);
 	for (const p of m) console.log(`  missing  ${p.slug}  (content/docs/${lang}/${p.slug}.mdx)`);
+	const texts = textsReviewed.get(lang);
+	console.log(`${lang}: interface strings and data texts ${texts ? `reviewed by a fluent speaker on ${texts instanceof Date ? texts.toISOString().slice(0, 10) : String(texts)}` : 'not reviewed by a fluent speaker (fluentReview in content/data/languages.yaml)'}`);
 	const same = identicalStrings(process.cwd(), source, lang, names);
 	identical += same.length;
 	console.log(`${lang}: ${same.length} string${same.length === 1 ? '' : 's'} identical to ${source}`);

@@ -9,3 +9,9 @@ declare module 'virtual:playbook/config' {
 	};
 	export default config;
 }
+
+declare module 'virtual:playbook/search-strings' {
+	/** Labels of the search box per `<html lang>` tag, from the `pagefind.*` keys of content/i18n (src/lib/search-strings.ts). */
+	const strings: Record<string, Record<string, string>>;
+	export default strings;
+}

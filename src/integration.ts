@@ -5,9 +5,11 @@ import { checkContent, formatProblems, oldReviews } from './lib/check-content';
 import { withSystemLightTheme } from './lib/no-js-theme';
 import { oldCheckMessage, oldChecks } from './lib/old-checks';
 import { relocateDocs, type SatteriLike } from './lib/markdown-locale';
+import { searchStrings } from './lib/search-strings';
 import { checkPatches, PatchLedger, isPrintStylesheet, patchPrintStylesheet, PRINT_RULES, SIDEBAR_STATE, SIDEBAR_STATE_ID, starlightFolder, starlightVersion } from './lib/starlight-patches';
 
 const VIRTUAL_ID = 'virtual:playbook/config';
+const SEARCH_STRINGS_ID = 'virtual:playbook/search-strings';
 const EMPTY_ID = '\0playbook:nothing';
 
 /**
@@ -48,8 +50,12 @@ export function playbook(): AstroIntegration {
 						plugins: [
 							{
 								name: 'playbook:config',
-								resolveId: (id: string) => (id === VIRTUAL_ID ? `\0${VIRTUAL_ID}` : undefined),
-								load: (id: string) => (id === `\0${VIRTUAL_ID}` ? `export default ${exported};` : undefined),
+								resolveId: (id: string) => (id === VIRTUAL_ID || id === SEARCH_STRINGS_ID ? `\0${id}` : undefined),
+								load: (id: string) => {
+									if (id === `\0${VIRTUAL_ID}`) return `export default ${exported};`;
+									if (id === `\0${SEARCH_STRINGS_ID}`) return `export default ${JSON.stringify(searchStrings(fileURLToPath(config.root), data.languages))};`;
+									return undefined;
+								},
 							},
 							{
 								// No page shows code, and expressiveCode is off: its print rules go too.

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { DateSchema } from './common.ts';
 
 /** One language the guide is published in. Adding one is an entry here plus its content. */
 export const LanguageSchema = () =>
@@ -13,6 +14,12 @@ export const LanguageSchema = () =>
 		dir: z.enum(['ltr', 'rtl']).default('ltr'),
 		/** Where the quick-exit button leads: an ordinary site that draws no attention, in this language. */
 		quickExit: z.string().regex(/^https:\/\/[^\s]+$/, { error: 'must be a full address starting with https://' }),
+		/**
+		 * The day a fluent speaker last read this language's interface strings (content/i18n/<id>.json)
+		 * and data texts (content/text/<id>.yaml) against the source language's, as YYYY-MM-DD. Until then,
+		 * what is built from them (the handout, for one) tells readers the translation is not reviewed.
+		 */
+		fluentReview: DateSchema().optional(),
 	});
 
 export const LanguagesSchema = () => z.array(LanguageSchema()).min(1);

@@ -64,9 +64,13 @@ describe('astro build', () => {
 		expect(existsSync(join(copy.dir, 'dist'))).toBe(false);
 	}, 180_000);
 
-	test('shows a missing translation in English with a notice, kept out of that language’s search index; and a stale one with a notice', async () => {
+	test('shows a missing translation in English with a notice, kept out of that language’s search index; a stale one with a notice; and an unreviewed one with a line on how to help', async () => {
 		const copy = project();
 		rmSync(join(copy.dir, 'content/docs/fr/tools/wire.mdx'));
+		// A fluent speaker reviewed three French pages and the French interface strings and data texts.
+		const reviewed = (t: string) => t.replace(/^reviewed: (.*)$/m, 'reviewed: $1\nfluentReview: 2026-11-20');
+		for (const page of ['tools/signal', 'risk-assessment', 'resources']) copy.edit(`content/docs/fr/${page}.mdx`, reviewed);
+		copy.edit('content/data/languages.yaml', (t) => t.replace('quickExit: https://fr.wikipedia.org/', 'quickExit: https://fr.wikipedia.org/\n  fluentReview: 2026-11-20'));
 		copy.edit('content/docs/en/tools/signal.mdx', (t) => t.replace('Signal encrypts every message', 'Signal now encrypts every message'));
 		copy.edit('content/docs/en/risk-assessment.mdx', (t) => `${t}\nOne more sentence.\n`);
 		const { status, output } = build(copy.dir);
@@ -83,11 +87,24 @@ describe('astro build', () => {
 		expect(readFileSync(join(copy.dir, 'dist/ar/tools/signal/index.html'), 'utf8')).toContain('تغيّرت النسخة الإنجليزية من هذه الصفحة منذ إعداد هذه الترجمة.');
 		expect(readFileSync(join(copy.dir, 'dist/fr/tools/wire/index.html'), 'utf8')).not.toContain('data-stale-notice');
 		expect(readFileSync(join(copy.dir, 'dist/en/tools/signal/index.html'), 'utf8')).not.toContain('data-stale-notice');
+		// Not reviewed by a fluent speaker: one quiet line under the title, linking to how to help.
+		const notice = /data-translation-notice[^>]*>\s*Cette traduction n’a pas encore été relue par une personne qui maîtrise la langue\. <a href="\/fr\/translations\/"[^>]*>Comment aider<\/a>/;
+		expect(readFileSync(join(copy.dir, 'dist/fr/tools/quad9/index.html'), 'utf8')).toMatch(notice);
+		expect(translated).not.toContain('data-translation-notice');
+		expect(fallback).not.toContain('data-translation-notice');
+		expect(readFileSync(join(copy.dir, 'dist/en/tools/quad9/index.html'), 'utf8')).not.toContain('data-translation-notice');
+		expect(readFileSync(join(copy.dir, 'dist/ar/tools/signal/index.html'), 'utf8')).toContain('لم يراجع هذه الترجمة بعدُ شخصٌ يتقن اللغة.');
+		expect(existsSync(join(copy.dir, 'dist/fr/translations/index.html'))).toBe(true);
 		// The printed handout carries the notice too, next to the risk assessment that changed.
 		const pdf = spawnSync(process.execPath, ['scripts/build.ts', '--only', 'handouts'], { cwd: copy.dir, encoding: 'utf8', timeout: 120_000 });
 		expect(pdf.status, `${pdf.stdout}\n${pdf.stderr}`).toBe(0);
 		const text = async (lang: string) => (await readPdf(join(copy.dir, `dist/downloads/handout-${lang}.pdf`))).pages.map((p) => p.actualText).join(' ').replace(/\s+/g, ' ');
 		expect(await text('fr')).toContain('La version anglaise de cette page a changé depuis cette traduction.');
 		expect(await text('en')).not.toContain('has changed since this translation');
+		// A handout is built from pages and from the interface strings and data texts: French is
+		// reviewed in all of them, Spanish in none.
+		expect(await text('fr')).not.toContain('Cette traduction n’a pas encore été relue');
+		expect(await text('es')).toContain('Ninguna persona que domine el idioma ha revisado aún esta traducción.');
+		expect(await text('en')).not.toContain('not yet been checked by a fluent speaker');
 	}, 180_000);
 });

@@ -65,14 +65,18 @@ describe('npm run i18n:status', () => {
 	test('prints missing, stale and current pages per language, and fails with --strict only when pages are missing', () => {
 		copy = copyProject(['content', 'scripts', 'src', 'package.json'], { buildable: true });
 		copy.edit('content/docs/en/practices/updates.mdx', (t) => `${t}\nOne more sentence.\n`);
+		copy.edit('content/data/languages.yaml', (t) => t.replace('quickExit: https://fr.wikipedia.org/', 'quickExit: https://fr.wikipedia.org/\n  fluentReview: 2026-11-20'));
+		const pages = translationStatus(copy.dir).languages.es!.length;
 		let result = run(copy.dir, '--strict');
 		expect(result.status).toBe(0);
-		expect(result.stdout).toContain('es: 41 current, 1 stale, 0 not reviewed, 0 missing (of 42); 0 reviewed by a fluent speaker\n  stale    practices/updates  (content/docs/es/practices/updates.mdx)\n');
+		expect(result.stdout).toContain(`es: ${pages - 1} current, 1 stale, 0 not reviewed, 0 missing (of ${pages}); 0 reviewed by a fluent speaker\n  stale    practices/updates  (content/docs/es/practices/updates.mdx)\n`);
+		expect(result.stdout).toContain('es: interface strings and data texts not reviewed by a fluent speaker (fluentReview in content/data/languages.yaml)\n');
+		expect(result.stdout).toContain('fr: interface strings and data texts reviewed by a fluent speaker on 2026-11-20\n');
 
 		rmSync(join(copy.dir, 'content/docs/fr/tools/keeper.mdx'));
 		result = run(copy.dir);
 		expect(result.status).toBe(0);
-		expect(result.stdout).toContain('fr: 40 current, 1 stale, 0 not reviewed, 1 missing (of 42); 0 reviewed by a fluent speaker\n  stale    practices/updates  (content/docs/fr/practices/updates.mdx)\n  missing  tools/keeper  (content/docs/fr/tools/keeper.mdx)\n');
+		expect(result.stdout).toContain(`fr: ${pages - 2} current, 1 stale, 0 not reviewed, 1 missing (of ${pages}); 0 reviewed by a fluent speaker\n  stale    practices/updates  (content/docs/fr/practices/updates.mdx)\n  missing  tools/keeper  (content/docs/fr/tools/keeper.mdx)\n`);
 		expect(result.stdout).toContain('1 page missing. Readers see the en page with a notice until they are translated.');
 		expect(run(copy.dir, '--strict').status).toBe(1);
 	});

@@ -6,6 +6,8 @@ declare module 'virtual:playbook/config' {
 		source: string;
 		/** Ids of each data collection in the order of its file, which is the order editors chose. */
 		order: Record<string, string[]>;
+		/** content/data/release-keys.yaml, validated; dates as YYYY-MM-DD… strings. */
+		releaseKeys: { id: string; fingerprint: string; publicKey: string; added: string; retired?: string }[];
 	};
 	export default config;
 }

@@ -44,7 +44,7 @@ export function playbook(): AstroIntegration {
 				// Tool facts too: say which were not compared with their source for a year.
 				for (const tool of oldChecks(data.tools, new Date())) logger.warn(oldCheckMessage(tool));
 				const order = Object.fromEntries(Object.entries(data).map(([name, entries]) => [name, (entries as { id: string }[]).map((e) => e.id)]));
-				const exported = JSON.stringify({ languages: data.languages, source: data.languages[0]!.id, order });
+				const exported = JSON.stringify({ languages: data.languages, source: data.languages[0]!.id, order, releaseKeys: data['release-keys'] });
 				updateConfig({
 					vite: {
 						plugins: [

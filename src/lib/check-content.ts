@@ -9,6 +9,8 @@ import { LanguageSchema, type Language } from '../schemas/language';
 import { CategorySchema, PracticeSchema, ThreatSchema, type Practice } from '../schemas/practice';
 import { QuestionSchema, RuleSchema, type Question, type Rule } from '../schemas/risk';
 import { ResourceSchema, type Resource } from '../schemas/resource';
+import { ReleaseKeySchema, type ReleaseKey } from '../schemas/release-key';
+import { groupFingerprint, publicKeyFingerprint } from './release-keys';
 import { ScenarioSchema, type Scenario } from '../schemas/scenario';
 import { ChannelSchema, ToolSchema, type Channel, type Tool } from '../schemas/tool';
 import { PageFrontmatterSchema } from '../schemas/page';
@@ -57,6 +59,7 @@ export interface SiteData {
 	scenarios: Scenario[];
 	situations: Situation[];
 	resources: Resource[];
+	'release-keys': ReleaseKey[];
 }
 
 const SINGULAR: Record<DataCollectionName, string> = {
@@ -71,6 +74,7 @@ const SINGULAR: Record<DataCollectionName, string> = {
 	scenarios: 'scenario',
 	situations: 'situation',
 	resources: 'resource',
+	'release-keys': 'release key',
 };
 
 const schemaFor = (name: DataCollectionName, ref: RefFactory): z.ZodType => {
@@ -97,6 +101,8 @@ const schemaFor = (name: DataCollectionName, ref: RefFactory): z.ZodType => {
 			return SituationSchema(ref);
 		case 'resources':
 			return ResourceSchema();
+		case 'release-keys':
+			return ReleaseKeySchema();
 	}
 };
 
@@ -199,6 +205,7 @@ const SCHEMA_FILE: Record<DataCollectionName, string> = {
 	scenarios: 'src/schemas/scenario.ts',
 	situations: 'src/schemas/situation.ts',
 	resources: 'src/schemas/resource.ts',
+	'release-keys': 'src/schemas/release-key.ts',
 };
 
 function describeEntry(index: number, entry: unknown): string {
@@ -323,6 +330,31 @@ export function checkContent(root: string): CheckResult {
 				});
 		});
 	});
+
+	// 3b. Release keys: the fingerprint shown is the key's own, and one key at most is current.
+	data['release-keys'].forEach((key, index) => {
+		const field = describeEntry(index, key);
+		const actual = publicKeyFingerprint(key.publicKey);
+		if (!actual)
+			problems.push({ file: dataFile('release-keys'), field: `${field} → publicKey`, message: 'the public key cannot be read', fix: 'paste the whole output of `gpg --armor --export <fingerprint>`, every line indented under "publicKey: |".' });
+		else if (actual !== key.fingerprint)
+			problems.push({
+				file: dataFile('release-keys'),
+				field: `${field} → fingerprint`,
+				message: `the fingerprint is not that of the public key below it, which is ${groupFingerprint(actual)}`,
+				fix: 'copy the fingerprint from `gpg --fingerprint`, or the public key of that fingerprint: readers compare this fingerprint with the one they were given.',
+			});
+		if (key.retired && key.retired < key.added)
+			problems.push({ file: dataFile('release-keys'), field: `${field} → retired`, message: 'the key is retired before it was added', fix: 'correct "added" or "retired".' });
+	});
+	const current = data['release-keys'].filter((k) => !k.retired);
+	if (current.length > 1)
+		problems.push({
+			file: dataFile('release-keys'),
+			field: current.map((k) => `id "${k.id}"`).join(', '),
+			message: `${current.length} keys are current (no "retired" date); releases are signed with one key`,
+			fix: 'add "retired: YYYY-MM-DD" to every key but the one that signs releases now.',
+		});
 
 	// 4. Pages: known language folder, valid frontmatter, section pages named after data ids.
 	const pageSchema = z.object({ title: z.string({ error: 'must be text' }).min(1) }).and(PageFrontmatterSchema(ref));

@@ -40,7 +40,7 @@ export function loadSiteConfig(root: string) {
 				items: data.practices.filter((p) => p.category.id === c.id).map((p) => ({ slug: `practices/${p.id}` })),
 			})),
 		},
-		{ ...label(ui, 'nav.reference'), items: [{ slug: 'resources' }, { slug: 'downloads' }, { slug: 'translations' }] },
+		{ ...label(ui, 'nav.reference'), items: [{ slug: 'resources' }, { slug: 'downloads' }, { slug: 'check-a-copy' }, { slug: 'translations' }] },
 	];
 
 	return {

@@ -4,6 +4,8 @@
  * the version. Read once per run; a broken file stops with the file, what is wrong and the fix.
  */
 import { LanguagesSchema, type Language } from '../schemas/language.ts';
+import { ReleaseKeySchema, type ReleaseKey } from '../schemas/release-key.ts';
+import { z } from 'astro/zod';
 import { dataFile, parseYaml, readText, uiFile } from './sources.ts';
 
 export interface SiteData {
@@ -13,6 +15,8 @@ export interface SiteData {
 	strings: Record<string, Record<string, string>>;
 	/** The package's version, printed on handouts and bundles. */
 	version: string;
+	/** The keys that sign releases (content/data/release-keys.yaml); the one without `retired` is current. */
+	releaseKeys: ReleaseKey[];
 }
 
 /** An error that names the file, what is wrong and what to do. */
@@ -32,19 +36,28 @@ function readJson(root: string, rel: string, fix: string): unknown {
 
 /** The languages of content/data/languages.yaml, validated, in file order. */
 export function loadLanguages(root: string): Language[] {
-	const rel = dataFile('languages');
+	return loadList(root, 'languages', LanguagesSchema(), 'src/schemas/language.ts', 'restore it: it lists the languages of the guide, the source language first');
+}
+
+/** The release keys of content/data/release-keys.yaml, validated. */
+export function loadReleaseKeys(root: string): ReleaseKey[] {
+	return loadList(root, 'release-keys', z.array(ReleaseKeySchema()), 'src/schemas/release-key.ts', 'restore it: a YAML list of release keys, [] when releases are not signed');
+}
+
+function loadList<T>(root: string, name: 'languages' | 'release-keys', schema: z.ZodType<T>, schemaFile: string, restore: string): T {
+	const rel = dataFile(name);
 	const text = readText(root, rel);
-	if (text === undefined) throw contentError(rel, 'the file is missing', 'restore it: it lists the languages of the guide, the source language first');
+	if (text === undefined) throw contentError(rel, 'the file is missing', restore);
 	let raw: unknown;
 	try {
 		raw = parseYaml(text, rel);
 	} catch (error) {
 		throw contentError(rel, `not valid YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`, 'correct the syntax');
 	}
-	const parsed = LanguagesSchema().safeParse(raw);
+	const parsed = schema.safeParse(raw ?? []);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0]!;
-		throw contentError(rel, `at ${issue.path.length ? issue.path.join('.') : 'the top'}: ${issue.message}`, 'see src/schemas/language.ts for every field, or run `npm run check:content`');
+		throw contentError(rel, `at ${issue.path.length ? issue.path.join('.') : 'the top'}: ${issue.message}`, `see ${schemaFile} for every field, or run \`npm run check:content\``);
 	}
 	return parsed.data;
 }
@@ -56,5 +69,5 @@ export function loadSiteData(root: string): SiteData {
 	);
 	const pkg = readJson(root, 'package.json', 'run the command in the project folder') as { version?: unknown };
 	if (typeof pkg.version !== 'string') throw contentError('package.json', 'no "version"', 'add "version": "1.0.0" (the version printed on the handouts and bundles)');
-	return { languages, strings, version: pkg.version };
+	return { languages, strings, version: pkg.version, releaseKeys: loadReleaseKeys(root) };
 }

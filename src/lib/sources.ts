@@ -18,6 +18,7 @@ export const DATA_COLLECTIONS = [
 	'scenarios',
 	'situations',
 	'resources',
+	'release-keys',
 ] as const;
 export type DataCollectionName = (typeof DATA_COLLECTIONS)[number];
 

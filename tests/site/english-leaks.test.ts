@@ -35,6 +35,10 @@ const NAMES = [
 	'Linux',
 	'Ctrl',
 	'Encrypting File System',
+	// Menu items of programs that show them in English where they have no translation.
+	'File → Import',
+	'File → Decrypt/Verify',
+	'OpenPGP: Verify Signature of File',
 ];
 /** Words that the language spells as English does. */
 const SAME_WORD: Record<string, string[]> = { es: [], fr: ['Note', 'Question', 'Menu', 'Auto', 'Danger', 'Messages', 'Guides'], ar: [] };

@@ -1,0 +1,151 @@
+/**
+ * A signed release, built for real: a copy of the project with a throwaway release key published
+ * in content/data/release-keys.yaml and its secret half in a file named by
+ * PLAYBOOK_SIGNING_KEY_FILE. Every signature is checked with OpenPGP.js and with GnuPG, a changed
+ * byte fails both, the fingerprint reaches the pages, the bundles and the handouts, and the
+ * "Check a copy" page of a bundle, opened from file:// in Chromium, tells a genuine copy from a
+ * changed one.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { checkSignature } from '../../src/lib/release-check';
+import { groupFingerprint } from '../../src/lib/release-keys';
+import { launch } from '../helpers/browser';
+import { keyEntry, makeKey, type TestKey } from '../helpers/keys';
+import { readPdf } from '../helpers/pdf';
+import { copyProject } from '../helpers/project';
+import { locate, needPrograms } from '../helpers/system';
+import { unzipToTemp } from '../helpers/zip';
+
+const SOURCES = ['src', 'components', 'content', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
+const copy = copyProject(SOURCES, { buildable: true });
+const scratch = mkdtempSync(join(tmpdir(), 'signing-'));
+let key: TestKey;
+let downloads: string;
+let signed: string[];
+afterAll(() => {
+	copy.cleanup();
+	rmSync(scratch, { recursive: true, force: true });
+});
+
+beforeAll(async () => {
+	key = await makeKey('Playbook release key (test)');
+	copy.write('content/data/release-keys.yaml', keyEntry('release-test', key, { added: '2026-11-01' }));
+	const secret = join(scratch, 'secret-key.asc');
+	writeFileSync(secret, key.privateKey);
+	const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', PLAYBOOK_SIGNING_KEY_FILE: secret };
+	delete env.PLAYBOOK_SIGNING_KEY;
+	const run = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: copy.dir, env, encoding: 'utf8', timeout: 280_000 });
+	expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
+	expect(run.stdout).toContain(`signatures by ${groupFingerprint(key.fingerprint)}`);
+	downloads = join(copy.dir, 'dist', 'downloads');
+	signed = ['SHA256SUMS', ...readFileSync(join(downloads, 'SHA256SUMS'), 'utf8').trim().split('\n').map((line) => line.split('  ')[1]!)];
+}, 300_000);
+
+const published = () => [{ fingerprint: key.fingerprint, publicKey: key.publicKey }];
+const changedCopy = (name: string) => {
+	const bytes = new Uint8Array(readFileSync(join(downloads, name)));
+	bytes[Math.floor(bytes.length / 2)]! ^= 1;
+	return bytes;
+};
+
+describe('a signed release', () => {
+	test('has a signature of SHA256SUMS and of every download, by the release key; a changed byte fails', async () => {
+		expect(signed.length).toBeGreaterThan(4);
+		for (const name of signed) {
+			const signature = readFileSync(join(downloads, `${name}.asc`), 'utf8');
+			expect(await checkSignature(new Uint8Array(readFileSync(join(downloads, name))), signature, published()), name).toEqual({ state: 'current', fingerprint: key.fingerprint });
+		}
+		for (const name of ['SHA256SUMS', 'playbook-en.zip'])
+			expect(await checkSignature(changedCopy(name), readFileSync(join(downloads, `${name}.asc`), 'utf8'), published()), name).toEqual({ state: 'bad' });
+		expect(readFileSync(join(downloads, 'release-key.asc'), 'utf8')).toBe(`${key.publicKey.trim()}\n`);
+	});
+
+	test('shows the fingerprint on the downloads page, in the bundles and on the handouts', async () => {
+		const grouped = groupFingerprint(key.fingerprint);
+		for (const lang of ['en', 'ar']) {
+			const page = readFileSync(join(copy.dir, 'dist', lang, 'downloads', 'index.html'), 'utf8');
+			expect(page).toContain(grouped);
+			expect(page, 'the line about signatures shows once the files are signed').toMatch(/data-signatures data-signed/);
+			const bundle = unzipToTemp(join(downloads, `playbook-${lang}.zip`));
+			const root = readdirSync(bundle.dir)[0]!;
+			expect(readFileSync(join(bundle.dir, root, lang, 'check-a-copy', 'index.html'), 'utf8')).toContain(grouped);
+			expect(readFileSync(join(bundle.dir, root, lang, 'check-a-copy', 'index.html'), 'utf8')).toContain(key.publicKey.trim().split('\n')[2]!);
+			rmSync(bundle.dir, { recursive: true, force: true });
+			const pdf = await readPdf(join(downloads, `handout-${lang}.pdf`));
+			expect(pdf.pages.map((p) => p.text).join(' ').replace(/\s+/g, ' '), `handout-${lang}.pdf`).toContain(grouped);
+		}
+	});
+
+	test('the Check a copy page of a bundle, from file:// in Chromium, accepts a genuine download and rejects a changed one', async () => {
+		const bundle = unzipToTemp(join(downloads, 'playbook-en.zip'));
+		const root = readdirSync(bundle.dir)[0]!;
+		// What a reader holds: the zip they were handed, with the checksums and signature from the downloads page.
+		const genuine = join(scratch, 'genuine');
+		const changed = join(scratch, 'changed');
+		for (const dir of [genuine, changed]) {
+			spawnSync('mkdir', ['-p', dir]);
+			for (const name of ['SHA256SUMS', 'SHA256SUMS.asc']) copyFileSync(join(downloads, name), join(dir, name));
+		}
+		copyFileSync(join(downloads, 'playbook-en.zip'), join(genuine, 'playbook-en.zip'));
+		writeFileSync(join(changed, 'playbook-en.zip'), changedCopy('playbook-en.zip'));
+
+		const browser = await launch();
+		try {
+			const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+			const requests: string[] = [];
+			page.on('request', (r) => requests.push(r.url()));
+			const errors: string[] = [];
+			page.on('pageerror', (e) => errors.push(e.message));
+			page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+			await page.goto(pathToFileURL(join(bundle.dir, root, 'en', 'check-a-copy', 'index.html')).href);
+			const verifier = page.locator('copy-verifier[data-ready]');
+			await verifier.waitFor();
+			for (const [dir, verdict] of [
+				[genuine, 'genuine'],
+				[changed, 'reject'],
+			] as const) {
+				await verifier.locator('input[type=file]').setInputFiles(['playbook-en.zip', 'SHA256SUMS', 'SHA256SUMS.asc'].map((n) => join(dir, n)));
+				await expect(verifier.locator(`.verdict[data-state="${verdict}"]`).textContent({ timeout: 20_000 })).resolves.toMatch(verdict === 'genuine' ? /^Genuine/ : /^Do not open/);
+			}
+			expect(await verifier.locator('li').allTextContents()).toEqual([`SHA256SUMS is signed with the current release key, ${groupFingerprint(key.fingerprint)}.`, 'playbook-en.zip: does not match the list of checksums.']);
+			expect(requests.filter((url) => !url.startsWith('file://')), 'no request leaves the copy').toEqual([]);
+			expect(errors).toEqual([]);
+		} finally {
+			await browser.close();
+			rmSync(bundle.dir, { recursive: true, force: true });
+		}
+	}, 90_000);
+});
+
+describe('with GnuPG', () => {
+	const gpg = { name: 'gpg', path: 'gpg', install: 'apt-get install gnupg' };
+	needPrograms([gpg]);
+
+	test('every signature verifies, and a changed byte fails', () => {
+		const home = mkdtempSync(join(tmpdir(), 'gnupg-'));
+		try {
+			const run = (...args: string[]) => spawnSync(locate('gpg')!, ['--homedir', home, '--batch', '--no-tty', ...args], { encoding: 'utf8' });
+			const imported = run('--import', join(downloads, 'release-key.asc'));
+			expect(imported.status, imported.stderr).toBe(0);
+			for (const name of signed) {
+				const verified = run('--status-fd', '1', '--verify', join(downloads, `${name}.asc`), join(downloads, name));
+				expect(verified.status, `${name}: ${verified.stderr}`).toBe(0);
+				expect(verified.stdout).toContain(`[GNUPG:] VALIDSIG ${key.fingerprint}`);
+			}
+			for (const name of ['SHA256SUMS', 'playbook-en.zip']) {
+				const path = join(home, name);
+				writeFileSync(path, changedCopy(name));
+				const verified = run('--status-fd', '1', '--verify', join(downloads, `${name}.asc`), path);
+				expect(verified.status, name).not.toBe(0);
+				expect(verified.stdout).toContain('[GNUPG:] BADSIG');
+			}
+		} finally {
+			rmSync(home, { recursive: true, force: true });
+		}
+	});
+});

@@ -4,6 +4,8 @@
  * prints exactly the warnings about those two and nothing else.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { copyProject } from '../helpers/project';
 
@@ -15,6 +17,8 @@ test('the build log holds the warnings about an old review and an old check, and
 	copy.edit('content/data/tools.yaml', (t) => t.replace(/(id: delta-chat[\s\S]*?checked: )[\d-]+/, '$12020-02-01'));
 	const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
 	delete env.SITE_URL;
+	delete env.PLAYBOOK_SIGNING_KEY;
+	delete env.PLAYBOOK_SIGNING_KEY_FILE;
 	const run = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: copy.dir, encoding: 'utf8', env, timeout: 280_000 });
 	const log = `${run.stdout}\n${run.stderr}`;
 	expect(run.status, log).toBe(0);
@@ -24,4 +28,9 @@ test('the build log holds the warnings about an old review and an old check, and
 		'1 page not reviewed for over 12 months',
 		'content/data/tools.yaml: the facts of "delta-chat" were last checked on 2020-02-01, more than 12 months ago. Compare them with its "source:", then update "checked:".',
 	]);
+	// Without a signing key, the stage says so in one line (and its row of the summary), and signs nothing.
+	const unsigned = log.split('\n').filter((line) => line.includes('release unsigned'));
+	expect(unsigned).toHaveLength(2);
+	expect(unsigned[0]).toContain('signatures       ✓ release unsigned: no signing key configured (PLAYBOOK_SIGNING_KEY_FILE; README, "Sign a release")');
+	expect(existsSync(join(copy.dir, 'dist/downloads/SHA256SUMS.asc'))).toBe(false);
 }, 300_000);

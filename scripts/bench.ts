@@ -10,6 +10,7 @@
  * Steps: build the site (timing each stage of scripts/build/stages.ts); build the
  * baseline; measure every page of both (scripts/bench/page-weight.ts) and, in Chromium, the files a
  * first view of the heaviest page of each kind really fetches; time search online and offline;
+ * time a first view on a slow link, against the baseline;
  * build the tenfold site and compare the time per page.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { join } from 'node:path';
 import { firstViewFetches, launch, offlineSearch, onlineSearch, serving, unzipBundle, type SearchTiming } from './bench/browser.ts';
 import { timedBuild, type BuildTimes } from './bench/build.ts';
 import { measure, pageWeight, type PageWeight } from './bench/page-weight.ts';
+import { SLOW_LINK, slowViews, type SlowView } from './bench/slow-link.ts';
 import { contentPages, makeBaseline, makeTenfold } from './bench/sites.ts';
 import { filesUnder } from '../src/lib/files.ts';
 
@@ -195,6 +197,20 @@ async function main() {
 		await browser.close();
 	}
 
+	// 4b. A slow link: a tool page, a scenario and the risk check, in the source language and the right-to-left one.
+	const slowLangs = [languages[0]!, ...languages.filter((l) => l === 'ar')];
+	const slowPaths = slowLangs.flatMap((l) => [`${l}/tools/signal/`, `${l}/scenarios/direct-contact/`, `${l}/risk-check/`]);
+	log(`a first view on a slow link (${SLOW_LINK.downloadThroughput * 8 / 1000} kbit/s, ${SLOW_LINK.latency} ms round trips, gzip), ${slowPaths.length} pages × 5 visits, site and baseline`);
+	let slow: { site: Record<string, SlowView>; baseline: Record<string, SlowView> };
+	{
+		const slowBrowser = await launch();
+		try {
+			slow = { site: await slowViews(slowBrowser, DIST, slowPaths), baseline: await slowViews(slowBrowser, baselineDist, slowPaths) };
+		} finally {
+			await slowBrowser.close();
+		}
+	}
+
 	// 5. Downloads.
 	const manifest = JSON.parse(readFileSync(join(DIST, 'downloads/manifest.json'), 'utf8')) as { files: { file: string; bytes: number; files?: number }[] };
 
@@ -293,6 +309,19 @@ async function main() {
 			}),
 		),
 	);
+	out.push('');
+	out.push(`A first view on a slow link: Chromium throttled to ${SLOW_LINK.downloadThroughput * 8 / 1000} kbit/s each way and ${SLOW_LINK.latency} ms round trips, files gzipped, no cache;`);
+	out.push('milliseconds, median of 5 fresh visits. ×base: against the same page of the plain Starlight site (goals of #20: first paint ≤ 0.75×, load ≤ 0.9×).');
+	out.push(
+		table(
+			['page', 'first paint', 'baseline', '×base', 'load', 'baseline', '×base'],
+			slowPaths.map((path) => {
+				const own = slow.site[path]!;
+				const b = slow.baseline[path]!;
+				return [path, String(own.fcp), String(b.fcp), ratio(own.fcp, b.fcp), String(own.load), String(b.load), ratio(own.load, b.load)];
+			}),
+		),
+	);
 	const report = out.join('\n');
 	console.log(`\n${report}\n`);
 
@@ -310,6 +339,7 @@ async function main() {
 				tenfold: tenfold ?? null,
 				downloads: manifest.files,
 				search,
+				slowLink: { conditions: SLOW_LINK, ...slow },
 				queries: QUERIES,
 				table: report,
 			},

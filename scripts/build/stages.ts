@@ -3,6 +3,7 @@
  * the benchmark (scripts/bench/build.ts) and the tests:
  *
  * - site: `astro build` checks the content and renders every page;
+ * - scripts: the module scripts of each page bundled into one file per kind of page;
  * - policy: every page gets its Content-Security-Policy, the server snippets their headers;
  * - search index: Pagefind indexes the pages, one index per language;
  * - handouts: Chromium prints the PDF handout of every language;
@@ -21,6 +22,7 @@ import type { BuildContext } from './context.ts';
 import { handouts } from './handouts.ts';
 import { offlineBundles } from './offline.ts';
 import { signatures } from './signatures.ts';
+import { scripts } from './scripts.ts';
 import { site } from './site.ts';
 
 const requireSite = (context: BuildContext) => {
@@ -72,4 +74,4 @@ const searchIndex: Stage<BuildContext> = {
 	},
 };
 
-export const STAGES: readonly Stage<BuildContext>[] = [site, policy, searchIndex, handouts, offlineBundles, checksums, signatures];
+export const STAGES: readonly Stage<BuildContext>[] = [site, scripts, policy, searchIndex, handouts, offlineBundles, checksums, signatures];

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -20,8 +21,15 @@ const TYPES: Record<string, string> = {
 	'.xml': 'application/xml',
 };
 
-/** Serves a folder on 127.0.0.1 the way a plain static host does: folder/ → folder/index.html, else 404.html. */
-export async function serveStatic(root: string): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
+/** Types a server compresses, as deploy/nginx/playbook-site.conf does with gzip_types. */
+const COMPRESSED = /\.(html|css|m?js|json|svg|txt|xml|wasm)$/;
+
+/**
+ * Serves a folder on 127.0.0.1 the way a plain static host does: folder/ → folder/index.html, else
+ * 404.html. With `gzip`, text files go gzipped to a browser that accepts it, as the deploy configs serve them.
+ */
+export async function serveStatic(root: string, { gzip = false } = {}): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
+	const packed = new Map<string, Buffer>();
 	const server = createServer(async (req, res) => {
 		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
 		let file = normalize(join(root, path));
@@ -29,7 +37,12 @@ export async function serveStatic(root: string): Promise<{ url: string; server: 
 		try {
 			if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
 			const body = await readFile(file);
-			res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+			const type = TYPES[extname(file)] ?? 'application/octet-stream';
+			if (gzip && COMPRESSED.test(file) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+				if (!packed.has(file)) packed.set(file, gzipSync(body, { level: 6 }));
+				return void res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'Accept-Encoding' }).end(packed.get(file));
+			}
+			res.writeHead(200, { 'content-type': type }).end(body);
 		} catch {
 			const body = await readFile(join(root, '404.html')).catch(() => Buffer.from('not found'));
 			res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(body);

@@ -49,6 +49,18 @@ function bundler(context: BuildContext) {
 		},
 	};
 
+	/**
+	 * What the site's scripts load on demand (Pagefind's interface, the search without WebAssembly)
+	 * belongs to the site's search box, which a bundle replaces with its own: it stays out of the
+	 * classic scripts, its import() left as it is and never run.
+	 */
+	const onDemandLeftOut: Plugin = {
+		name: 'on-demand-left-out',
+		setup(build) {
+			build.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
+		},
+	};
+
 	const classicScripts = new Map<string, { file: string; code: Uint8Array }>();
 
 	/**
@@ -78,6 +90,7 @@ function bundler(context: BuildContext) {
 			legalComments: 'none',
 			logLevel: 'silent',
 			plugins: [
+				onDemandLeftOut,
 				distResolver,
 				{
 					name: 'inline-scripts',

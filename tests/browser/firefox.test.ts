@@ -4,6 +4,7 @@
  * JavaScript, SVG or downloaded fonts. Online, served from 127.0.0.1, and from file:// with the
  * bundle of every language. One browser per level, used by all the tests of that level.
  */
+import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
@@ -162,6 +163,24 @@ describe.each(LEVELS.map((level) => [level.name, level] as const))('Firefox at T
 		}
 		expect(await read(page, stored)).toEqual([0, 0, '']);
 		expect(await violations(page)).toEqual([]);
+		expect(problems).toEqual([]);
+		await page.close();
+	});
+
+	test('the downloads page offers every bundle and handout, with the checksum of what the link gives', async () => {
+		const { page, problems } = await tab(browser);
+		await page.goto(`${site.url}/es/downloads/`);
+		const links = await read<{ href: string; text: string; sum: string | null }[]>(
+			page,
+			`[...document.querySelectorAll('main a[download]')].filter((a) => a.checkVisibility()).map((a) => ({ href: a.getAttribute('href'), text: a.innerText.trim(), sum: document.querySelector('[data-sha256="' + a.getAttribute('href').split('/').pop() + '"]')?.textContent.trim() ?? null }))`,
+		);
+		const names = links.map((l) => l.text);
+		for (const language of languages) expect(names).toEqual(expect.arrayContaining([`playbook-${language.id}.zip`, `handout-${language.id}.pdf`]));
+		for (const link of links.filter((l) => l.href.endsWith('.zip'))) {
+			const response = await fetch(`${site.url}${link.href}`);
+			expect(response.status, link.href).toBe(200);
+			expect(createHash('sha256').update(new Uint8Array(await response.arrayBuffer())).digest('hex'), link.href).toBe(link.sum);
+		}
 		expect(problems).toEqual([]);
 		await page.close();
 	});

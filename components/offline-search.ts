@@ -1,27 +1,10 @@
-import MiniSearch from 'minisearch';
-
-/** What the offline bundles stage (scripts/build/offline.ts) writes into search/<lang>.js. */
-export interface OfflineIndex {
-	/** MiniSearch's serialised index. */
-	index: string;
-	/** Options the index was built with. */
-	options: { fields: string[]; storeFields: string[] };
-}
-
-declare global {
-	interface Window {
-		playbookSearch?: Record<string, OfflineIndex>;
-	}
-}
+import { loadTextIndex, showResults } from './text-search.ts';
 
 /**
  * Full-text search in the offline bundle. Pagefind needs a server; this index is a classic script
  * file, loaded on first use, so it works from file:// with no network.
  */
 class OfflineSearch extends HTMLElement {
-	#search: MiniSearch | undefined;
-	#loading: Promise<void> | undefined;
-
 	connectedCallback() {
 		const dialog = this.querySelector('dialog')!;
 		const input = this.querySelector<HTMLInputElement>('input[type=search]')!;
@@ -43,46 +26,19 @@ class OfflineSearch extends HTMLElement {
 		});
 	}
 
-	/** Loads search/<lang>.js with a classic script element: file:// allows that, unlike fetch. */
-	#load(): Promise<void> {
-		const lang = this.dataset.lang!;
-		this.#loading ??= new Promise<void>((resolve, reject) => {
-			const script = document.createElement('script');
-			script.src = this.dataset.index!;
-			script.onload = () => resolve();
-			script.onerror = () => reject(new Error(`search index ${script.src} did not load`));
-			document.head.append(script);
-		}).then(() => {
-			const data = window.playbookSearch![lang]!;
-			this.#search = MiniSearch.loadJSON(data.index, data.options);
-		});
-		return this.#loading;
+	#load() {
+		return loadTextIndex(this.dataset.index!, this.dataset.lang!);
 	}
 
 	async #show(query: string) {
-		await this.#load();
-		const list = this.querySelector<HTMLOListElement>('[data-results]')!;
-		const status = this.querySelector<HTMLElement>('[data-status]')!;
-		const results = query.trim() ? this.#search!.search(query, { prefix: true, fuzzy: 0.2, boost: { title: 3 } }).slice(0, 20) : [];
-		list.replaceChildren(
-			...results.map((result) => {
-				const item = document.createElement('li');
-				const link = document.createElement('a');
-				link.href = new URL(String(result.url), this.#root()).href;
-				link.className = 'result-link';
-				link.textContent = String(result.title);
-				const excerpt = document.createElement('p');
-				excerpt.textContent = String(result.excerpt);
-				item.append(link, excerpt);
-				return item;
-			}),
-		);
-		status.textContent = query.trim() ? (results.length ? '' : this.dataset.noResults!) : '';
-	}
-
-	/** The bundle's root folder, from which the index's URLs are written. */
-	#root(): string {
-		return new URL(this.dataset.root!, location.href).href;
+		const search = await this.#load();
+		showResults(search, query, {
+			list: this.querySelector<HTMLOListElement>('[data-results]')!,
+			status: this.querySelector<HTMLElement>('[data-status]')!,
+			// The bundle's root folder, from which the index's URLs are written.
+			root: new URL(this.dataset.root!, location.href).href,
+			noResults: this.dataset.noResults!,
+		});
 	}
 }
 

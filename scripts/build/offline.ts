@@ -13,15 +13,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { build as esbuild, type Plugin } from 'esbuild';
 import { zipSync, type Zippable } from 'fflate';
-import MiniSearch from 'minisearch';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { fileForUrl, isExternal, relativeUrl } from '../offline/paths.ts';
 import { buildDate } from '../../src/lib/build-date.ts';
-import { wordsOf } from '../../src/lib/html-text.ts';
 import { withPolicy } from '../../src/lib/csp.ts';
 import { generatorInlineScripts } from '../../src/lib/inline-scripts.ts';
 import { filesUnder } from '../../src/lib/files.ts';
 import { escapeHtml, fillText } from '../../src/lib/safe-text.ts';
+import { textIndexEntry, textIndexScript, type TextIndexEntry } from '../../src/lib/text-index.ts';
 import { formatBytes, type Stage } from '../../src/lib/pipeline.ts';
 import type { Language } from '../../src/schemas/language.ts';
 import type { BuildContext } from './context.ts';
@@ -47,6 +46,18 @@ function bundler(context: BuildContext) {
 		name: 'dist-absolute',
 		setup(build) {
 			build.onResolve({ filter: /^\/_astro\// }, (args) => ({ path: join(DIST, args.path) }));
+		},
+	};
+
+	/**
+	 * What the site's scripts load on demand (Pagefind's interface, the search without WebAssembly)
+	 * belongs to the site's search box, which a bundle replaces with its own: it stays out of the
+	 * classic scripts, its import() left as it is and never run.
+	 */
+	const onDemandLeftOut: Plugin = {
+		name: 'on-demand-left-out',
+		setup(build) {
+			build.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
 		},
 	};
 
@@ -79,6 +90,7 @@ function bundler(context: BuildContext) {
 			legalComments: 'none',
 			logLevel: 'silent',
 			plugins: [
+				onDemandLeftOut,
 				distResolver,
 				{
 					name: 'inline-scripts',
@@ -108,16 +120,7 @@ function bundler(context: BuildContext) {
 
 	const htmlFiles = filesUnder(DIST).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/') && !f.startsWith('downloads/') && !/\/(translation-status|handout|404)\//.test(f) && f !== '404.html');
 
-	/** Text for the search index: the page's searchable body, or nothing for pages kept out of search. */
-	function searchEntry(document: HTMLElement, url: string) {
-		const body = document.querySelector('[data-pagefind-body]');
-		if (!body) return undefined;
-		const title = document.querySelector('h1')?.text.trim() ?? url;
-		const text = wordsOf(body);
-		return { id: url, url, title, text, excerpt: `${text.slice(0, 160)}…` };
-	}
-
-	async function rewritePage(file: string, bundle: Bundle, inBundle: (path: string) => boolean, search: Map<string, ReturnType<typeof searchEntry>[]>) {
+	async function rewritePage(file: string, bundle: Bundle, inBundle: (path: string) => boolean, search: Map<string, TextIndexEntry[]>) {
 		const html = readFileSync(join(DIST, file), 'utf8');
 		const document = parse(html, { comment: true, blockTextElements: { script: true, style: true, pre: true } });
 		const pageLang = document.querySelector('html')?.getAttribute('lang') ?? languages[0]!.lang;
@@ -178,7 +181,7 @@ function bundler(context: BuildContext) {
 		for (const note of document.querySelectorAll('.offline-note')) note.setAttribute('data-offline', '');
 		for (const cell of document.querySelectorAll('[data-size], [data-sha256], [data-build-date]')) cell.set_content('');
 		document.querySelector('head')?.insertAdjacentHTML('beforeend', `<meta name="playbook-version" content="${escapeHtml(version)}">`);
-		const entry = searchEntry(document, file);
+		const entry = textIndexEntry(document, file);
 		if (entry) search.set(language.id, [...(search.get(language.id) ?? []), entry]);
 		// The page's scripts changed, so its Content-Security-Policy is computed again.
 		bundle.files.set(file, new TextEncoder().encode(withPolicy(document.toString(), knownScripts, `${bundle.name}/${file}`)));
@@ -260,7 +263,7 @@ function bundler(context: BuildContext) {
 			const pageSet = new Set(pages);
 			const assets = new Set<string>();
 			const inBundle = (path: string) => pageSet.has(path) || path === 'index.html' || assets.has(path) || path.startsWith('_offline/') || path.startsWith('search/') || (path.startsWith('_astro/') && path.endsWith('.css') && existsSync(join(DIST, path))) || path === 'favicon.svg';
-			const search = new Map<string, ReturnType<typeof searchEntry>[]>();
+			const search = new Map<string, TextIndexEntry[]>();
 			for (const page of pages) await rewritePage(page, bundle, inBundle, search);
 			bundle.files.set('index.html', await startPage(bundle, day));
 
@@ -274,12 +277,7 @@ function bundler(context: BuildContext) {
 				else if (asset.startsWith('_offline/')) bundle.files.set(asset, [...classicScripts.values()].find((s) => s.file === asset)!.code);
 				else bundle.files.set(asset, readFileSync(join(DIST, asset)));
 			}
-			for (const [lang, entries] of search) {
-				const mini = new MiniSearch({ fields: ['title', 'text'], storeFields: ['title', 'url', 'excerpt'] });
-				mini.addAll(entries.filter((e) => e !== undefined));
-				const payload = { index: JSON.stringify(mini), options: { fields: ['title', 'text'], storeFields: ['title', 'url', 'excerpt'] } };
-				bundle.files.set(`search/${lang}.js`, new TextEncoder().encode(`(window.playbookSearch=window.playbookSearch||{})[${JSON.stringify(lang)}]=${JSON.stringify(payload)};\n`));
-			}
+			for (const [lang, entries] of search) bundle.files.set(`search/${lang}.js`, new TextEncoder().encode(textIndexScript(lang, entries)));
 			bundle.files.set('README.txt', readme(bundle, day));
 
 			// A reproducible zip: entries sorted, every date the build date, everything below one folder.

@@ -5,18 +5,21 @@
  * - site: `astro build` checks the content and renders every page;
  * - scripts: the module scripts of each page bundled into one file per kind of page;
  * - policy: every page gets its Content-Security-Policy, the server snippets their headers;
- * - search index: Pagefind indexes the pages, one index per language;
+ * - search index: Pagefind indexes the pages, one index per language, and so does the index that
+ *   needs no WebAssembly (src/lib/text-index.ts), for browsers where WebAssembly is off;
  * - handouts: Chromium prints the PDF handout of every language;
  * - offline bundles: a zip per language and one with all;
  * - checksums: SHA256SUMS, manifest.json and the downloads pages;
  * - signatures: with a release key, a signature of SHA256SUMS and of every download.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { excerpt, sealSite } from '../../src/lib/csp.ts';
 import { filesUnder } from '../../src/lib/files.ts';
 import { findScriptSource, generatorInlineScripts, unknownScriptsError } from '../../src/lib/inline-scripts.ts';
 import type { Stage } from '../../src/lib/pipeline.ts';
+import { textIndexEntry, textIndexScript, type TextIndexEntry } from '../../src/lib/text-index.ts';
+import { parse } from 'node-html-parser';
 import { checksums } from './checksums.ts';
 import type { BuildContext } from './context.ts';
 import { handouts } from './handouts.ts';
@@ -48,10 +51,12 @@ const policy: Stage<BuildContext> = {
 /**
  * Pagefind, as Starlight runs it (its own step is turned off in astro.config.mjs so that it runs
  * here, after the policy): one index per `<html lang>`, of the parts marked data-pagefind-body.
+ * Then the same parts again into dist/search/<lang>.js, the index that search falls back on where
+ * WebAssembly, which Pagefind needs, is off (Tor Browser from its "Safer" level on).
  */
 const searchIndex: Stage<BuildContext> = {
 	name: 'search index',
-	does: 'Pagefind indexes the pages of every language',
+	does: 'Pagefind indexes the pages of every language, and so does the index that needs no WebAssembly',
 	async run(context, progress) {
 		requireSite(context);
 		const pagefind = await import('pagefind');
@@ -69,9 +74,38 @@ const searchIndex: Stage<BuildContext> = {
 		} finally {
 			await pagefind.close();
 		}
+		const text = writeTextIndexes(context);
+		progress(`${text.pages} pages in the index without WebAssembly (dist/search/), ${text.languages} languages`);
 		const files = filesUnder(join(context.dist, 'pagefind'));
-		return { made: `${files.length} files in dist/pagefind/`, bytes: files.reduce((sum, f) => sum + statSync(join(context.dist, 'pagefind', f)).size, 0) };
+		return {
+			made: `${files.length} files in dist/pagefind/, ${text.languages} in dist/search/`,
+			bytes: files.reduce((sum, f) => sum + statSync(join(context.dist, 'pagefind', f)).size, 0) + text.bytes,
+		};
 	},
 };
+
+/** Writes dist/search/<lang>.js for every language, from the pages Pagefind indexes; addresses relative to the site's root. */
+function writeTextIndexes(context: BuildContext): { languages: number; pages: number; bytes: number } {
+	const { languages } = context.data();
+	const entries = new Map<string, TextIndexEntry[]>(languages.map((l) => [l.id, []]));
+	for (const file of filesUnder(context.dist).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/') && !f.startsWith('downloads/'))) {
+		const document = parse(readFileSync(join(context.dist, file), 'utf8'), { blockTextElements: { script: true, style: true, pre: true } });
+		const lang = document.querySelector('html')?.getAttribute('lang');
+		const language = languages.find((l) => l.lang === lang);
+		const entry = language && textIndexEntry(document, file.replace(/(^|\/)index\.html$/, '$1'));
+		if (entry) entries.get(language.id)!.push(entry);
+	}
+	const out = join(context.dist, 'search');
+	rmSync(out, { recursive: true, force: true });
+	mkdirSync(out, { recursive: true });
+	let bytes = 0;
+	for (const [lang, list] of entries) {
+		if (!list.length) throw new Error(`no page in ${lang} is marked for search (data-pagefind-body): the index without WebAssembly would be empty`);
+		const script = textIndexScript(lang, list);
+		writeFileSync(join(out, `${lang}.js`), script);
+		bytes += Buffer.byteLength(script);
+	}
+	return { languages: entries.size, pages: [...entries.values()].reduce((n, l) => n + l.length, 0), bytes };
+}
 
 export const STAGES: readonly Stage<BuildContext>[] = [site, scripts, policy, searchIndex, handouts, offlineBundles, checksums, signatures];

@@ -1,6 +1,6 @@
 /**
- * Programs some tests need from the system (nginx, Caddy, openssl): the self-hosting tests run the
- * real servers. Where one is missing, those tests are skipped, each with a note naming the program
+ * Programs some tests need from the system (nginx, Caddy, openssl, Firefox): the self-hosting tests run the
+ * real servers, the Tor Browser tests Firefox ESR (tests/helpers/firefox.ts). Where one is missing, those tests are skipped, each with a note naming the program
  * and how to install it (the summary line lists them); with PLAYBOOK_REQUIRE_SERVERS=1, which
  * .ci/run sets, a missing program fails the tests instead, so CI always runs them.
  */

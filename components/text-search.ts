@@ -1,0 +1,85 @@
+/**
+ * Search with the index that needs no WebAssembly (src/lib/text-index.ts), in the browser: the
+ * offline bundles' search box (offline-search.ts) and the site's search where WebAssembly is off
+ * (src/overrides/Search.astro) both use it.
+ */
+import MiniSearch from 'minisearch';
+import type { TextIndexPayload } from '../src/lib/text-index.ts';
+
+declare global {
+	interface Window {
+		playbookSearch?: Record<string, TextIndexPayload>;
+	}
+}
+
+const loaded = new Map<string, Promise<MiniSearch>>();
+
+/**
+ * Loads a language's index from its script file with a classic script element: file:// allows
+ * that, unlike fetch, and the Content-Security-Policy allows the site's own scripts. Once per
+ * page; a failed load is tried again at the next call.
+ */
+export function loadTextIndex(src: string, lang: string): Promise<MiniSearch> {
+	let loading = loaded.get(lang);
+	if (!loading) {
+		loading = new Promise<void>((resolve, reject) => {
+			const script = document.createElement('script');
+			script.src = src;
+			script.onload = () => resolve();
+			script.onerror = () => {
+				script.remove();
+				reject(new Error(`search index ${script.src} did not load`));
+			};
+			document.head.append(script);
+		}).then(() => {
+			const data = window.playbookSearch?.[lang];
+			if (!data) throw new Error(`search index ${src} holds no index for "${lang}"`);
+			return MiniSearch.loadJSON(data.index, data.options);
+		});
+		loading.catch(() => loaded.delete(lang));
+		loaded.set(lang, loading);
+	}
+	return loading;
+}
+
+/** Class names of the result list's parts: the offline bundle's own, or Pagefind's on the site, whose styles then apply. */
+export interface ResultClasses {
+	item?: string;
+	/** When set, the link stands in a paragraph of this class, inside a block of class `inner`. */
+	title?: string;
+	inner?: string;
+	link: string;
+	excerpt?: string;
+}
+
+/**
+ * Shows the pages that match `query` in `list`, as links resolved against `root` (the site's root
+ * folder), each with the start of its text; `status` says when nothing matches.
+ */
+export function showResults(
+	search: MiniSearch,
+	query: string,
+	{ list, status, root, noResults, classes = { link: 'result-link' } }: { list: HTMLElement; status: HTMLElement; root: string; noResults: string; classes?: ResultClasses },
+) {
+	const results = query.trim() ? search.search(query, { prefix: true, fuzzy: 0.2, boost: { title: 3 } }).slice(0, 20) : [];
+	const element = (tag: string, className?: string) => Object.assign(document.createElement(tag), className ? { className } : {});
+	list.replaceChildren(
+		...results.map((result) => {
+			const item = element('li', classes.item);
+			const link = element('a', classes.link) as HTMLAnchorElement;
+			link.href = new URL(String(result.url), root).href;
+			link.textContent = String(result.title);
+			const excerpt = element('p', classes.excerpt);
+			excerpt.textContent = String(result.excerpt);
+			if (classes.title) {
+				const inner = element('div', classes.inner);
+				const title = element('p', classes.title);
+				title.append(link);
+				inner.append(title, excerpt);
+				item.append(inner);
+			} else item.append(link, excerpt);
+			return item;
+		}),
+	);
+	status.textContent = query.trim() && !results.length ? noResults : '';
+}

@@ -50,14 +50,16 @@ function bundler(context: BuildContext) {
 	};
 
 	/**
-	 * What the site's scripts load on demand (Pagefind's interface, the search without WebAssembly)
-	 * belongs to the site's search box, which a bundle replaces with its own: it stays out of the
-	 * classic scripts, its import() left as it is and never run.
+	 * What the site's search box loads on demand (Pagefind's interface, the search without
+	 * WebAssembly, its labels) belongs to a box that a bundle replaces with its own: it stays out of
+	 * the classic scripts, its import() left as it is and never run. Anything else loaded on demand
+	 * (OpenPGP.js for the Check a copy page) is bundled in, as a bundle cannot fetch modules.
 	 */
+	const SEARCH_BOX_CHUNK = /(^|\/)(ui-core|text-search|search-strings)\.[\w-]+\.js$/;
 	const onDemandLeftOut: Plugin = {
 		name: 'on-demand-left-out',
 		setup(build) {
-			build.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
+			build.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' && SEARCH_BOX_CHUNK.test(args.path) ? { path: args.path, external: true } : undefined));
 		},
 	};
 

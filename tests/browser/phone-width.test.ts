@@ -1,0 +1,204 @@
+/**
+ * Phone first: every page type, in English and Arabic, at 390 px, with JavaScript on and off, read
+ * in real Chromium: no sideways scrolling, no word broken or cut, controls of at least 44 × 44 px,
+ * nothing under the quick exit, checksums whole (the checks: tests/helpers/phone-width.ts). The
+ * mobile menu is checked open too, and the offline bundles from file://.
+ *
+ * It also writes screenshots of each page type at 390 and 1280 px, light and dark, in both
+ * directions, to test-results/screens/ (not committed), to look at.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { phoneProblems, type Options, type PhoneProblem } from '../helpers/phone-width';
+import { useBuiltSite, watch } from '../helpers/browser';
+import { DIST, ROOT } from '../helpers/project';
+import { PAGE_TYPES } from '../helpers/site';
+import { unzipToTemp } from '../helpers/zip';
+
+const site = useBuiltSite();
+const LANGS = ['en', 'ar'] as const;
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
+const SCREENS = join(ROOT, 'test-results', 'screens');
+const OPTIONS: Options = { minTarget: 44, navigation: 'header, nav, footer, quick-exit, .pagination-links', quickExit: 'a[data-quick-exit]', checksums: '[data-sha256]' };
+
+const bundles: Record<string, string> = {};
+beforeAll(() => {
+	for (const lang of LANGS) {
+		const { dir } = unzipToTemp(join(DIST, 'downloads', `playbook-${lang}.zip`));
+		bundles[lang] = `file://${join(dir, `playbook-${lang}`)}/`;
+	}
+	rmSync(SCREENS, { recursive: true, force: true });
+	mkdirSync(SCREENS, { recursive: true });
+});
+afterAll(() => {
+	for (const root of Object.values(bundles)) rmSync(new URL('..', root), { recursive: true, force: true });
+});
+
+/** A few pages at a time: two cores are shared with the other test files. */
+let running = 0;
+const waiting: (() => void)[] = [];
+async function slot<T>(work: () => Promise<T>): Promise<T> {
+	if (running >= 3) await new Promise<void>((resolve) => waiting.push(resolve));
+	running++;
+	try {
+		return await work();
+	} finally {
+		running--;
+		waiting.shift()?.();
+	}
+}
+
+async function open(context: BrowserContextOptions, url: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+	const browserContext = await site.browser.newContext(context);
+	const page = await browserContext.newPage();
+	const errors = watch(page);
+	await page.goto(url);
+	return { context: browserContext, page, errors };
+}
+
+const phone = (javaScriptEnabled: boolean): BrowserContextOptions => ({ viewport: PHONE, isMobile: true, hasTouch: true, javaScriptEnabled });
+
+/** Something to do on the page before it is checked: open search, open the menu. */
+type Action = (page: Page, lang: string) => Promise<void>;
+
+const SEARCH_QUERY: Record<string, string> = { en: 'phone number', ar: 'رقم الهاتف' };
+
+const searchOnline: Action = async (page, lang) => {
+	await page.locator('site-search button[data-open-modal]').click();
+	await page.locator('site-search dialog input').fill(SEARCH_QUERY[lang]!);
+	await page.locator('.pagefind-ui__result-link').first().waitFor();
+};
+const searchOffline: Action = async (page, lang) => {
+	await page.locator('offline-search [data-open]').click();
+	await page.locator('offline-search input[type=search]').fill(SEARCH_QUERY[lang]!);
+	await page.locator('offline-search [data-results] a').first().waitFor();
+};
+const openMenu: Action = async (page) => {
+	await page.locator('button.sl-menu-button').click();
+	await page.locator('#starlight__sidebar:popover-open').waitFor();
+};
+
+interface Case {
+	name: string;
+	url: (lang: string) => string;
+	/** Only what is inside these elements is checked (Options.scope). */
+	scope?: string;
+	/** Only with JavaScript (search needs it). */
+	jsOnly?: boolean;
+	action?: Action;
+	/** Screenshots of it at both widths, light and dark. */
+	screenshot?: boolean;
+}
+
+const SCREENSHOT = new Set(['', 'tools/signal/', 'scenarios/direct-contact/', 'risk-check/', 'practices/passwords/', 'downloads/', '404/']);
+const CASES: Case[] = [
+	...PAGE_TYPES.map((path) => ({ name: path || 'start page', url: (lang: string) => `${site.url}/${lang}/${path}`, screenshot: SCREENSHOT.has(path) })),
+	{ name: 'search results', url: (lang) => `${site.url}/${lang}/tools/`, jsOnly: true, action: searchOnline, screenshot: true },
+	{ name: 'menu open', url: (lang) => `${site.url}/${lang}/tools/signal/`, action: openMenu, scope: 'header, #starlight__sidebar' },
+	{ name: 'offline start page', url: (lang) => `${bundles[lang]}index.html`, screenshot: true },
+	{ name: 'offline scenario', url: (lang) => `${bundles[lang]}${lang}/scenarios/direct-contact/index.html`, screenshot: true },
+	{ name: 'offline tool', url: (lang) => `${bundles[lang]}${lang}/tools/signal/index.html` },
+	{ name: 'offline search results', url: (lang) => `${bundles[lang]}${lang}/index.html`, jsOnly: true, action: searchOffline, screenshot: true },
+];
+const ROOT_CASES: Case[] = [
+	{ name: 'site root', url: () => `${site.url}/`, screenshot: true },
+	{ name: 'root 404', url: () => `${site.url}/404.html` },
+];
+
+const report = (problems: PhoneProblem[]) => problems.map((p) => `${p.kind}: ${p.where}: ${p.detail}`);
+
+async function check(c: Case, lang: string, javaScriptEnabled: boolean): Promise<string[]> {
+	return slot(async () => {
+		const { context, page, errors } = await open(phone(javaScriptEnabled), c.url(lang));
+		try {
+			await c.action?.(page, lang);
+			// Folded parts are checked open, as a reader opens them.
+			await page.evaluate(() => document.querySelectorAll('main details').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+			const problems = report(await page.evaluate(phoneProblems, { ...OPTIONS, scope: c.scope }));
+			// On a phone the menu starts with the theme and language pickers, within the first screen.
+			if (c.action === openMenu) {
+				const first = await page.evaluate(() => {
+					const items = [...document.querySelectorAll('#starlight__sidebar select, #starlight__sidebar a[href]')].filter((e) => e.getClientRects().length);
+					return items.slice(0, 2).map((e) => [e.tagName, Math.round(e.getBoundingClientRect().bottom)] as const);
+				});
+				expect(first.map(([tag]) => tag), 'the menu opens with the theme and language pickers').toEqual(['SELECT', 'SELECT']);
+				for (const [, bottom] of first) expect(bottom).toBeLessThanOrEqual(PHONE.height);
+			}
+			return [...problems, ...errors];
+		} finally {
+			await context.close();
+		}
+	});
+}
+
+describe.each(LANGS)('%s at 390 px', (lang) => {
+	describe.each([true, false])('JavaScript %s', (js) => {
+		test.concurrent.each(CASES.filter((c) => js || !c.jsOnly).map((c) => [c.name, c] as const))('%s', async (_, c) => {
+			expect(await check(c, lang, js)).toEqual([]);
+		});
+	});
+});
+
+describe('the root pages at 390 px', () => {
+	test.concurrent.each(ROOT_CASES.flatMap((c) => [true, false].map((js) => [c.name, js, c] as const)))('%s, JavaScript %s', async (_, js, c) => {
+		expect(await check(c, 'en', js)).toEqual([]);
+	});
+});
+
+describe('screenshots', () => {
+	const shots = [...ROOT_CASES.filter((c) => c.screenshot).map((c) => ['root', c] as const), ...LANGS.flatMap((lang) => CASES.filter((c) => c.screenshot).map((c) => [lang, c] as const))];
+	test.concurrent.each(shots.map(([lang, c]) => [`${lang}: ${c.name}`, lang, c] as const))('%s, at 390 and 1280 px, light and dark', async (_, lang, c) => {
+		for (const viewport of [PHONE, DESKTOP])
+			for (const colorScheme of ['light', 'dark'] as const)
+				await slot(async () => {
+					const { context, page } = await open({ viewport, colorScheme }, c.url(lang === 'root' ? 'en' : lang));
+					try {
+						await c.action?.(page, lang);
+						const height = await page.evaluate(() => document.documentElement.scrollHeight);
+						const name = `${c.name.replace(/\W+/g, '-').replace(/-$/, '') || 'start'}-${lang}-${viewport.width}-${colorScheme}.png`;
+						await page.screenshot({ path: join(SCREENS, name), fullPage: true, clip: { x: 0, y: 0, width: viewport.width, height: Math.min(height, 4000) } });
+					} finally {
+						await context.close();
+					}
+				});
+	});
+});
+
+describe('the check finds what it is meant to find', () => {
+	/** Opens a page with its content policy set aside, so that a test can add a broken style. */
+	async function seeded(path: string, css: string): Promise<PhoneProblem[]> {
+		return slot(async () => {
+			const { context, page } = await open({ ...phone(true), bypassCSP: true }, `${site.url}${path}`);
+			try {
+				await page.addStyleTag({ content: css });
+				return await page.evaluate(phoneProblems, OPTIONS);
+			} finally {
+				await context.close();
+			}
+		});
+	}
+
+	test.concurrent('a column 40 px wide: its words are reported broken or too wide', async () => {
+		const problems = await seeded('/en/scenarios/direct-contact/', 'main .sl-markdown-content p { width: 40px; }');
+		expect(problems.filter((p) => (p.kind === 'broken' || p.kind === 'narrow') && p.where.includes(' > p')).length).toBeGreaterThan(0);
+		// The same column, with words kept whole: they stick out of it.
+		const whole = await seeded('/en/scenarios/direct-contact/', 'main .sl-markdown-content p { width: 40px; overflow-wrap: normal !important; }');
+		expect(whole.some((p) => p.kind === 'narrow' && p.detail.includes('its column 40px'))).toBe(true);
+	});
+
+	test.concurrent('a page wider than the screen, a small button, a covered link, a cut checksum, text under the quick exit', async () => {
+		const wide = await seeded('/en/tools/signal/', 'main h1 { width: 600px; }');
+		expect(wide.map((p) => p.kind)).toContain('overflow');
+		const small = await seeded('/en/risk-check/', 'main button, main summary { width: 20px !important; height: 20px !important; min-width: 0 !important; min-height: 0 !important; padding: 0 !important; overflow: hidden; }');
+		expect(small.map((p) => p.kind)).toContain('small');
+		const covered = await seeded('/en/tools/signal/', 'main::after { content: ""; position: fixed; inset: 0; z-index: 10; }');
+		expect(covered.map((p) => p.kind)).toContain('covered');
+		const checksum = await seeded('/en/downloads/', '[data-sha256] { white-space: nowrap !important; overflow: hidden; display: block; word-break: normal !important; }');
+		expect(checksum.map((p) => p.kind)).toContain('checksum');
+		const floating = await seeded('/en/practices/passwords/', 'a[data-quick-exit] { position: fixed !important; inset: auto !important; top: 50% !important; left: 40px !important; width: 200px !important; }');
+		expect(floating.filter((p) => p.kind === 'covered' && p.detail.includes('quick exit')).length).toBeGreaterThan(0);
+	});
+});

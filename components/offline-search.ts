@@ -1,4 +1,5 @@
 import MiniSearch from 'minisearch';
+import { excerptAround } from './search-excerpt';
 
 /** What the offline bundles stage (scripts/build/offline.ts) writes into search/<lang>.js. */
 export interface OfflineIndex {
@@ -71,8 +72,12 @@ class OfflineSearch extends HTMLElement {
 				link.href = new URL(String(result.url), this.#root()).href;
 				link.className = 'result-link';
 				link.textContent = String(result.title);
+				// The page's words around the first match, not its title and review date again.
+				const { before, match, after } = excerptAround(String(result.text), result.terms);
 				const excerpt = document.createElement('p');
-				excerpt.textContent = String(result.excerpt);
+				const mark = document.createElement('mark');
+				mark.textContent = match;
+				excerpt.append(before, ...(match ? [mark] : []), after);
 				item.append(link, excerpt);
 				return item;
 			}),

@@ -108,13 +108,18 @@ function bundler(context: BuildContext) {
 
 	const htmlFiles = filesUnder(DIST).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/') && !f.startsWith('downloads/') && !/\/(translation-status|handout|404)\//.test(f) && f !== '404.html');
 
-	/** Text for the search index: the page's searchable body, or nothing for pages kept out of search. */
+	/**
+	 * Text for the search index: the page's searchable body, or nothing for pages kept out of search.
+	 * The title is indexed on its own; the text leaves out the title, the "reviewed on" line and what
+	 * Pagefind ignores (screen-reader labels of headings), so that a result's excerpt, cut from the
+	 * text around the first match (components/offline-search.ts), shows the page's own words.
+	 */
 	function searchEntry(document: HTMLElement, url: string) {
 		const body = document.querySelector('[data-pagefind-body]');
 		if (!body) return undefined;
 		const title = document.querySelector('h1')?.text.trim() ?? url;
-		const text = wordsOf(body);
-		return { id: url, url, title, text, excerpt: `${text.slice(0, 160)}…` };
+		const text = wordsOf(body, (element) => element.rawTagName.toLowerCase() === 'h1' || element.classList.contains('reviewed') || element.hasAttribute('data-pagefind-ignore'));
+		return { id: url, url, title, text };
 	}
 
 	async function rewritePage(file: string, bundle: Bundle, inBundle: (path: string) => boolean, search: Map<string, ReturnType<typeof searchEntry>[]>) {
@@ -284,9 +289,9 @@ function bundler(context: BuildContext) {
 				else bundle.files.set(asset, readFileSync(join(DIST, asset)));
 			}
 			for (const [lang, entries] of search) {
-				const mini = new MiniSearch({ fields: ['title', 'text'], storeFields: ['title', 'url', 'excerpt'] });
+				const mini = new MiniSearch({ fields: ['title', 'text'], storeFields: ['title', 'url', 'text'] });
 				mini.addAll(entries.filter((e) => e !== undefined));
-				const payload = { index: JSON.stringify(mini), options: { fields: ['title', 'text'], storeFields: ['title', 'url', 'excerpt'] } };
+				const payload = { index: JSON.stringify(mini), options: { fields: ['title', 'text'], storeFields: ['title', 'url', 'text'] } };
 				bundle.files.set(`search/${lang}.js`, new TextEncoder().encode(`(window.playbookSearch=window.playbookSearch||{})[${JSON.stringify(lang)}]=${JSON.stringify(payload)};\n`));
 			}
 			bundle.files.set('README.txt', readme(bundle, day));

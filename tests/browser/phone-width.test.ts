@@ -96,12 +96,12 @@ interface Case {
 const SCREENSHOT = new Set(['', 'tools/signal/', 'scenarios/direct-contact/', 'risk-check/', 'practices/passwords/', 'downloads/', '404/']);
 const CASES: Case[] = [
 	...PAGE_TYPES.map((path) => ({ name: path || 'start page', url: (lang: string) => `${site.url}/${lang}/${path}`, screenshot: SCREENSHOT.has(path) })),
-	{ name: 'search results', url: (lang) => `${site.url}/${lang}/tools/`, jsOnly: true, action: searchOnline, screenshot: true },
+	{ name: 'search results', url: (lang) => `${site.url}/${lang}/tools/`, jsOnly: true, action: searchOnline, scope: 'dialog[open]', screenshot: true },
 	{ name: 'menu open', url: (lang) => `${site.url}/${lang}/tools/signal/`, action: openMenu, scope: 'header, #starlight__sidebar' },
 	{ name: 'offline start page', url: (lang) => `${bundles[lang]}index.html`, screenshot: true },
 	{ name: 'offline scenario', url: (lang) => `${bundles[lang]}${lang}/scenarios/direct-contact/index.html`, screenshot: true },
 	{ name: 'offline tool', url: (lang) => `${bundles[lang]}${lang}/tools/signal/index.html` },
-	{ name: 'offline search results', url: (lang) => `${bundles[lang]}${lang}/index.html`, jsOnly: true, action: searchOffline, screenshot: true },
+	{ name: 'offline search results', url: (lang) => `${bundles[lang]}${lang}/index.html`, jsOnly: true, action: searchOffline, scope: 'dialog[open]', screenshot: true },
 ];
 const ROOT_CASES: Case[] = [
 	{ name: 'site root', url: () => `${site.url}/`, screenshot: true },

@@ -69,7 +69,14 @@ export function phoneProblems(options: Options): PhoneProblem[] {
 	const px = (n: number) => `${Math.round(n * 10) / 10}px`;
 
 	/** Hidden from sight: not rendered, invisible, or clipped to nothing (screen-reader-only text). */
-	const hidden = (el: Element): boolean => {
+	const memo = <T,>(f: (el: Element) => T) => {
+		const seen = new Map<Element, T>();
+		return (el: Element): T => {
+			if (!seen.has(el)) seen.set(el, f(el));
+			return seen.get(el)!;
+		};
+	};
+	const hidden = memo((el: Element): boolean => {
 		// Not rendered, or inside a closed <details> or a closed popover, or invisible.
 		if (!el.getClientRects().length || !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return true;
 		for (let e: Element | null = el; e; e = e.parentElement) {
@@ -81,7 +88,7 @@ export function phoneProblems(options: Options): PhoneProblem[] {
 			}
 		}
 		return false;
-	};
+	});
 	const isBlock = (el: Element) => !/^(inline|contents)/.test(getComputedStyle(el).display) || el === document.body;
 	const blockOf = (el: Element): Element => {
 		let e: Element = el;
@@ -93,13 +100,15 @@ export function phoneProblems(options: Options): PhoneProblem[] {
 		const s = getComputedStyle(el);
 		return el.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
 	};
+	const widthOf = memo(contentWidth);
 	/** Ancestors that cut off what sticks out of them (overflow other than visible), nearest first. */
-	const clippers = (el: Element): Element[] => {
+	const clippers = memo((el: Element): Element[] => {
 		const list: Element[] = [];
 		for (let e = el.parentElement; e && e !== document.body && e !== root; e = e.parentElement) if (getComputedStyle(e).overflowX !== 'visible') list.push(e);
 		return list;
-	};
-	const scrollsSideways = (el: Element) => /auto|scroll/.test(getComputedStyle(el).overflowX) && el.scrollWidth > el.clientWidth;
+	});
+	const scrollsSideways = memo((el: Element) => /auto|scroll/.test(getComputedStyle(el).overflowX) && el.scrollWidth > el.clientWidth);
+	const whiteSpace = memo((el: Element) => getComputedStyle(el).whiteSpace);
 
 	// -- The page as a whole: no sideways scrolling. ------------------------------------------------
 	if (root.scrollWidth > vw + 1) {
@@ -124,7 +133,7 @@ export function phoneProblems(options: Options): PhoneProblem[] {
 		visibleText.push({ node, el });
 		const checksum = el.closest(options.checksums);
 		const block = blockOf(el);
-		const available = contentWidth(block);
+		const available = widthOf(block);
 		const data = node.data;
 		const range = document.createRange();
 		// Words: runs without spaces, split after hyphens, where a line may break.
@@ -143,7 +152,7 @@ export function phoneProblems(options: Options): PhoneProblem[] {
 				continue;
 			}
 			const width = range.getBoundingClientRect().width;
-			if (!checksum && getComputedStyle(el).whiteSpace.startsWith('normal') && width > available + 1 && !scrollsSideways(block))
+			if (!checksum && whiteSpace(el).startsWith('normal') && width > available + 1 && !scrollsSideways(block))
 				add('narrow', el, `"${word}" is ${px(width)} wide, its column ${px(available)}`);
 			// Inside the screen and inside every element that clips it; text in a box that scrolls sideways (a wide table) can be scrolled to.
 			if (clippers(el).some(scrollsSideways)) continue;
@@ -242,31 +251,34 @@ export function phoneProblems(options: Options): PhoneProblem[] {
 		add('covered', el, `its centre is under ${exit?.contains(hit) ? 'the quick exit' : describe(hit).slice(0, 60)}`);
 	}
 
-	// -- Text under the quick exit, at every scroll position (a screen at a time). --------------------
+	// -- Text under the quick exit, at every scroll position (half a screen at a time). --------------
 	if (exit && !hidden(exit)) {
-		const height = root.scrollHeight;
-		for (let top = 0; ; top += Math.max(vh * 0.5, 100)) {
-			window.scrollTo(0, Math.min(top, height - vh));
-			const q = exit.getBoundingClientRect();
-			for (const { node, el } of visibleText) {
-				if (exit.contains(el)) continue;
+		// Where each piece of text lies in the page, measured once; the quick exit is measured at each position.
+		window.scrollTo(0, 0);
+		const pieces = visibleText
+			.filter(({ el }) => !exit.contains(el))
+			.flatMap(({ node, el }) => {
 				const range = document.createRange();
 				range.selectNodeContents(node);
-				for (const r of range.getClientRects()) {
-					const left = Math.max(r.left, q.left);
-					const right = Math.min(r.right, q.right);
-					const topEdge = Math.max(r.top, q.top);
-					const bottom = Math.min(r.bottom, q.bottom);
-					if (right - left < 2 || bottom - topEdge < 2) continue;
-					const stack = document.elementsFromPoint((left + right) / 2, (topEdge + bottom) / 2);
-					const first = stack.findIndex((s) => !exit.contains(s) && s !== exit.closest('quick-exit'));
-					if (first >= 0 && exit.contains(stack[0]!) && (stack[first] === el || el.contains(stack[first]!) || stack[first]!.contains(el))) {
-						add('covered', el, 'the quick exit lies over this text');
-						break;
-					}
-				}
+				return [...range.getClientRects()].map((r) => ({ el, left: r.left, right: r.right, top: r.top, bottom: r.bottom }));
+			});
+		const height = root.scrollHeight;
+		for (let top = 0; ; top += Math.max(vh * 0.5, 100)) {
+			const y = Math.min(top, height - vh);
+			window.scrollTo(0, y);
+			const q = exit.getBoundingClientRect();
+			for (const r of pieces) {
+				const left = Math.max(r.left, q.left);
+				const right = Math.min(r.right, q.right);
+				// Text in the flow moves with the page; text in a fixed bar would not, and is hit-tested as it stands.
+				const topEdge = Math.max(r.top - y, q.top);
+				const bottom = Math.min(r.bottom - y, q.bottom);
+				if (right - left < 2 || bottom - topEdge < 2) continue;
+				const stack = document.elementsFromPoint((left + right) / 2, (topEdge + bottom) / 2);
+				const first = stack.findIndex((s) => !exit.contains(s) && s !== exit.closest('quick-exit'));
+				if (first >= 0 && exit.contains(stack[0]!) && (stack[first] === r.el || r.el.contains(stack[first]!) || stack[first]!.contains(r.el))) add('covered', r.el, 'the quick exit lies over this text');
 			}
-			if (top >= height - vh) break;
+			if (y >= height - vh) break;
 		}
 	}
 	window.scrollTo(scrollX, scrollY);

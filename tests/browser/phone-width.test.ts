@@ -143,6 +143,33 @@ describe('at 390 px', () => {
 	});
 });
 
+describe('rows of controls line up', () => {
+	/** For each row, the distinct tops of its controls that share a line (controls wrapped to another line are apart by more than their height). */
+	const rows = (page: Page, row: string, control: string) =>
+		page.locator(row).evaluateAll(
+			(rows, control) =>
+				rows.map((r) => {
+					const boxes = [...r.querySelectorAll(control)].filter((c) => c.getClientRects().length).map((c) => c.getBoundingClientRect());
+					// Controls on the first line: their tops may differ by less than a control's height only if something pushes one down.
+					const first = Math.min(...boxes.map((b) => b.top));
+					return boxes.filter((b) => b.top < first + b.height * 0.9).map((b) => Math.round(b.top));
+				}),
+			control,
+		);
+
+	test.concurrent.each(LANGS.flatMap((lang) => [true, false].map((js) => [lang, js] as const)))('the risk check\'s answers and the sequencer\'s buttons, %s, JavaScript %s', async (lang, js) => {
+		await slot(async () => {
+			const { context, page } = await open(phone(js), `${site.url}/${lang}/risk-check/`);
+			for (const tops of await rows(page, 'fieldset .choices', 'label')) expect(new Set(tops).size, `answers at ${tops}`).toBe(1);
+			if (js) {
+				await page.goto(`${site.url}/${lang}/${PAGE_TYPES.find((p) => p.startsWith('scenarios/'))}`);
+				for (const tops of await rows(page, 'scenario-sequencer .more', 'button')) expect(new Set(tops).size, `buttons at ${tops}`).toBe(1);
+			}
+			await context.close();
+		});
+	});
+});
+
 describe('screenshots', () => {
 	const shots = [...ROOT_CASES.filter((c) => c.screenshot).map((c) => ['root', c] as const), ...LANGS.flatMap((lang) => CASES.filter((c) => c.screenshot).map((c) => [lang, c] as const))];
 	test.concurrent.each(shots.map(([lang, c]) => [`${lang}: ${c.name}`, lang, c] as const))('%s, at 390 and 1280 px, light and dark', async (_, lang, c) => {

@@ -30,7 +30,6 @@ beforeAll(() => {
 		const { dir } = unzipToTemp(join(DIST, 'downloads', `playbook-${lang}.zip`));
 		bundles[lang] = `file://${join(dir, `playbook-${lang}`)}/`;
 	}
-	rmSync(SCREENS, { recursive: true, force: true });
 	mkdirSync(SCREENS, { recursive: true });
 });
 afterAll(() => {
@@ -41,13 +40,15 @@ afterAll(() => {
 let running = 0;
 const waiting: (() => void)[] = [];
 async function slot<T>(work: () => Promise<T>): Promise<T> {
+	// A finished page hands its place to the next one waiting.
 	if (running >= 3) await new Promise<void>((resolve) => waiting.push(resolve));
-	running++;
+	else running++;
 	try {
 		return await work();
 	} finally {
-		running--;
-		waiting.shift()?.();
+		const next = waiting.shift();
+		if (next) next();
+		else running--;
 	}
 }
 

@@ -163,6 +163,10 @@ describe('rows of controls line up', () => {
 			const { context, page } = await open(phone(js), `${site.url}/${lang}/risk-check/`);
 			for (const tops of await rows(page, 'fieldset .choices', 'label')) expect(new Set(tops).size, `answers at ${tops}`).toBe(1);
 			if (js) {
+				// "Clear" and "Make a link" (shown by the script).
+				for (const tops of await rows(page, 'risk-selector .actions', 'button')) expect(new Set(tops).size, `buttons at ${tops}`).toBe(1);
+			}
+			if (js) {
 				await page.goto(`${site.url}/${lang}/${PAGE_TYPES.find((p) => p.startsWith('scenarios/'))}`);
 				for (const tops of await rows(page, 'scenario-sequencer .more', 'button')) expect(new Set(tops).size, `buttons at ${tops}`).toBe(1);
 			}

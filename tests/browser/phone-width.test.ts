@@ -41,7 +41,7 @@ let running = 0;
 const waiting: (() => void)[] = [];
 async function slot<T>(work: () => Promise<T>): Promise<T> {
 	// A finished page hands its place to the next one waiting.
-	if (running >= 3) await new Promise<void>((resolve) => waiting.push(resolve));
+	if (running >= 2) await new Promise<void>((resolve) => waiting.push(resolve));
 	else running++;
 	try {
 		return await work();

@@ -36,6 +36,12 @@ afterAll(() => {
 	for (const root of Object.values(bundles)) rmSync(new URL('..', root), { recursive: true, force: true });
 });
 
+/**
+ * Time for a test that waits for its turn (`slot`) before its page opens: the tests start together
+ * and the queue counts against each one's time.
+ */
+const QUEUED = 240_000;
+
 /** A few pages at a time: two cores are shared with the other test files. */
 let running = 0;
 const waiting: (() => void)[] = [];
@@ -139,9 +145,13 @@ describe('at 390 px', () => {
 		...LANGS.flatMap((lang) => [true, false].flatMap((js) => CASES.filter((c) => js || !c.jsOnly).map((c) => [`${lang}, ${c.name}, JavaScript ${js ? 'on' : 'off'}`, lang, js, c] as const))),
 		...ROOT_CASES.flatMap((c) => [true, false].map((js) => [`${c.name}, JavaScript ${js ? 'on' : 'off'}`, 'en', js, c] as const)),
 	];
-	test.concurrent.each(cases)('%s', async (_, lang, js, c) => {
-		expect(await check(c, lang, js)).toEqual([]);
-	});
+	test.concurrent.each(cases)(
+		'%s',
+		async (_, lang, js, c) => {
+			expect(await check(c, lang, js)).toEqual([]);
+		},
+		QUEUED,
+	);
 });
 
 describe('rows of controls line up', () => {
@@ -172,27 +182,31 @@ describe('rows of controls line up', () => {
 			}
 			await context.close();
 		});
-	});
+	}, QUEUED);
 });
 
 describe('screenshots', () => {
-	const shots = [...ROOT_CASES.filter((c) => c.screenshot).map((c) => ['root', c] as const), ...LANGS.flatMap((lang) => CASES.filter((c) => c.screenshot).map((c) => [lang, c] as const))];
-	test.concurrent.each(shots.map(([lang, c]) => [`${lang}: ${c.name}`, lang, c] as const))('%s, at 390 and 1280 px, light and dark', async (_, lang, c) => {
-		for (const viewport of [PHONE, DESKTOP])
-			for (const colorScheme of ['light', 'dark'] as const)
-				await slot(async () => {
-					const { context, page } = await open({ viewport, colorScheme }, c.url(lang === 'root' ? 'en' : lang));
-					try {
-						await c.action?.(page, lang);
-						const name = `${c.name.replace(/\W+/g, '-').replace(/-$/, '') || 'start'}-${lang}-${viewport.width}-${colorScheme}.png`;
-						// The phone's view of the whole page (up to 3000 px), the desktop's first screen.
-						const height = viewport === PHONE ? Math.min(await page.evaluate(() => document.documentElement.scrollHeight), 3000) : viewport.height;
-						await page.screenshot({ path: join(SCREENS, name), fullPage: viewport === PHONE, clip: { x: 0, y: 0, width: viewport.width, height } });
-					} finally {
-						await context.close();
-					}
-				});
-	});
+	const shots = [...ROOT_CASES.filter((c) => c.screenshot).map((c) => ['root', c] as const), ...LANGS.flatMap((lang) => CASES.filter((c) => c.screenshot).map((c) => [lang, c] as const))].flatMap(([lang, c]) =>
+		[PHONE, DESKTOP].flatMap((viewport) => (['light', 'dark'] as const).map((colorScheme) => [`${lang}: ${c.name}, ${viewport.width} px, ${colorScheme}`, lang, c, viewport, colorScheme] as const)),
+	);
+	test.concurrent.each(shots)(
+		'%s',
+		async (_, lang, c, viewport, colorScheme) => {
+			await slot(async () => {
+				const { context, page } = await open({ viewport, colorScheme }, c.url(lang === 'root' ? 'en' : lang));
+				try {
+					await c.action?.(page, lang);
+					const name = `${c.name.replace(/\W+/g, '-').replace(/-$/, '') || 'start'}-${lang}-${viewport.width}-${colorScheme}.png`;
+					// The phone's view of the whole page (up to 3000 px), the desktop's first screen.
+					const height = viewport === PHONE ? Math.min(await page.evaluate(() => document.documentElement.scrollHeight), 3000) : viewport.height;
+					await page.screenshot({ path: join(SCREENS, name), fullPage: viewport === PHONE, clip: { x: 0, y: 0, width: viewport.width, height } });
+				} finally {
+					await context.close();
+				}
+			});
+		},
+		QUEUED,
+	);
 });
 
 describe('the check finds what it is meant to find', () => {
@@ -215,7 +229,7 @@ describe('the check finds what it is meant to find', () => {
 		// The same column, with words kept whole: they stick out of it.
 		const whole = await seeded('/en/scenarios/direct-contact/', 'main .sl-markdown-content p { width: 40px; overflow-wrap: normal !important; }');
 		expect(whole.some((p) => p.kind === 'narrow' && p.detail.includes('its column 40px'))).toBe(true);
-	});
+	}, QUEUED);
 
 	test.concurrent('a page wider than the screen, a small button, a covered link, a cut checksum, text under the quick exit', async () => {
 		const wide = await seeded('/en/tools/signal/', 'main h1 { width: 600px; }');
@@ -228,5 +242,5 @@ describe('the check finds what it is meant to find', () => {
 		expect(checksum.map((p) => p.kind)).toContain('checksum');
 		const floating = await seeded('/en/practices/passwords/', 'a[data-quick-exit] { position: fixed !important; inset: auto !important; top: 50% !important; left: 40px !important; width: 200px !important; }');
 		expect(floating.filter((p) => p.kind === 'covered' && p.detail.includes('quick exit')).length).toBeGreaterThan(0);
-	});
+	}, QUEUED);
 });

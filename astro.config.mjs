@@ -52,7 +52,7 @@ export default defineConfig({
 			// The root 404 (src/pages/404.astro) speaks every language; each language has its own at /<lang>/404/.
 			disable404Route: true,
 			components: {
-				SkipLink: './src/overrides/SkipLink.astro',
+				Header: './src/overrides/Header.astro',
 				Sidebar: './src/overrides/Sidebar.astro',
 				Search: './src/overrides/Search.astro',
 				PageTitle: './src/overrides/PageTitle.astro',

@@ -5,6 +5,7 @@
  */
 import MiniSearch from 'minisearch';
 import type { TextIndexPayload } from '../src/lib/text-index.ts';
+import { excerptAround } from './search-excerpt';
 
 declare global {
 	interface Window {
@@ -54,7 +55,7 @@ export interface ResultClasses {
 
 /**
  * Shows the pages that match `query` in `list`, as links resolved against `root` (the site's root
- * folder), each with the start of its text; `status` says when nothing matches.
+ * folder), each with its words around the first match; `status` says when nothing matches.
  */
 export function showResults(
 	search: MiniSearch,
@@ -69,8 +70,12 @@ export function showResults(
 			const link = element('a', classes.link) as HTMLAnchorElement;
 			link.href = new URL(String(result.url), root).href;
 			link.textContent = String(result.title);
+			// The page's words around the first match, not its title and review date again.
+			const { before, match, after } = excerptAround(String(result.text), result.terms);
 			const excerpt = element('p', classes.excerpt);
-			excerpt.textContent = String(result.excerpt);
+			const mark = document.createElement('mark');
+			mark.textContent = match;
+			excerpt.append(before, ...(match ? [mark] : []), after);
 			if (classes.title) {
 				const inner = element('div', classes.inner);
 				const title = element('p', classes.title);

@@ -223,6 +223,15 @@ function bundler(context: BuildContext) {
 			const heading = document.querySelector('main h1');
 			if (heading) heading.set_content(`<span lang="${only.lang}" dir="${only.dir}">${escapeHtml(title)}</span>`);
 		}
+		// The quick exit speaks the bundle's languages, and in a bundle of one leads to that language's ordinary site.
+		const exit = document.querySelector('a[data-quick-exit]');
+		if (exit) {
+			for (const label of exit.querySelectorAll('[lang]')) if (!bundle.languages.some((l) => l.lang === label.getAttribute('lang'))) label.remove();
+			if (bundle.languages.length === 1) {
+				exit.setAttribute('href', bundle.languages[0]!.quickExit);
+				exit.setAttribute('title', strings[bundle.languages[0]!.id]!['quickExit.hint']!);
+			}
+		}
 		const source = strings[bundle.languages[0]!.id]!;
 		document
 			.querySelector('main')!

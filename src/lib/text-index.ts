@@ -10,15 +10,15 @@ import type { HTMLElement } from 'node-html-parser';
 import { wordsOf } from './html-text.ts';
 
 /** The fields indexed and stored; the browser loads the index with the same options. */
-export const TEXT_INDEX_OPTIONS = { fields: ['title', 'text'], storeFields: ['title', 'url', 'excerpt'] };
+export const TEXT_INDEX_OPTIONS = { fields: ['title', 'text'], storeFields: ['title', 'url', 'text'] };
 
 export interface TextIndexEntry {
 	id: string;
 	/** The page's address relative to the site's root folder: `en/tools/signal/` online, `en/tools/signal/index.html` in a bundle. */
 	url: string;
 	title: string;
+	/** The page's words, without its title, its "reviewed on" line or what Pagefind ignores, so that an excerpt shows the page's own words. */
 	text: string;
-	excerpt: string;
 }
 
 /** What the index script holds for a language. */
@@ -28,13 +28,18 @@ export interface TextIndexPayload {
 	options: typeof TEXT_INDEX_OPTIONS;
 }
 
-/** A page's entry: its searchable body, or undefined for a page kept out of search (a fallback page). */
+/**
+ * A page's entry: its searchable body, or undefined for a page kept out of search (a fallback
+ * page). The title is indexed on its own; the text leaves out the title, the "reviewed on" line and
+ * what Pagefind ignores (screen-reader labels of headings), so that a result's excerpt, cut from
+ * the text around the first match (components/search-excerpt.ts), shows the page's own words.
+ */
 export function textIndexEntry(document: HTMLElement, url: string): TextIndexEntry | undefined {
 	const body = document.querySelector('[data-pagefind-body]');
 	if (!body) return undefined;
 	const title = document.querySelector('h1')?.text.trim() ?? url;
-	const text = wordsOf(body);
-	return { id: url, url, title, text, excerpt: `${text.slice(0, 160)}…` };
+	const text = wordsOf(body, (element) => element.rawTagName.toLowerCase() === 'h1' || element.classList.contains('reviewed') || element.hasAttribute('data-pagefind-ignore'));
+	return { id: url, url, title, text };
 }
 
 /** The script file of one language's index. */

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launch, watch, watchPolicy } from '../helpers/browser';
 import { inlineScriptHashes, policy } from '../../src/lib/csp';
-import { DIST, requireDist } from '../helpers/project';
+import { DIST, ROOT, requireDist } from '../helpers/project';
 import { siteData } from '../helpers/site';
 import { unzipToTemp } from '../helpers/zip';
 
@@ -87,6 +87,37 @@ describe('search by the names people type', () => {
 			expect(results[0], `${lang}: ${query}`).toBe(`${bundle.root}${lang}/tools/${tool}/index.html`);
 			await page.close();
 		}
+	});
+});
+
+describe('offline search results', () => {
+	test.each([
+		['en', 'phone number'],
+		['ar', 'رقم الهاتف'],
+	] as const)('in %s, start at the matching words, not with the title or the "reviewed on" line', async (lang, query) => {
+		const reviewed = (JSON.parse(readFileSync(join(ROOT, 'content', 'i18n', `${lang}.json`), 'utf8')) as Record<string, string>)['page.reviewed']!.split('{{')[0]!.trim();
+		const bundle = open(`playbook-${lang}`);
+		const page = await browser.newPage();
+		await page.goto(`${bundle.root}${lang}/index.html`);
+		await search(page, lang, query);
+		const results = await page.locator('offline-search [data-results] li').evaluateAll((items) =>
+			items.map((li) => ({ title: li.querySelector('a')!.textContent!, excerpt: li.querySelector('p')!.textContent!, mark: li.querySelector('p mark')?.textContent ?? '' })),
+		);
+		expect(results.length).toBeGreaterThan(1);
+		const words = query.split(' ');
+		for (const { title, excerpt, mark } of results) {
+			expect(excerpt.startsWith(title), excerpt).toBe(false);
+			expect(excerpt, title).not.toContain(reviewed);
+			// The excerpt holds a matching word, marked, among its first words (a title-only match shows the page's start).
+			if (mark) {
+				// Matched by prefix or fuzzily: "phones" for "phone", "بالهاتف" for "الهاتف".
+				const m = mark.toLowerCase();
+				expect(words.some((w) => m.includes(w.toLowerCase()) || w.toLowerCase().includes(m) || m.startsWith(w.toLowerCase().slice(0, 3))), `${mark} in ${excerpt}`).toBe(true);
+				expect(excerpt.indexOf(mark), excerpt).toBeLessThan(60);
+			}
+		}
+		expect(results.filter((r) => r.mark).length).toBeGreaterThan(0);
+		await page.close();
 	});
 });
 

@@ -20,6 +20,7 @@ import type { BuildContext } from './context.ts';
 /** What is printed for each language: the page it is printed from, the file, and the pages it must have. */
 export const PRINTS: readonly { page: string; file: (lang: string) => string; pages?: number }[] = [
 	{ page: 'handout', file: (lang) => `handout-${lang}.pdf` },
+	{ page: 'card', file: (lang) => `card-${lang}.pdf`, pages: 2 },
 ];
 
 /** Prints one page of the site served at `origin` to PDF; links to other pages point at `siteUrl`, or are plain text without it. */

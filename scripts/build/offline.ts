@@ -106,7 +106,7 @@ function bundler(context: BuildContext) {
 		files: Map<string, Uint8Array>;
 	}
 
-	const htmlFiles = filesUnder(DIST).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/') && !f.startsWith('downloads/') && !/\/(translation-status|handout|404)\//.test(f) && f !== '404.html');
+	const htmlFiles = filesUnder(DIST).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/') && !f.startsWith('downloads/') && !/\/(translation-status|handout|card|404)\//.test(f) && f !== '404.html');
 
 	/** Text for the search index: the page's searchable body, or nothing for pages kept out of search. */
 	function searchEntry(document: HTMLElement, url: string) {

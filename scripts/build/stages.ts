@@ -7,6 +7,7 @@
  * - search index: Pagefind indexes the pages, one index per language;
  * - handouts: Chromium prints the PDF handout of every language;
  * - offline bundles: a zip per language and one with all;
+ * - single files: the whole guide of each language as one HTML file, for phones;
  * - checksums: SHA256SUMS, manifest.json and the downloads pages.
  */
 import { existsSync, statSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { checksums } from './checksums.ts';
 import type { BuildContext } from './context.ts';
 import { handouts } from './handouts.ts';
 import { offlineBundles } from './offline.ts';
+import { singleFiles } from './single-file.ts';
 import { site } from './site.ts';
 
 const requireSite = (context: BuildContext) => {
@@ -70,4 +72,4 @@ const searchIndex: Stage<BuildContext> = {
 	},
 };
 
-export const STAGES: readonly Stage<BuildContext>[] = [site, policy, searchIndex, handouts, offlineBundles, checksums];
+export const STAGES: readonly Stage<BuildContext>[] = [site, policy, searchIndex, handouts, offlineBundles, singleFiles, checksums];

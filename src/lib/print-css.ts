@@ -61,6 +61,8 @@ export function printCss({ size, margin, title, pageOf }: PrintFrame): string {
 		`.main-pane,main,.content-panel,.sl-container{padding-block-end:0!important;margin-block-end:0!important}`,
 		// A heading stays with what follows it, also in the pages' prose (Starlight wraps those headings).
 		`:is(h2,h3,h4,h5,h6,caption,.sl-heading-wrapper){break-after:avoid-page}}`,
-		`@page{size:${size};margin:${margin};@top-center{content:${JSON.stringify(title)};${box}}${pageOf ? `@bottom-center{content:${pageOfContent(pageOf)};${box}color:inherit;}` : ''}}`,
+		// The running title and the page number sit next to the text, not near the paper's edge, where
+		// a printer, or an A4 page printed on US Letter, cuts them off.
+		`@page{size:${size};margin:${margin};@top-center{content:${JSON.stringify(title)};${box}vertical-align:bottom;padding-block-end:3mm;}${pageOf ? `@bottom-center{content:${pageOfContent(pageOf)};${box}color:inherit;vertical-align:top;padding-block-start:3mm;}` : ''}}`,
 	].join('');
 }

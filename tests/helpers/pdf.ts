@@ -189,14 +189,15 @@ export async function qrCodes(path: string, n: number, scale = 2): Promise<strin
 		await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: context as unknown as CanvasRenderingContext2D, viewport }).promise;
 		const found = new Set<string>();
 		const size = Math.round(canvas.width / 3);
-		const step = Math.round(size / 4);
+		const step = Math.round(size / 3);
 		for (let y = 0; y < canvas.height; y += step)
 			for (let x = 0; x < canvas.width; x += step) {
 				const w = Math.min(size, canvas.width - x);
 				const h = Math.min(size, canvas.height - y);
 				if (w < size / 2 || h < size / 2) continue;
 				const code = jsQR(context.getImageData(x, y, w, h).data, w, h, { inversionAttempts: 'dontInvert' });
-				if (code) found.add(code.data);
+				// A window of text can read as an empty code: only codes with content count.
+				if (code?.data) found.add(code.data);
 			}
 		return [...found];
 	} finally {

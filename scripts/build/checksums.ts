@@ -1,5 +1,5 @@
 /**
- * The checksums stage: the SHA-256 of every download (bundles and handouts) into
+ * The checksums stage: the SHA-256 of every download (bundles, handouts, quick cards and single-file guides) into
  * dist/downloads/SHA256SUMS and manifest.json, then each file's size and checksum, and the build
  * date, into the downloads page of every language.
  */
@@ -35,15 +35,15 @@ export const checksums: Stage<BuildContext> = {
 	async run(context) {
 		const { languages, version } = context.data();
 		if (!existsSync(context.downloads)) throw new Error('dist/downloads/ is missing: run the handouts and offline bundles stages first (npm run build runs every stage).');
-		const names = readdirSync(context.downloads).filter((n) => n.endsWith('.zip') || n.endsWith('.pdf'));
+		const names = readdirSync(context.downloads).filter((n) => /\.(zip|pdf|html)$/.test(n));
 		if (!names.length) throw new Error('dist/downloads/ holds no zip and no PDF: run the handouts and offline bundles stages first.');
-		// Bundles first (in the order of the languages, then all), then handouts by name.
-		const rank = (n: string) => (n.endsWith('.pdf') ? languages.length + 1 : n === 'playbook-all.zip' ? languages.length : languages.findIndex((l) => n === `playbook-${l.id}.zip`));
+		// Bundles first (in the order of the languages, then all), then the other files by name.
+		const rank = (n: string) => (!n.endsWith('.zip') ? languages.length + 1 : n === 'playbook-all.zip' ? languages.length : languages.findIndex((l) => n === `playbook-${l.id}.zip`));
 		names.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 		const manifest: ManifestEntry[] = names.map((file) => {
 			const data = readFileSync(join(context.downloads, file));
 			const zip = file.endsWith('.zip');
-			const lang = file.replace(/^(playbook|handout)-|\.(zip|pdf)$/g, '');
+			const lang = file.replace(/^(playbook|handout|card|guide)-|\.(zip|pdf|html)$/g, '');
 			return { file, languages: lang === 'all' ? languages.map((l) => l.id) : [lang], bytes: data.length, sha256: sha256(data), files: zip ? zipEntries(data) : 1 };
 		});
 		const day = buildDate(context.root).toISOString().slice(0, 10);
@@ -63,9 +63,11 @@ function fillDownloadPages(context: BuildContext, manifest: ManifestEntry[], day
 		let html = readFileSync(path, 'utf8');
 		// Whatever the cells hold (empty, or values from an earlier run), they get this run's values.
 		for (const m of manifest) {
-			const size = new Intl.NumberFormat(language.lang, { maximumFractionDigits: 1 }).format(m.bytes / 1024 ** 2);
+			// A quick card is some tens of KB: "0.1 MB" would say little.
+			const number = (n: number) => new Intl.NumberFormat(language.lang, { maximumFractionDigits: 1 }).format(n);
+			const size = m.bytes < 1024 ** 2 ? `${number(Math.round(m.bytes / 1024))} KB` : `${number(m.bytes / 1024 ** 2)} MB`;
 			html = html
-				.replace(new RegExp(`(<span data-size="${m.file}"[^>]*>)[^<]*(</span>)`, 'g'), `$1${size} MB$2`)
+				.replace(new RegExp(`(<span data-size="${m.file}"[^>]*>)[^<]*(</span>)`, 'g'), `$1${size}$2`)
 				.replace(new RegExp(`(<code data-sha256="${m.file}"[^>]*>)[^<]*(</code>)`, 'g'), `$1${m.sha256}$2`);
 		}
 		html = html.replace(/(<span data-build-date[^>]*>)[^<]*(<\/span>)/g, `$1${day}$2`);

@@ -120,7 +120,7 @@ function bundler(context: BuildContext) {
 		files: Map<string, Uint8Array>;
 	}
 
-	const htmlFiles = filesUnder(DIST).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/') && !f.startsWith('downloads/') && !/\/(translation-status|handout|404)\//.test(f) && f !== '404.html');
+	const htmlFiles = filesUnder(DIST).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/') && !f.startsWith('downloads/') && !/\/(translation-status|handout|card|404)\//.test(f) && f !== '404.html');
 
 	async function rewritePage(file: string, bundle: Bundle, inBundle: (path: string) => boolean, search: Map<string, TextIndexEntry[]>) {
 		const html = readFileSync(join(DIST, file), 'utf8');

@@ -9,6 +9,7 @@
  *   needs no WebAssembly (src/lib/text-index.ts), for browsers where WebAssembly is off;
  * - handouts: Chromium prints the PDF handout of every language;
  * - offline bundles: a zip per language and one with all;
+ * - single files: the whole guide of each language as one HTML file, for phones;
  * - checksums: SHA256SUMS, manifest.json and the downloads pages;
  * - signatures: with a release key, a signature of SHA256SUMS and of every download.
  */
@@ -26,6 +27,7 @@ import { handouts } from './handouts.ts';
 import { offlineBundles } from './offline.ts';
 import { signatures } from './signatures.ts';
 import { scripts } from './scripts.ts';
+import { singleFiles } from './single-file.ts';
 import { site } from './site.ts';
 
 const requireSite = (context: BuildContext) => {
@@ -108,4 +110,4 @@ function writeTextIndexes(context: BuildContext): { languages: number; pages: nu
 	return { languages: entries.size, pages: [...entries.values()].reduce((n, l) => n + l.length, 0), bytes };
 }
 
-export const STAGES: readonly Stage<BuildContext>[] = [site, scripts, policy, searchIndex, handouts, offlineBundles, checksums, signatures];
+export const STAGES: readonly Stage<BuildContext>[] = [site, scripts, policy, searchIndex, handouts, offlineBundles, singleFiles, checksums, signatures];

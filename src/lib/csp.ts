@@ -134,7 +134,8 @@ export function securityHeaders(hashes: Iterable<string>): [string, string][] {
 export function sealSite(dist: string, known: ReadonlySet<string>): { pages: number; hashes: string[]; unknown: { file: string; body: string }[] } {
 	const all = new Set<string>();
 	const unknown: { file: string; body: string }[] = [];
-	const files = filesUnder(dist).filter((f) => f.endsWith('.html'));
+	// The single-file guides in downloads/ are files to download, sealed by the stage that writes them.
+	const files = filesUnder(dist).filter((f) => f.endsWith('.html') && !f.startsWith('downloads/'));
 	const sealed = new Map<string, string>();
 	for (const file of files) {
 		const page = seal(readFileSync(join(dist, file), 'utf8'), known);

@@ -22,6 +22,8 @@ test('the build log holds the warnings about an old review and an old check, and
 	const run = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: copy.dir, encoding: 'utf8', env, timeout: 280_000 });
 	const log = `${run.stdout}\n${run.stderr}`;
 	expect(run.status, log).toBe(0);
+	// Without SITE_URL the PDFs carry no address: said plainly, with how to set one, and not as a warning.
+	expect(log).toMatch(/no address on the handouts.*SITE_URL is not set\. Set it to the public address \(SITE_URL=https:\/\/guide\.example\.org npm run build\)/);
 	const warnings = log.split('\n').filter((line) => /warn|warning|deprecat/i.test(line));
 	expect(warnings.map((line) => line.replace(/^.*?\[WARN\] \[playbook\] /, ''))).toEqual([
 		'content/docs/fr/tools/wire.mdx: advice last reviewed on 2020-01-15, more than 12 months ago. Check it, then update "reviewed:".',

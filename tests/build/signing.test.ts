@@ -65,7 +65,7 @@ describe('a signed release', () => {
 		expect(readFileSync(join(downloads, 'release-key.asc'), 'utf8')).toBe(`${key.publicKey.trim()}\n`);
 	});
 
-	test('shows the fingerprint on the downloads page, in the bundles and on the handouts', async () => {
+	test('shows the fingerprint on the downloads page, in the bundles, on the handouts and on the quick cards', async () => {
 		const grouped = groupFingerprint(key.fingerprint);
 		for (const lang of ['en', 'ar']) {
 			const page = readFileSync(join(copy.dir, 'dist', lang, 'downloads', 'index.html'), 'utf8');
@@ -76,8 +76,10 @@ describe('a signed release', () => {
 			expect(readFileSync(join(bundle.dir, root, lang, 'check-a-copy', 'index.html'), 'utf8')).toContain(grouped);
 			expect(readFileSync(join(bundle.dir, root, lang, 'check-a-copy', 'index.html'), 'utf8')).toContain(key.publicKey.trim().split('\n')[2]!);
 			rmSync(bundle.dir, { recursive: true, force: true });
-			const pdf = await readPdf(join(downloads, `handout-${lang}.pdf`));
-			expect(pdf.pages.map((p) => p.text).join(' ').replace(/\s+/g, ' '), `handout-${lang}.pdf`).toContain(grouped);
+			for (const file of [`handout-${lang}.pdf`, `card-${lang}.pdf`]) {
+				const pdf = await readPdf(join(downloads, file));
+				expect(pdf.pages.map((p) => p.text).join(' ').replace(/\s+/g, ' '), file).toContain(grouped);
+			}
 		}
 	});
 

@@ -11,6 +11,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
+import { createCanvas } from '@napi-rs/canvas';
+import jsQR from 'jsqr';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface PdfItem {
@@ -31,6 +33,8 @@ export interface PdfPage {
 }
 
 export interface Pdf {
+	/** The document's title, as a PDF reader shows it. */
+	title: string;
 	pages: PdfPage[];
 	/** Every font the pages use: its name and whether its file is embedded. */
 	fonts: { name: string; embedded: boolean }[];
@@ -159,7 +163,43 @@ export async function readPdf(path: string): Promise<Pdf> {
 			});
 			for (const annotation of await page.getAnnotations()) if (annotation.subtype === 'Link' && annotation.url) links.push(annotation.url as string);
 		}
-		return { pages, fonts: [...fonts].map(([name, embedded]) => ({ name, embedded })), links };
+		const { info } = (await doc.getMetadata()) as { info: { Title?: string } };
+		return { title: info.Title ?? '', pages, fonts: [...fonts].map(([name, embedded]) => ({ name, embedded })), links };
+	} finally {
+		await task.destroy();
+	}
+}
+
+/**
+ * Every QR code on page `n` (from 1) of a PDF, decoded: pdfjs draws the page on a canvas
+ * (@napi-rs/canvas, from npm) and jsQR reads it. jsQR looks for one code in an image and misses
+ * small codes on a whole page of text, so it reads overlapping windows of the page, each as wide
+ * as a third of the page.
+ */
+export async function qrCodes(path: string, n: number, scale = 2): Promise<string[]> {
+	const task = getDocument({ data: new Uint8Array(readFileSync(path)), verbosity: 0 });
+	const doc = await task.promise;
+	try {
+		const page = await doc.getPage(n);
+		const viewport = page.getViewport({ scale });
+		const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+		const context = canvas.getContext('2d');
+		context.fillStyle = '#fff';
+		context.fillRect(0, 0, canvas.width, canvas.height);
+		await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: context as unknown as CanvasRenderingContext2D, viewport }).promise;
+		const found = new Set<string>();
+		const size = Math.round(canvas.width / 3);
+		const step = Math.round(size / 3);
+		for (let y = 0; y < canvas.height; y += step)
+			for (let x = 0; x < canvas.width; x += step) {
+				const w = Math.min(size, canvas.width - x);
+				const h = Math.min(size, canvas.height - y);
+				if (w < size / 2 || h < size / 2) continue;
+				const code = jsQR(context.getImageData(x, y, w, h).data, w, h, { inversionAttempts: 'dontInvert' });
+				// A window of text can read as an empty code: only codes with content count.
+				if (code?.data) found.add(code.data);
+			}
+		return [...found];
 	} finally {
 		await task.destroy();
 	}

@@ -17,7 +17,7 @@ import { htmlFiles, readDist, siteData } from './site';
 
 const languages = siteData().languages;
 const strings = (lang: string) => JSON.parse(readFileSync(join(ROOT, 'content', 'i18n', `${lang}.json`), 'utf8')) as Record<string, string>;
-const allHashes = () => [...new Set(htmlFiles().flatMap((f) => inlineScriptHashes(readDist(f))))];
+const allHashes = () => [...new Set(htmlFiles().filter((f) => !f.startsWith('downloads/')).flatMap((f) => inlineScriptHashes(readDist(f))))];
 
 /** A TCP port free on loopback right now, for a server under test. */
 export async function freePort(): Promise<number> {

@@ -11,8 +11,9 @@
  *   <head> without async or defer, and preloaded fonts. Module scripts are deferred and block nothing.
  *
  * Content pages: every HTML page under dist/<lang>/, the language picker at the root and the 404
- * page. The handout (/<lang>/handout/) is not one: it is the print source of the PDF handouts,
- * embeds the fonts the PDF needs (about 230 KB), and no navigation links to it.
+ * page. The handout and the quick card (/<lang>/handout/, /<lang>/card/) are not: they are the
+ * print sources of the PDFs, embed the fonts the PDFs need (about 230 KB), and no navigation links
+ * to them.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
@@ -23,7 +24,7 @@ import { htmlFiles, siteData } from '../helpers/site';
 
 const KB = 1024;
 const BUDGET = { firstView: 30 * KB, repeatView: 10 * KB, blockingRequests: 6 };
-const HANDOUT = /^[a-z-]+\/handout\/index\.html$/;
+const HANDOUT = /^[a-z-]+\/(handout|card)\/index\.html$/;
 
 const languages = siteData().languages.map((l) => l.id);
 let pages: PageWeight[] = [];

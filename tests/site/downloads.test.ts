@@ -12,14 +12,18 @@ const languages = siteData().languages;
 const manifest = () => JSON.parse(readFileSync(join(DOWNLOADS, 'manifest.json'), 'utf8')) as { version: string; date: string; files: { file: string; bytes: number; sha256: string }[] };
 
 describe('dist/downloads', () => {
-	test('has one bundle per language and one with all languages', () => {
-		expect(manifest().files.map((f) => f.file)).toEqual([...languages.map((l) => `playbook-${l.id}.zip`), 'playbook-all.zip', ...languages.map((l) => `handout-${l.id}.pdf`).sort()]);
+	test('has one bundle per language and one with all languages, then a handout, a quick card and a single-file guide per language', () => {
+		expect(manifest().files.map((f) => f.file)).toEqual([
+			...languages.map((l) => `playbook-${l.id}.zip`),
+			'playbook-all.zip',
+			...languages.flatMap((l) => [`handout-${l.id}.pdf`, `card-${l.id}.pdf`, `guide-${l.id}.html`]).sort(),
+		]);
 	});
 
 	test('lists every file with its true SHA-256 in SHA256SUMS', () => {
 		const sums = readFileSync(join(DOWNLOADS, 'SHA256SUMS'), 'utf8').trim().split('\n').map((line) => line.split('  '));
 		const listed = sums.map(([, file]) => file).sort();
-		expect(listed).toEqual(readdirSync(DOWNLOADS).filter((f) => /\.(zip|pdf)$/.test(f)).sort());
+		expect(listed).toEqual(readdirSync(DOWNLOADS).filter((f) => /\.(zip|pdf|html)$/.test(f)).sort());
 		for (const [sum, file] of sums) expect(createHash('sha256').update(readFileSync(join(DOWNLOADS, file!))).digest('hex'), file).toBe(sum);
 	});
 
@@ -27,15 +31,17 @@ describe('dist/downloads', () => {
 		for (const f of manifest().files.filter((f) => /^playbook-(?!all)/.test(f.file))) expect(f.bytes, f.file).toBeLessThan(3 * 1024 ** 2);
 	});
 
-	test('shows every bundle and handout with its size and checksum on the downloads page of every language', () => {
+	test('shows every file with its size and checksum on the downloads page of every language, and says which to take on a phone, a computer and paper', () => {
 		for (const language of languages) {
 			const html = readDist(`${language.id}/downloads/index.html`);
 			for (const f of manifest().files) {
 				expect(html, language.id).toMatch(new RegExp(`<code data-sha256="${f.file.replace('.', '\\.')}"[^>]*>${f.sha256}</code>`));
-				expect(html).toMatch(new RegExp(`<span data-size="${f.file.replace('.', '\\.')}"[^>]*>[0-9.,٫]+ MB</span>`));
+				expect(html).toMatch(new RegExp(`<span data-size="${f.file.replace('.', '\\.')}"[^>]*>[0-9.,٫\u202f\u00a0]+ (MB|KB)</span>`));
 				expect(html).toContain(`href="/downloads/${f.file}"`);
 			}
 			expect(html).toMatch(new RegExp(`<span data-build-date[^>]*>${manifest().date}</span>`));
+			const ui = JSON.parse(readFileSync(join(ROOT, `content/i18n/${language.id}.json`), 'utf8')) as Record<string, string>;
+			for (const key of ['downloads.onPhone', 'downloads.onComputer', 'downloads.onPaper']) expect(html).toContain(ui[key]!.replaceAll('<', '&lt;').replaceAll('>', '&gt;'));
 		}
 	});
 

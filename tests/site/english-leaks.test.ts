@@ -41,7 +41,7 @@ const NAMES = [
 	'OpenPGP: Verify Signature of File',
 ];
 /** Words that the language spells as English does. */
-const SAME_WORD: Record<string, string[]> = { es: [], fr: ['Note', 'Question', 'Menu', 'Auto', 'Danger', 'Messages', 'Guides'], ar: [] };
+const SAME_WORD: Record<string, string[]> = { es: [], fr: ['Note', 'Question', 'Menu', 'Auto', 'Danger', 'Messages', 'Guides', 'Page'], ar: [] };
 
 describe('pages in languages other than English', () => {
 	const others = data.languages.filter((l) => l.id !== data.languages[0]!.id);

@@ -1,0 +1,80 @@
+/**
+ * The quick cards, read back with pdfjs-dist (tests/helpers/pdf.ts): one sheet, both sides, in
+ * every language, holding what the card page (src/pages/[lang]/card.astro) renders from the data.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'node-html-parser';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { readPdf, type Pdf } from '../helpers/pdf';
+import { DIST, requireDist, ROOT } from '../helpers/project';
+import { siteData } from '../helpers/site';
+
+const data = siteData();
+const cards = new Map<string, Pdf>();
+beforeAll(async () => {
+	requireDist();
+	for (const l of data.languages) cards.set(l.id, await readPdf(join(DIST, 'downloads', `card-${l.id}.pdf`)));
+});
+const ui = (lang: string) => JSON.parse(readFileSync(join(ROOT, `content/i18n/${lang}.json`), 'utf8')) as Record<string, string>;
+/** The words of a text, in compatibility form, without vowel signs and punctuation. */
+const words = (s: string) =>
+	s
+		.normalize('NFKC')
+		.replace(/[\u200e\u200f\u202a-\u202e\u064b-\u065f\u0670]/g, '')
+		.replace(/(\d)(?=\p{L})|(\p{L})(?=\d)/gu, '$1$2 ')
+		.split(/\s+/)
+		.map((w) => w.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, ''))
+		.filter(Boolean);
+/** The text in reading order, where Chromium marked it (tests/helpers/pdf.ts), without spaces: runs of right-to-left text lose theirs. */
+const squash = (s: string) => s.normalize('NFKC').replace(/[\s\u200e\u200f\u202a-\u202e\u064b-\u065f\u0670]/g, '');
+
+// A4 is 595 × 842 pt; US Letter 612 × 792. Printed on Letter without scaling, an A4 page loses
+// 25 pt at its top and bottom: the card's text must stay within the band both sizes share.
+const A4_HEIGHT = 841.89;
+const LETTER_CUT = (A4_HEIGHT - 792) / 2;
+
+describe.each(data.languages.map((l) => [l.id, l] as const))('the %s quick card', (lang, language) => {
+	const source = () => parse(readFileSync(join(DIST, lang, 'card', 'index.html'), 'utf8'));
+
+	test('is one sheet: exactly two pages', () => {
+		expect(cards.get(lang)!.pages).toHaveLength(2);
+	});
+
+	test('asks every question of the risk check and holds every section, in its language', () => {
+		const html = source();
+		// The page renders every question of the data, in order.
+		expect(html.querySelectorAll('[data-question]').map((q) => q.getAttribute('data-question'))).toEqual(data.questions.map((q) => q.id));
+		expect(html.querySelectorAll('[data-part]').map((p) => p.getAttribute('data-part'))).toEqual(['questions', 'first-contact', 'clean-up', 'exit']);
+		const content = squash(cards.get(lang)!.pages.map((p) => p.actualText).join(''));
+		const expected = [
+			ui(lang)['card.title']!,
+			...html.querySelectorAll('.card :is(h2, h3, .q)').map((h) => h.textContent),
+			...html.querySelectorAll('[data-part="first-contact"] li, [data-part="clean-up"] li').map((li) => li.textContent),
+			ui(lang)['quickExit.hint']!,
+		];
+		expect(expected.length).toBeGreaterThan(25);
+		for (const phrase of expected) {
+			if (language.dir === 'ltr') expect(content, phrase).toContain(squash(phrase));
+			// Each right-to-left word is a run of its own: each is looked for on its own.
+			else for (const word of words(phrase)) expect(content, phrase).toContain(squash(word));
+		}
+	});
+
+	test('keeps its text within what A4 and US Letter share, and is titled as the guide’s quick card', () => {
+		const pdf = cards.get(lang)!;
+		for (const [i, page] of pdf.pages.entries())
+			for (const item of page.items.filter((it) => it.str.trim())) {
+				expect(item.y, `page ${i + 1}: ${item.str}`).toBeGreaterThan(LETTER_CUT + 2);
+				expect(item.y, `page ${i + 1}: ${item.str}`).toBeLessThan(A4_HEIGHT - LETTER_CUT - 12);
+			}
+		expect(pdf.title).toBe(`${ui(lang)['site.title']} — ${ui(lang)['card.title']}`);
+	});
+
+	test('runs right to left in a right-to-left language', () => {
+		const items = cards.get(lang)!.pages.flatMap((p) => p.items).filter((i) => /\p{L}/u.test(i.str));
+		const rtl = items.filter((i) => i.dir === 'rtl').length;
+		if (language.dir === 'rtl') expect(rtl).toBeGreaterThan(items.length / 2);
+		else expect(rtl).toBe(0);
+	});
+});

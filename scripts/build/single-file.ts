@@ -22,7 +22,8 @@ import { formatBytes, type Stage } from '../../src/lib/pipeline.ts';
 import type { BuildContext } from './context.ts';
 
 /** Pages that have no place in the file: lists of other pages and files, and the print sources. */
-const LEFT_OUT = /^[^/]+\/(downloads|all-pages|translation-status|handout|card|404)\//;
+// Check a copy is left out: a copy cannot vouch for itself, and its checker alone would double the file.
+const LEFT_OUT = /^[^/]+\/(downloads|check-a-copy|all-pages|translation-status|handout|card|404)\//;
 /** The largest file a phone should be asked to open. */
 export const MAX_BYTES = 1.5 * 1024 ** 2;
 /** Attributes that name ids, as one id or a list of them. */
@@ -56,7 +57,17 @@ async function classicScript(dist: string, files: string[]): Promise<string> {
 		target: 'es2020',
 		legalComments: 'none',
 		logLevel: 'silent',
-		plugins: [distResolver],
+		plugins: [
+			distResolver,
+			{
+				// What scripts load on demand belongs to parts a single file leaves out (the search box):
+				// its import() stays as it is and never runs.
+				name: 'on-demand-left-out',
+				setup(build) {
+					build.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
+				},
+			},
+		],
 	});
 	// Inline, "</script" would end the element early.
 	return result.outputFiles[0]!.text.replace(/<\/script/gi, '<\\/script').trim();

@@ -42,6 +42,8 @@ const fileOf = (pathname: string) => `${pathname.replace(/^\//, '').replace(/\/?
 
 /** Bundles module scripts of the site (files under dist/_astro/) into one classic script. */
 async function classicScript(dist: string, files: string[]): Promise<string> {
+	if (files.some((f) => /(^|\/)page\.[\w-]+\.js$/.test(f)))
+		throw new Error('the pages already use the scripts bundled per kind of page, whose shared parts would run twice in one file. Fix: run the whole build (npm run build), which writes the single files before the scripts stage.');
 	const distResolver: Plugin = {
 		name: 'dist-absolute',
 		setup(build) {

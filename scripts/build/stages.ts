@@ -3,13 +3,14 @@
  * the benchmark (scripts/bench/build.ts) and the tests:
  *
  * - site: `astro build` checks the content and renders every page;
- * - scripts: the module scripts of each page bundled into one file per kind of page;
  * - policy: every page gets its Content-Security-Policy, the server snippets their headers;
  * - search index: Pagefind indexes the pages, one index per language, and so does the index that
  *   needs no WebAssembly (src/lib/text-index.ts), for browsers where WebAssembly is off;
  * - handouts: Chromium prints the PDF handout of every language;
  * - offline bundles: a zip per language and one with all;
  * - single files: the whole guide of each language as one HTML file, for phones;
+ * - scripts: online, the module scripts of each page bundled into one file per kind of page (after
+ *   the bundles and single files, which bundle the site's scripts their own way);
  * - checksums: SHA256SUMS, manifest.json and the downloads pages;
  * - signatures: with a release key, a signature of SHA256SUMS and of every download.
  */
@@ -110,4 +111,4 @@ function writeTextIndexes(context: BuildContext): { languages: number; pages: nu
 	return { languages: entries.size, pages: [...entries.values()].reduce((n, l) => n + l.length, 0), bytes };
 }
 
-export const STAGES: readonly Stage<BuildContext>[] = [site, scripts, policy, searchIndex, handouts, offlineBundles, singleFiles, checksums, signatures];
+export const STAGES: readonly Stage<BuildContext>[] = [site, policy, searchIndex, handouts, offlineBundles, singleFiles, scripts, checksums, signatures];

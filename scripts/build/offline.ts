@@ -11,10 +11,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build as esbuild, type Plugin } from 'esbuild';
+import { build as esbuild } from 'esbuild';
 import { zipSync, type Zippable } from 'fflate';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { fileForUrl, isExternal, relativeUrl } from '../offline/paths.ts';
+import { classicBundle, type ScriptSource } from '../offline/classic-script.ts';
 import { buildDate } from '../../src/lib/build-date.ts';
 import { withPolicy } from '../../src/lib/csp.ts';
 import { generatorInlineScripts } from '../../src/lib/inline-scripts.ts';
@@ -41,27 +42,13 @@ function bundler(context: BuildContext) {
 	// Scripts: every module script of the site, bundled once into a classic script.
 	// ---------------------------------------------------------------------------------------------
 
-	/** Resolves the site's absolute `/_astro/...` imports to files in dist/. */
-	const distResolver: Plugin = {
-		name: 'dist-absolute',
-		setup(build) {
-			build.onResolve({ filter: /^\/_astro\// }, (args) => ({ path: join(DIST, args.path) }));
-		},
-	};
-
 	/**
 	 * What the site's search box loads on demand (Pagefind's interface, the search without
 	 * WebAssembly, its labels) belongs to a box that a bundle replaces with its own: it stays out of
-	 * the classic scripts, its import() left as it is and never run. Anything else loaded on demand
-	 * (OpenPGP.js for the Check a copy page) is bundled in, as a bundle cannot fetch modules.
+	 * the classic scripts. Anything else loaded on demand (OpenPGP.js for the Check a copy page) is
+	 * bundled in, as a bundle cannot fetch modules.
 	 */
 	const SEARCH_BOX_CHUNK = /(^|\/)(ui-core|text-search|search-strings)\.[\w-]+\.js$/;
-	const onDemandLeftOut: Plugin = {
-		name: 'on-demand-left-out',
-		setup(build) {
-			build.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' && SEARCH_BOX_CHUNK.test(args.path) ? { path: args.path, external: true } : undefined));
-		},
-	};
 
 	const classicScripts = new Map<string, { file: string; code: Uint8Array }>();
 
@@ -69,41 +56,11 @@ function bundler(context: BuildContext) {
 	 * Bundles all module scripts of a page, in order, into one classic script (an IIFE), so that
 	 * modules they share run once, as they would as modules. Returns the bundle's path.
 	 */
-	async function classicScript(scripts: ({ file: string } | { code: string })[]): Promise<string> {
+	async function classicScript(scripts: ScriptSource[]): Promise<string> {
 		const key = sha256(JSON.stringify(scripts));
 		const done = classicScripts.get(key);
 		if (done) return done.file;
-		const inline = new Map<string, string>();
-		const entry = scripts
-			.map((s) => {
-				if ('file' in s) return `import ${JSON.stringify(s.file)};`;
-				const id = `inline:${inline.size}`;
-				inline.set(id, s.code);
-				return `import ${JSON.stringify(id)};`;
-			})
-			.join('\n');
-		const result = await esbuild({
-			stdin: { contents: entry, resolveDir: join(DIST, '_astro'), loader: 'js' },
-			bundle: true,
-			format: 'iife',
-			minify: true,
-			write: false,
-			target: 'es2020',
-			legalComments: 'none',
-			logLevel: 'silent',
-			plugins: [
-				onDemandLeftOut,
-				distResolver,
-				{
-					name: 'inline-scripts',
-					setup(build) {
-						build.onResolve({ filter: /^inline:/ }, (args) => ({ path: args.path, namespace: 'inline' }));
-						build.onLoad({ filter: /.*/, namespace: 'inline' }, (args) => ({ contents: inline.get(args.path)!, loader: 'js', resolveDir: join(DIST, '_astro') }));
-					},
-				},
-			],
-		});
-		const code = result.outputFiles[0]!.contents;
+		const code = await classicBundle(DIST, scripts, (path) => SEARCH_BOX_CHUNK.test(path));
 		const file = `_offline/${sha256(code).slice(0, 12)}.js`;
 		classicScripts.set(key, { file, code });
 		return file;

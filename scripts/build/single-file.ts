@@ -12,7 +12,7 @@
  */
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { build as esbuild, type Plugin } from 'esbuild';
+import { classicBundle } from '../offline/classic-script.ts';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { buildDate } from '../../src/lib/build-date.ts';
 import { scriptHash, withPolicy } from '../../src/lib/csp.ts';
@@ -44,35 +44,10 @@ const fileOf = (pathname: string) => `${pathname.replace(/^\//, '').replace(/\/?
 async function classicScript(dist: string, files: string[]): Promise<string> {
 	if (files.some((f) => /(^|\/)page\.[\w-]+\.js$/.test(f)))
 		throw new Error('the pages already use the scripts bundled per kind of page, whose shared parts would run twice in one file. Fix: run the whole build (npm run build), which writes the single files before the scripts stage.');
-	const distResolver: Plugin = {
-		name: 'dist-absolute',
-		setup(build) {
-			build.onResolve({ filter: /^\/_astro\// }, (args) => ({ path: join(dist, args.path) }));
-		},
-	};
-	const result = await esbuild({
-		stdin: { contents: files.map((f) => `import ${JSON.stringify(join(dist, f))};`).join('\n'), resolveDir: join(dist, '_astro'), loader: 'js' },
-		bundle: true,
-		format: 'iife',
-		minify: true,
-		write: false,
-		target: 'es2020',
-		legalComments: 'none',
-		logLevel: 'silent',
-		plugins: [
-			distResolver,
-			{
-				// What scripts load on demand belongs to parts a single file leaves out (the search box):
-				// its import() stays as it is and never runs.
-				name: 'on-demand-left-out',
-				setup(build) {
-					build.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
-				},
-			},
-		],
-	});
+	// What scripts load on demand belongs to parts a single file leaves out (the search box).
+	const code = await classicBundle(dist, files.map((f) => ({ file: join(dist, f) })), () => true);
 	// Inline, "</script" would end the element early.
-	return result.outputFiles[0]!.text.replace(/<\/script/gi, '<\\/script').trim();
+	return new TextDecoder().decode(code).replace(/<\/script/gi, '<\\/script').trim();
 }
 
 export const singleFiles: Stage<BuildContext> = {

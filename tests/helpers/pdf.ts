@@ -204,3 +204,20 @@ export async function qrCodes(path: string, n: number, scale = 2): Promise<strin
 		await task.destroy();
 	}
 }
+
+/**
+ * Text without spaces, direction marks and Arabic vowel signs, in compatibility form (Arabic
+ * presentation forms become letters): Chromium splits Arabic runs, so words may lose their spaces.
+ */
+export const squash = (s: string) => s.normalize('NFKC').replace(/[\s\u200e\u200f\u202a-\u202e\u064b-\u065f\u0670]/g, '');
+
+/** The words of a text, in compatibility form, without vowel signs and punctuation, in any order. */
+export const words = (s: string) =>
+	s
+		.normalize('NFKC')
+		.replace(/[\u200e\u200f\u202a-\u202e\u064b-\u065f\u0670]/g, '')
+		// A number drawn next to a right-to-left word ("1. تقييم") comes out stuck to it.
+		.replace(/(\d)(?=\p{L})|(\p{L})(?=\d)/gu, '$1$2 ')
+		.split(/\s+/)
+		.map((w) => w.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, ''))
+		.filter(Boolean);

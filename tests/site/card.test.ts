@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { readPdf, type Pdf } from '../helpers/pdf';
+import { readPdf, squash, words, type Pdf } from '../helpers/pdf';
 import { DIST, requireDist, ROOT } from '../helpers/project';
 import { siteData } from '../helpers/site';
 
@@ -17,18 +17,6 @@ beforeAll(async () => {
 	for (const l of data.languages) cards.set(l.id, await readPdf(join(DIST, 'downloads', `card-${l.id}.pdf`)));
 });
 const ui = (lang: string) => JSON.parse(readFileSync(join(ROOT, `content/i18n/${lang}.json`), 'utf8')) as Record<string, string>;
-/** The words of a text, in compatibility form, without vowel signs and punctuation. */
-const words = (s: string) =>
-	s
-		.normalize('NFKC')
-		.replace(/[\u200e\u200f\u202a-\u202e\u064b-\u065f\u0670]/g, '')
-		.replace(/(\d)(?=\p{L})|(\p{L})(?=\d)/gu, '$1$2 ')
-		.split(/\s+/)
-		.map((w) => w.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, ''))
-		.filter(Boolean);
-/** The text in reading order, where Chromium marked it (tests/helpers/pdf.ts), without spaces: runs of right-to-left text lose theirs. */
-const squash = (s: string) => s.normalize('NFKC').replace(/[\s\u200e\u200f\u202a-\u202e\u064b-\u065f\u0670]/g, '');
-
 // A4 is 595 × 842 pt; US Letter 612 × 792. Printed on Letter without scaling, an A4 page loses
 // 25 pt at its top and bottom: the card's text must stay within the band both sizes share.
 const A4_HEIGHT = 841.89;

@@ -5,7 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { readPdf, type Pdf } from '../helpers/pdf';
+import { readPdf, squash, words, type Pdf } from '../helpers/pdf';
 import { DIST, requireDist, ROOT } from '../helpers/project';
 import { siteData } from '../helpers/site';
 import { readPage } from '../../src/lib/translation-status';
@@ -21,21 +21,6 @@ beforeAll(async () => {
 const pdf = (lang: string) => pdfs.get(lang)!;
 /** All text of a handout in reading order. */
 const text = (lang: string) => pdf(lang).pages.map((p) => p.actualText).join('\n');
-/**
- * Text without spaces, direction marks and Arabic vowel signs, in compatibility form (Arabic
- * presentation forms become letters): Chromium splits Arabic runs, so words may lose their spaces.
- */
-const squash = (s: string) => s.normalize('NFKC').replace(/[\s\u200e\u200f\u202a-\u202e\u064b-\u065f\u0670]/g, '');
-/** The words of a text, in compatibility form, without vowel signs and punctuation, in any order. */
-const words = (s: string) =>
-	s
-		.normalize('NFKC')
-		.replace(/[\u200e\u200f\u202a-\u202e\u064b-\u065f\u0670]/g, '')
-		// A number drawn next to a right-to-left word ("1. تقييم") comes out stuck to it.
-		.replace(/(\d)(?=\p{L})|(\p{L})(?=\d)/gu, '$1$2 ')
-		.split(/\s+/)
-		.map((w) => w.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, ''))
-		.filter(Boolean);
 const sameWords = (a: string, b: string) => words(a).sort().join(' ') === words(b).sort().join(' ');
 const ui = (lang: string) => JSON.parse(readFileSync(join(ROOT, `content/i18n/${lang}.json`), 'utf8')) as Record<string, string>;
 /** The handout page that Chromium printed, as Astro built it. */

@@ -3,8 +3,9 @@
  * offline bundles' search box (offline-search.ts) and the site's search where WebAssembly is off
  * (src/overrides/Search.astro) both use it.
  */
-import MiniSearch from 'minisearch';
+import type MiniSearch from 'minisearch';
 import type { TextIndexPayload } from '../src/lib/text-index.ts';
+import { loadTextIndexTree } from '../src/lib/text-index-tree.ts';
 import { excerptAround } from './search-excerpt';
 
 declare global {
@@ -35,7 +36,7 @@ export function loadTextIndex(src: string, lang: string): Promise<MiniSearch> {
 		}).then(() => {
 			const data = window.playbookSearch?.[lang];
 			if (!data) throw new Error(`search index ${src} holds no index for "${lang}"`);
-			return MiniSearch.loadJSON(data.index, data.options);
+			return loadTextIndexTree(data.index, data.options);
 		});
 		loading.catch(() => loaded.delete(lang));
 		loaded.set(lang, loading);

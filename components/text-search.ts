@@ -44,6 +44,20 @@ export function loadTextIndex(src: string, lang: string): Promise<MiniSearch> {
 	return loading;
 }
 
+/**
+ * Searches as the reader types: at each change of `input`, once the index is loaded, shows the
+ * results for what the box holds. Changes made while the index loads are not searched one after
+ * the other when it is ready: only the last, so that its results come first.
+ */
+export function searchAsYouType(input: HTMLInputElement, load: () => Promise<MiniSearch>, show: (search: MiniSearch, query: string) => void) {
+	let latest = 0;
+	input.addEventListener('input', async () => {
+		const change = ++latest;
+		const search = await load();
+		if (change === latest) show(search, input.value);
+	});
+}
+
 /** Class names of the result list's parts: the offline bundle's own, or Pagefind's on the site, whose styles then apply. */
 export interface ResultClasses {
 	item?: string;

@@ -111,7 +111,6 @@ export function unzipBundle(zip: string): string {
 	return dir;
 }
 
-
 /** Milliseconds between two keystrokes when the benchmark types a query: a fast typist, about 120 words a minute. */
 export const KEY_DELAY = 100;
 /** Fresh pages per language on which the offline search is timed; the figures are medians over them. */
@@ -120,7 +119,7 @@ export const OFFLINE_RUNS = 5;
 export const OFFLINE_SEARCH_GOALS = { first: 50, later: 10 };
 
 export interface OfflineSearchTiming {
-	/** Median over the runs: the first query on a page just opened, from its last keystroke to its results on screen. */
+	/** Median over the runs: the first query on a page just opened, from its last keystroke to its results laid out. */
 	first: number;
 	firstAll: number[];
 	/** Median of every later query of every run, from its last keystroke to its results. */
@@ -154,9 +153,9 @@ async function startClock(page: Page): Promise<void> {
 }
 
 /**
- * Milliseconds from the last keystroke (or the time `from` set in its place) to the results of
- * the query: the last change of the list after that keystroke, once the list has not changed for
- * 300 ms (a page that shows an earlier query's results first pays for them).
+ * Milliseconds from the last keystroke (for a pasted query, the time set in its place) to the
+ * results of the query: the last change of the list after that keystroke, once the list has not
+ * changed for 300 ms (a page that shows an earlier query's results first pays for them).
  */
 async function resultsShown(page: Page): Promise<number> {
 	return page.evaluate(async () => {

@@ -1,8 +1,11 @@
-import { loadTextIndex, showResults } from './text-search.ts';
+import type MiniSearch from 'minisearch';
+import { loadTextIndex, searchAsYouType, showResults } from './text-search.ts';
 
 /**
  * Full-text search in the offline bundle. Pagefind needs a server; this index is a classic script
- * file, loaded on first use, so it works from file:// with no network.
+ * file, loaded on first use, so it works from file:// with no network. It loads as soon as the
+ * reader goes for the search button (the pointer over it, or the focus), so that it is ready by
+ * the time they have typed; not with every page, which a reader mostly opens to read.
  */
 class OfflineSearch extends HTMLElement {
 	connectedCallback() {
@@ -10,6 +13,7 @@ class OfflineSearch extends HTMLElement {
 		const input = this.querySelector<HTMLInputElement>('input[type=search]')!;
 		const open = this.querySelector<HTMLButtonElement>('[data-open]')!;
 		open.disabled = false;
+		for (const type of ['pointerenter', 'focus']) open.addEventListener(type, () => void this.#load().catch(() => {}), { once: true });
 		open.addEventListener('click', () => {
 			dialog.showModal();
 			input.focus();
@@ -17,7 +21,7 @@ class OfflineSearch extends HTMLElement {
 		});
 		this.querySelector('[data-close]')!.addEventListener('click', () => dialog.close());
 		dialog.addEventListener('click', (event) => event.target === dialog && dialog.close());
-		input.addEventListener('input', () => void this.#show(input.value));
+		searchAsYouType(input, () => this.#load(), (search, query) => this.#show(search, query));
 		document.addEventListener('keydown', (event) => {
 			if ((event.ctrlKey || event.metaKey) && event.key === 'k') {
 				event.preventDefault();
@@ -30,8 +34,7 @@ class OfflineSearch extends HTMLElement {
 		return loadTextIndex(this.dataset.index!, this.dataset.lang!);
 	}
 
-	async #show(query: string) {
-		const search = await this.#load();
+	#show(search: MiniSearch, query: string) {
 		showResults(search, query, {
 			list: this.querySelector<HTMLOListElement>('[data-results]')!,
 			status: this.querySelector<HTMLElement>('[data-status]')!,

@@ -3,8 +3,9 @@
  * offline bundles' search box (offline-search.ts) and the site's search where WebAssembly is off
  * (src/overrides/Search.astro) both use it.
  */
-import MiniSearch from 'minisearch';
+import type MiniSearch from 'minisearch';
 import type { TextIndexPayload } from '../src/lib/text-index.ts';
+import { loadTextIndexTree } from '../src/lib/text-index-tree.ts';
 import { excerptAround } from './search-excerpt';
 
 declare global {
@@ -35,12 +36,26 @@ export function loadTextIndex(src: string, lang: string): Promise<MiniSearch> {
 		}).then(() => {
 			const data = window.playbookSearch?.[lang];
 			if (!data) throw new Error(`search index ${src} holds no index for "${lang}"`);
-			return MiniSearch.loadJSON(data.index, data.options);
+			return loadTextIndexTree(data.index, data.options);
 		});
 		loading.catch(() => loaded.delete(lang));
 		loaded.set(lang, loading);
 	}
 	return loading;
+}
+
+/**
+ * Searches as the reader types: at each change of `input`, once the index is loaded, shows the
+ * results for what the box holds. Changes made while the index loads are not searched one after
+ * the other when it is ready: only the last, so that its results come first.
+ */
+export function searchAsYouType(input: HTMLInputElement, load: () => Promise<MiniSearch>, show: (search: MiniSearch, query: string) => void) {
+	let latest = 0;
+	input.addEventListener('input', async () => {
+		const change = ++latest;
+		const search = await load();
+		if (change === latest) show(search, input.value);
+	});
 }
 
 /** Class names of the result list's parts: the offline bundle's own, or Pagefind's on the site, whose styles then apply. */

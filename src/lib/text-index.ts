@@ -8,6 +8,7 @@
 import MiniSearch from 'minisearch';
 import type { HTMLElement } from 'node-html-parser';
 import { wordsOf } from './html-text.ts';
+import { serializeTextIndexTree } from './text-index-tree.ts';
 
 /** The fields indexed and stored; the browser loads the index with the same options. */
 export const TEXT_INDEX_OPTIONS = { fields: ['title', 'text'], storeFields: ['title', 'url', 'text'] };
@@ -23,7 +24,7 @@ export interface TextIndexEntry {
 
 /** What the index script holds for a language. */
 export interface TextIndexPayload {
-	/** MiniSearch's serialised index. */
+	/** The index as JSON, in the form that loads fast (src/lib/text-index-tree.ts), kept in a string: parsing JSON is faster than parsing a script's object of the same size. */
 	index: string;
 	options: typeof TEXT_INDEX_OPTIONS;
 }
@@ -46,6 +47,6 @@ export function textIndexEntry(document: HTMLElement, url: string): TextIndexEnt
 export function textIndexScript(lang: string, entries: TextIndexEntry[]): string {
 	const mini = new MiniSearch(TEXT_INDEX_OPTIONS);
 	mini.addAll(entries);
-	const payload: TextIndexPayload = { index: JSON.stringify(mini), options: TEXT_INDEX_OPTIONS };
+	const payload: TextIndexPayload = { index: serializeTextIndexTree(mini), options: TEXT_INDEX_OPTIONS };
 	return `(window.playbookSearch=window.playbookSearch||{})[${JSON.stringify(lang)}]=${JSON.stringify(payload)};\n`;
 }

@@ -90,6 +90,27 @@ describe('search by the names people type', () => {
 	});
 });
 
+describe('the offline search index', () => {
+	test('is not loaded with a page, but as soon as the pointer is over the search button, before search opens', async () => {
+		const bundle = open('playbook-ar');
+		const page = await browser.newPage();
+		const problems = watch(page);
+		await page.goto(`${bundle.root}ar/index.html`);
+		await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
+		const loaded = () => page.evaluate(() => ({ script: document.querySelectorAll('script[src$="search/ar.js"]').length, index: !!window.playbookSearch?.ar }));
+		expect(await loaded()).toEqual({ script: 0, index: false });
+		await page.getByRole('button', { name: SEARCH.ar }).first().hover();
+		await page.waitForFunction(() => !!window.playbookSearch?.ar);
+		expect(await loaded()).toEqual({ script: 1, index: true });
+		expect(await page.locator('offline-search dialog').evaluate((dialog) => (dialog as HTMLDialogElement).open)).toBe(false);
+		// Opening search then uses the same index, loaded once.
+		expect(await search(page, 'ar', 'Signal')).toContain(`${bundle.root}ar/tools/signal/index.html`);
+		expect(await loaded()).toEqual({ script: 1, index: true });
+		expect(problems).toEqual([]);
+		await page.close();
+	});
+});
+
 describe('offline search results', () => {
 	test.each([
 		['en', 'phone number'],

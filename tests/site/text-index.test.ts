@@ -1,12 +1,14 @@
 /**
  * The search index that needs no WebAssembly (dist/search/<lang>.js, src/lib/text-index.ts), read
- * as the browser reads it: the script run in a window of its own, then loaded into MiniSearch.
+ * as the browser reads it: the script run in a window of its own, then loaded into MiniSearch as
+ * components/text-search.ts loads it.
  */
 import { runInNewContext } from 'node:vm';
 import MiniSearch from 'minisearch';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { TextIndexPayload } from '../../src/lib/text-index';
+import { loadTextIndexTree } from '../../src/lib/text-index-tree';
 import { requireDist } from '../helpers/project';
 import { htmlFiles, readDist, siteData } from '../helpers/site';
 
@@ -19,7 +21,7 @@ function load(lang: string): { search: MiniSearch; urls: string[] } {
 	runInNewContext(readDist(`search/${lang}.js`), { window });
 	const payload = window.playbookSearch?.[lang];
 	if (!payload) throw new Error(`search/${lang}.js set no index for ${lang}`);
-	const search = MiniSearch.loadJSON(payload.index, payload.options);
+	const search = loadTextIndexTree(payload.index, payload.options);
 	return { search, urls: search.search(MiniSearch.wildcard).map((r) => String(r.url)) };
 }
 

@@ -35,7 +35,7 @@ function prune<E extends Entry>(entries: E[], keep: Set<Entry>): E[] {
 }
 
 /** The `shown` links of `links` to keep: around the current one when there is one, else the first. */
-export function window<E extends Entry>(links: E[], shown = SHOWN): E[] {
+export function shownLinks<E extends Entry>(links: E[], shown = SHOWN): E[] {
 	const current = links.findIndex((link) => link.type === 'link' && link.isCurrent);
 	const before = Math.floor((shown - 1) / 2);
 	const start = current < 0 ? 0 : Math.max(0, Math.min(current - before, links.length - shown));
@@ -44,14 +44,14 @@ export function window<E extends Entry>(links: E[], shown = SHOWN): E[] {
 
 /**
  * The sidebar to render: each top-level group cut to `shown` links (see above), and, when the group
- * has more, `more(index, total)` at its end: the link to the group's part of the list of all pages.
+ * has more, `more(group, index, total)` at its end: the link to the group's part of the list of all pages.
  */
-export function boundedSidebar<E extends Entry>(sidebar: E[], more: (index: number, total: number) => E, shown = SHOWN): E[] {
+export function boundedSidebar<E extends Entry>(sidebar: E[], more: (group: E, index: number, total: number) => E, shown = SHOWN): E[] {
 	return sidebar.map((entry, index) => {
 		if (entry.type === 'link') return entry;
 		const links = linksOf(entry.entries as E[]);
 		if (links.length <= shown) return entry;
-		const kept = prune(entry.entries as E[], new Set(window(links, shown)));
-		return { ...entry, entries: [...kept, more(index, links.length)] };
+		const kept = prune(entry.entries as E[], new Set(shownLinks(links, shown)));
+		return { ...entry, entries: [...kept, more(entry, index, links.length)] };
 	});
 }

@@ -15,7 +15,7 @@ export const UI_KEYS = [
 	'nav.practices',
 	'nav.scenarios',
 	'nav.reference',
-	// The link that ends a sidebar group cut short (src/lib/bounded-sidebar.ts): {{n}} is the number of pages in the group.
+	// The link that ends a sidebar group cut short (src/lib/bounded-sidebar.ts): {{section}} is the group's label, {{n}} its number of pages.
 	'nav.sectionAll',
 	'page.reviewed',
 	'page.relatedTools',

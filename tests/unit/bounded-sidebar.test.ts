@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { boundedSidebar, groupAnchor, linksOf, SHOWN, window, type Entry } from '../../src/lib/bounded-sidebar';
+import { boundedSidebar, groupAnchor, linksOf, SHOWN, shownLinks, type Entry } from '../../src/lib/bounded-sidebar';
 
 type Link = { type: 'link'; isCurrent: boolean; label: string };
 type Group = { type: 'group'; label: string; entries: (Link | Group)[] };
@@ -8,7 +8,7 @@ type Item = Link | Group;
 const link = (label: string, isCurrent = false): Link => ({ type: 'link', isCurrent, label });
 const group = (label: string, entries: Item[]): Group => ({ type: 'group', label, entries });
 const pages = (prefix: string, n: number, current?: number) => Array.from({ length: n }, (_, i) => link(`${prefix}${i + 1}`, i + 1 === current));
-const more = (index: number, total: number): Item => link(`all ${total} → #${groupAnchor(index)}`);
+const more = (group: Item, index: number, total: number): Item => link(`all ${total} of ${group.type === 'group' ? group.label : '?'} → #${groupAnchor(index)}`);
 /** The labels of a sidebar, groups as [label, ...entries]. */
 const shape = (entries: Item[]): unknown[] => entries.map((e) => (e.type === 'link' ? e.label : [e.label, ...shape(e.entries)]));
 
@@ -27,14 +27,14 @@ describe('boundedSidebar', () => {
 
 	test('shows the current page with the pages before and after it, and the rest of its group through a link', () => {
 		const bounded = boundedSidebar(guide(20, { group: 1, page: 10 }), more);
-		expect(shape(bounded)).toEqual([['Start', 's1', 's2', 's3'], ['Tools', 't8', 't9', 't10', 't11', 't12', 'all 20 → #section-2'], ['Practices', ['A', 'p1', 'p2', 'p3', 'p4', 'p5'], 'all 40 → #section-3'], ['Reference', 'r1', 'r2', 'r3', 'r4']]);
+		expect(shape(bounded)).toEqual([['Start', 's1', 's2', 's3'], ['Tools', 't8', 't9', 't10', 't11', 't12', 'all 20 of Tools → #section-2'], ['Practices', ['A', 'p1', 'p2', 'p3', 'p4', 'p5'], 'all 40 of Practices → #section-3'], ['Reference', 'r1', 'r2', 'r3', 'r4']]);
 	});
 
 	test('keeps SHOWN pages near the ends of a group, and the sub-groups the pages shown belong to', () => {
-		expect(window(pages('t', 20, 1)).map((l) => l.label)).toEqual(['t1', 't2', 't3', 't4', 't5']);
-		expect(window(pages('t', 20, 20)).map((l) => l.label)).toEqual(['t16', 't17', 't18', 't19', 't20']);
+		expect(shownLinks(pages('t', 20, 1)).map((l) => l.label)).toEqual(['t1', 't2', 't3', 't4', 't5']);
+		expect(shownLinks(pages('t', 20, 20)).map((l) => l.label)).toEqual(['t16', 't17', 't18', 't19', 't20']);
 		const practices = boundedSidebar(guide(20, { group: 2, page: 21 }), more)[2]!;
-		expect(shape([practices])).toEqual([['Practices', ['A', 'p19', 'p20'], ['B', 'p21', 'p22', 'p23'], 'all 40 → #section-3']]);
+		expect(shape([practices])).toEqual([['Practices', ['A', 'p19', 'p20'], ['B', 'p21', 'p22', 'p23'], 'all 40 of Practices → #section-3']]);
 	});
 
 	test('has as many links, whatever the number of pages: a page weighs the same in a guide ten times larger', () => {
@@ -46,7 +46,7 @@ describe('boundedSidebar', () => {
 
 	test('marks nothing current when the page is not in the sidebar, and shows each group’s first pages', () => {
 		const bounded = boundedSidebar(guide(8), more);
-		expect(shape(bounded)[1]).toEqual(['Tools', 't1', 't2', 't3', 't4', 't5', 'all 8 → #section-2']);
+		expect(shape(bounded)[1]).toEqual(['Tools', 't1', 't2', 't3', 't4', 't5', 'all 8 of Tools → #section-2']);
 		expect(linksOf(bounded as Entry[]).some((l) => l.type === 'link' && l.isCurrent)).toBe(false);
 	});
 });

@@ -18,6 +18,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { firstViewFetches, KEY_DELAY, launch, OFFLINE_RUNS, OFFLINE_SEARCH_GOALS, offlineSearch, onlineSearch, serving, unzipBundle, type OfflineSearchTiming, type SearchTiming } from './bench/browser.ts';
 import { timedBuild, type BuildTimes } from './bench/build.ts';
+import { growthReport, htmlGrowth, MAX_GROWTH, type HtmlGrowth } from './bench/html-growth.ts';
 import { measure, pageWeight, type PageWeight } from './bench/page-weight.ts';
 import { SLOW_LINK, slowViews, type SlowView } from './bench/slow-link.ts';
 import { contentPages, makeBaseline, makeTenfold } from './bench/sites.ts';
@@ -216,11 +217,12 @@ async function main() {
 	const manifest = JSON.parse(readFileSync(join(DIST, 'downloads/manifest.json'), 'utf8')) as { files: { file: string; bytes: number; files?: number }[] };
 
 	// 6. Ten times the pages.
-	let tenfold: { copies: number; contentPages: Record<string, number>; build: BuildTimes } | undefined;
+	let tenfold: { copies: number; contentPages: Record<string, number>; build: BuildTimes; html: HtmlGrowth[] } | undefined;
 	if (!args.has('--no-tenfold')) {
 		const made = makeTenfold(ROOT);
 		log(`building the tenfold site: ${made.pages[languages[0]!]} content pages per language instead of ${contentPages(ROOT)[languages[0]!]} (${made.copies} copies of every tool, practice and scenario)`);
-		tenfold = { copies: made.copies, contentPages: made.pages, build: await timedBuild(made.dir, (m) => log(`tenfold ${m}`)) };
+		const built = await timedBuild(made.dir, (m) => log(`tenfold ${m}`));
+		tenfold = { copies: made.copies, contentPages: made.pages, build: built, html: htmlGrowth(DIST, join(made.dir, 'dist'), languages) };
 		rmSync(made.dir, { recursive: true, force: true });
 	}
 	rmSync(baselineDir, { recursive: true, force: true });
@@ -293,6 +295,7 @@ async function main() {
 	);
 	out.push(`HTML pages built: site ${build?.pages ?? '–'}, baseline ${baselineBuild.pages}, tenfold ${tenfold?.build.pages ?? '–'}. Content pages per language: site ${contentPages(ROOT)[languages[0]!]}, baseline ${contentPages(ROOT)[languages[0]!]}, tenfold ${tenfold?.contentPages[languages[0]!] ?? '–'}.`);
 	if (build) out.push(`Slowest pages to render (Astro's own timing): ${build.slowest.map((s) => `${s.page} ${s.ms} ms`).join(', ')}.`);
+	if (tenfold) out.push(`HTML of a page, site and tenfold site (goal of #20: within ${MAX_GROWTH * 100} %):`, ...growthReport(tenfold.html, 'tenfold'));
 	out.push('');
 
 	out.push('Downloads (dist/downloads/manifest.json):');

@@ -83,19 +83,39 @@ function entries(yaml: string): { head: string; items: string[] } {
 	return { head: parts[0]!.startsWith('- id: ') ? '' : parts.shift()!, items: parts };
 }
 
+/** Leaves only the languages `keep` in a copy of the project: its entries, pages, strings and texts, and resources listed for them. */
+function keepLanguages(dir: string, keep: string[]) {
+	const path = join(dir, 'content/data/languages.yaml');
+	const { head, items } = entries(readFileSync(path, 'utf8'));
+	const gone = items.map((i) => /^- id: (\S+)/.exec(i)![1]!).filter((id) => !keep.includes(id));
+	writeFileSync(path, head + items.filter((i) => keep.includes(/^- id: (\S+)/.exec(i)![1]!)).join(''));
+	const resources = join(dir, 'content/data/resources.yaml');
+	const listed = entries(readFileSync(resources, 'utf8'));
+	const kept = listed.items.flatMap((item) => {
+		const langs = /^ {2}listedFor: \[(.*)\]$/m.exec(item)![1]!.split(',').map((l) => l.trim()).filter((l) => keep.includes(l));
+		return langs.length ? [item.replace(/^( {2}listedFor: ).*$/m, `$1[${langs.join(', ')}]`)] : [];
+	});
+	writeFileSync(resources, listed.head + kept.join(''));
+	for (const lang of gone)
+		for (const rel of [`content/docs/${lang}`, `content/i18n/${lang}.json`, `content/text/${lang}.yaml`]) rmSync(join(dir, rel), { recursive: true, force: true });
+}
+
 /**
  * A copy of the project with `copies` more of every tool, practice and scenario, each with its
- * pages in every language (the same prose, so translations stay current) and its texts.
+ * pages in every language (the same prose, so translations stay current) and its texts; with
+ * `factor` 1, a plain copy. `name` is its folder under .scratch/; `languages`, when given, are the
+ * only ones it keeps (a smaller site for a test that compares two builds).
  */
-export function makeTenfold(root: string, factor = 10): { dir: string; copies: number; pages: Record<string, number> } {
-	const dir = fresh(root, 'bench-tenfold');
+export function makeTenfold(root: string, factor = 10, { name = 'bench-tenfold', languages }: { name?: string; languages?: string[] } = {}): { dir: string; copies: number; pages: Record<string, number> } {
+	const dir = fresh(root, name);
 	for (const part of SOURCES) cpSync(join(root, part), join(dir, part), { recursive: true });
+	if (languages) keepLanguages(dir, languages);
 	const sections = [
 		{ data: 'tools', folder: 'tools' },
 		{ data: 'practices', folder: 'practices' },
 		{ data: 'scenarios', folder: 'scenarios' },
 	];
-	const before = contentPages(root);
+	const before = contentPages(dir);
 	const source = Object.keys(before)[0]!;
 	const ids = Object.fromEntries(sections.map((s) => [s.data, entries(readFileSync(join(root, `content/data/${s.data}.yaml`), 'utf8')).items.map((e) => /^- id: (\S+)/.exec(e)![1]!)]));
 	const repeatable = sections.reduce((n, s) => n + ids[s.data]!.length, 0);
@@ -120,14 +140,16 @@ export function makeTenfold(root: string, factor = 10): { dir: string; copies: n
 				for (let n = 1; n <= copies; n++) writeFileSync(join(dir, `content/docs/${lang}/${section.folder}/${copyId(id, n)}.mdx`), text);
 			}
 	}
-	// A scenario's name and steps are texts keyed by its id, in every language.
+	// Texts keyed by an entry's id, in every language: a scenario's name and steps, a tool's notes on its facts.
+	const keyed = (line: string) => /^(scenario|step|tool)\.([a-z0-9-]+)[.:]/.exec(line);
+	const repeated = new Set([...ids.scenarios!, ...ids.tools!]);
 	for (const lang of Object.keys(before)) {
 		const path = join(dir, `content/text/${lang}.yaml`);
 		const text = readFileSync(path, 'utf8');
-		const lines = text.split('\n').filter((line) => ids.scenarios!.some((id) => line.startsWith(`scenario.${id}:`) || line.startsWith(`step.${id}.`)));
+		const lines = text.split('\n').filter((line) => repeated.has(keyed(line)?.[2] ?? ''));
 		const more: string[] = [];
 		for (let n = 1; n <= copies; n++)
-			for (const line of lines) more.push(line.replace(/^(scenario|step)\.([a-z0-9-]+)/, (_, kind: string, id: string) => `${kind}.${copyId(id, n)}`));
+			for (const line of lines) more.push(line.replace(/^(scenario|step|tool)\.([a-z0-9-]+)/, (_, kind: string, id: string) => `${kind}.${copyId(id, n)}`));
 		writeFileSync(path, text.replace(/\n*$/, '\n') + more.join('\n') + '\n');
 	}
 	return { dir, copies, pages: contentPages(dir) };

@@ -2,7 +2,7 @@
  * The single files stage: the whole guide of each language as one HTML file,
  * dist/downloads/guide-<lang>.html, for phones, which open a file from a messenger or the
  * downloads folder but not a folder of pages from a zip. Made from the pages Astro wrote to dist/,
- * in the order of the sidebar: each page becomes a section of the file, an id that several pages
+ * in the order of the sidebar (as the list of all pages, /<lang>/all-pages/, has it): each page becomes a section of the file, an id that several pages
  * hold gets the section's id in front, and every link to another page of the guide becomes a link to that section (or to
  * the anchor within it). A link to a page that is not in the file (another language, the
  * downloads) is marked as online only. Styles and scripts are inline; the scripts are the pages'
@@ -66,10 +66,14 @@ export const singleFiles: Stage<BuildContext> = {
 			const ui = strings[lang]!;
 			const home = parse(readFileSync(join(context.dist, fileOf(`/${lang}/`)), 'utf8'), PARSE);
 
-			// The pages, in the order of the sidebar, and the groups of the sidebar for the contents.
+			// The pages, in the order of the sidebar, and its groups for the contents: from the list of
+			// all pages, which has every group whole (the sidebar of a page shows only a few pages of each).
+			const list = `${lang}/all-pages/index.html`;
+			if (!existsSync(join(context.dist, list))) throw new Error(`dist/${list} is missing, and the single file takes its pages from it. Fix: keep src/pages/[lang]/all-pages.astro, and run the site stage first`);
+			const allPages = parse(readFileSync(join(context.dist, list), 'utf8'), PARSE);
 			const contents: { label?: string; pages: { path: string; title: string }[] }[] = [{ pages: [{ path: `/${lang}/`, title: ui['site.title']! }] }];
-			for (const group of home.querySelectorAll('nav.sidebar .top-level > li')) {
-				const label = group.querySelector('summary .group-label')?.text.trim();
+			for (const group of allPages.querySelectorAll('main [data-sidebar-group]')) {
+				const label = group.querySelector('h2')?.text.trim();
 				const pages = group
 					.querySelectorAll('a[href]')
 					.map((a) => ({ path: new URL(a.getAttribute('href')!, 'file:///').pathname, title: a.text.trim() }))
@@ -77,7 +81,7 @@ export const singleFiles: Stage<BuildContext> = {
 				if (pages.length) contents.push({ label, pages });
 			}
 			const pages = [...new Map(contents.flatMap((g) => g.pages).map((p) => [p.path, p])).values()];
-			if (pages.length < 2) throw new Error(`dist/${lang}/index.html has no sidebar to take the pages of the single file from: has the sidebar (src/overrides/Sidebar.astro) changed?`);
+			if (pages.length < 2) throw new Error(`dist/${list} lists no groups of pages ([data-sidebar-group]) to take the pages of the single file from: has the list of all pages (components/AllPagesList.astro) changed?`);
 
 			const scripts: string[] = [];
 			const documents = pages.map(({ path }) => {

@@ -15,6 +15,8 @@ export const UI_KEYS = [
 	'nav.practices',
 	'nav.scenarios',
 	'nav.reference',
+	// The link that ends a sidebar group cut short (src/lib/bounded-sidebar.ts): {{section}} is the group's label, {{n}} its number of pages.
+	'nav.sectionAll',
 	'page.reviewed',
 	'page.relatedTools',
 	'tool.facts',

@@ -14,6 +14,9 @@
  * page. The handout and the quick card (/<lang>/handout/, /<lang>/card/) are not: they are the
  * print sources of the PDFs, embed the fonts the PDFs need (about 230 KB), and no navigation links
  * to them.
+ *
+ * That a page's HTML does not grow with the guide (within 10 % on a guide ten times larger) needs
+ * two builds of its own: tests/build/page-growth.test.ts.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';

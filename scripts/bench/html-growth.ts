@@ -1,0 +1,50 @@
+/**
+ * Whether a page's HTML grows with the guide: the size of a tool, a practice and a scenario page
+ * in two builds of the same guide, the second with about ten times the content pages
+ * (makeTenfold in scripts/bench/sites.ts), and their ratio. Goal of #20: within 10 %, which a
+ * sidebar bounded whatever the number of pages gives (src/lib/bounded-sidebar.ts); a sidebar
+ * listing every page made the Signal page's HTML grow with each page added.
+ * Used by the benchmark (scripts/bench.ts) and the test that builds a small guide at 1× and 10×
+ * (tests/build/page-growth.test.ts).
+ */
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** One page of each kind whose HTML is compared, relative to a language's root. */
+export const GROWTH_PAGES = { tool: 'tools/signal/', practice: 'practices/passwords/', scenario: 'scenarios/direct-contact/' } as const;
+/** How much larger or smaller a page may be in the larger guide. */
+export const MAX_GROWTH = 0.1;
+
+export interface HtmlGrowth {
+	kind: keyof typeof GROWTH_PAGES;
+	/** The page under dist/, such as en/tools/signal/index.html. */
+	page: string;
+	/** Bytes of its HTML in each guide. */
+	small: number;
+	large: number;
+	/** large / small. */
+	ratio: number;
+}
+
+const bytes = (dist: string, page: string) => {
+	const file = join(dist, page);
+	if (!existsSync(file)) throw new Error(`${file} is missing: build the site (the site stage is enough) before comparing its pages' HTML, or pick pages it has in GROWTH_PAGES (scripts/bench/html-growth.ts)`);
+	return statSync(file).size;
+};
+
+/** The HTML sizes of GROWTH_PAGES in the languages `langs`, in the dist/ folders of a guide and of a larger one. */
+export function htmlGrowth(smallDist: string, largeDist: string, langs: string[]): HtmlGrowth[] {
+	return langs.flatMap((lang) =>
+		Object.entries(GROWTH_PAGES).map(([kind, path]) => {
+			const page = `${lang}/${path}index.html`;
+			const small = bytes(smallDist, page);
+			const large = bytes(largeDist, page);
+			return { kind: kind as HtmlGrowth['kind'], page, small, large, ratio: large / small };
+		}),
+	);
+}
+
+/** Lines for a report: each page's sizes and ratio, and whether it is within MAX_GROWTH. */
+export function growthReport(rows: HtmlGrowth[], factor: string): string[] {
+	return rows.map((r) => `${r.page.padEnd(40)} ${(r.small / 1024).toFixed(1).padStart(6)} KB  ${(r.large / 1024).toFixed(1).padStart(6)} KB at ${factor}  ${r.ratio.toFixed(3)}×${Math.abs(r.ratio - 1) <= MAX_GROWTH ? '' : ` (more than ${MAX_GROWTH * 100} % apart)`}`);
+}

@@ -1,0 +1,69 @@
+/**
+ * A page's HTML does not grow with the guide (#20): a small generated guide (English only, to
+ * build quickly) is built at 1× and at 10× its content pages (makeTenfold, as the benchmark's
+ * tenfold site), the site stage only, and a tool, a practice and a scenario page must weigh the
+ * same within 10 %. When every page carried the whole sidebar, the tenfold Signal page was several
+ * times larger. A bounded sidebar must still lead to every page: within two clicks.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'node-html-parser';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { GROWTH_PAGES, growthReport, htmlGrowth, MAX_GROWTH, type HtmlGrowth } from '../../scripts/bench/html-growth.ts';
+import { makeTenfold } from '../../scripts/bench/sites.ts';
+import { ROOT } from '../helpers/project';
+import { htmlFiles } from '../helpers/site';
+
+const LANG = 'en';
+const guides: { dir: string; pages: number }[] = [];
+let growth: HtmlGrowth[] = [];
+
+function buildSite(dir: string) {
+	const run = spawnSync(process.execPath, ['scripts/build.ts', '--only', 'site'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, timeout: 240_000 });
+	if (run.status !== 0) throw new Error(`the site stage failed in ${dir}:\n${run.stdout}\n${run.stderr}`);
+}
+
+beforeAll(() => {
+	for (const factor of [1, 10]) {
+		const made = makeTenfold(ROOT, factor, { name: `page-growth-${factor}x`, languages: [LANG] });
+		guides.push({ dir: made.dir, pages: made.pages[LANG]! });
+		buildSite(made.dir);
+	}
+	growth = htmlGrowth(join(guides[0]!.dir, 'dist'), join(guides[1]!.dir, 'dist'), [LANG]);
+	console.log(growthReport(growth, '10×').join('\n'));
+}, 600_000);
+afterAll(() => guides.forEach((g) => rmSync(g.dir, { recursive: true, force: true })));
+
+/** The site's links of a built page, as paths (`/en/tools/signal/`), fragments left out. */
+function linksOf(dist: string, page: string): Set<string> {
+	const document = parse(readFileSync(join(dist, page), 'utf8'));
+	return new Set(document.querySelectorAll('a[href^="/"]').map((a) => a.getAttribute('href')!.split('#')[0]!));
+}
+const fileOf = (path: string) => `${path.slice(1)}index.html`;
+
+describe('a page of a guide ten times larger', () => {
+	test('is measured on guides of 1× and 10× the content pages', () => {
+		expect(guides[1]!.pages).toBeGreaterThanOrEqual(10 * guides[0]!.pages);
+		expect(growth.map((g) => g.kind)).toEqual(Object.keys(GROWTH_PAGES));
+		for (const g of growth) expect(g.small, g.page).toBeGreaterThan(10_000);
+	});
+
+	test(`has HTML within ${MAX_GROWTH * 100} % of the same page at 1× (a tool, a practice and a scenario)`, () => {
+		expect(growth.filter((g) => Math.abs(g.ratio - 1) > MAX_GROWTH).map((g) => `${g.page}: ${g.small} → ${g.large} bytes (${g.ratio.toFixed(2)}×)`)).toEqual([]);
+	});
+
+	test('leads to the risk check and every scenario, tool and practice page within two clicks, without JavaScript', () => {
+		const dist = join(guides[1]!.dir, 'dist');
+		const built = new Set(htmlFiles(dist));
+		const targets = [...built]
+			.filter((f) => /^en\/(risk-check\/|(scenarios|tools|practices)\/[^/]+\/)index\.html$/.test(f))
+			.map((f) => `/${f.replace(/index\.html$/, '')}`);
+		expect(targets.length).toBeGreaterThan(400);
+		for (const g of growth) {
+			const first = linksOf(dist, g.page);
+			const second = new Set([...first].flatMap((path) => (built.has(fileOf(path)) ? [...linksOf(dist, fileOf(path))] : [])));
+			expect(targets.filter((t) => !first.has(t) && !second.has(t)), g.page).toEqual([]);
+		}
+	});
+});

@@ -71,8 +71,17 @@ function fillDownloadPages(context: BuildContext, manifest: ManifestEntry[], day
 				.replace(new RegExp(`(<code data-sha256="${m.file}"[^>]*>)[^<]*(</code>)`, 'g'), `$1${m.sha256}$2`);
 		}
 		html = html.replace(/(<span data-build-date[^>]*>)[^<]*(<\/span>)/g, `$1${day}$2`);
+		html = withoutUnbuilt(html, new Set(manifest.map((m) => m.file)));
 		writeFileSync(path, html);
 		filled++;
 	}
 	return filled;
+}
+
+/**
+ * The downloads page without the rows and lines (`<tr data-file>`, `<li data-file>`) of files that
+ * were not built: a single file too large for a phone is left out, and the page must not offer it.
+ */
+export function withoutUnbuilt(html: string, built: ReadonlySet<string>): string {
+	return html.replace(/<(tr|li) data-file="([^"]+)"[^>]*>[\s\S]*?<\/\1>/g, (element, _tag: string, file: string) => (built.has(file) ? element : ''));
 }

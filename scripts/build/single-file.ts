@@ -10,7 +10,7 @@
  * as a page of the site does. The risk check and the scenario steps work as on the site, with or
  * without JavaScript. Nothing is loaded from anywhere: no font file, no image file.
  */
-import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { classicBundle } from '../offline/classic-script.ts';
 import { parse, type HTMLElement } from 'node-html-parser';
@@ -60,6 +60,7 @@ export const singleFiles: Stage<BuildContext> = {
 		const known = new Set(generatorInlineScripts(context.root).keys());
 		const day = buildDate(context.root).toISOString().slice(0, 10);
 		let bytes = 0;
+		const leftOut: string[] = [];
 		for (const [i, language] of languages.entries()) {
 			const t0 = performance.now();
 			const lang = language.id;
@@ -137,12 +138,20 @@ export const singleFiles: Stage<BuildContext> = {
 			const sealed = withPolicy(html, new Set([...known, scriptHash(code)]), `dist/downloads/guide-${lang}.html`);
 			const file = `guide-${lang}.html`;
 			const data = Buffer.from(sealed, 'utf8');
-			if (data.length > MAX_BYTES) throw new Error(`dist/downloads/${file} is ${formatBytes(data.length)}, more than the ${formatBytes(MAX_BYTES)} a phone should be asked to open: leave more pages out of it (LEFT_OUT in scripts/build/single-file.ts) or make the pages lighter`);
+			// A guide too large for a phone gets no single file, and the rest of the build goes on: the
+			// checksums stage takes it off the downloads pages. An earlier build's file goes too.
+			if (data.length > MAX_BYTES) {
+				rmSync(join(context.downloads, file), { force: true });
+				leftOut.push(file);
+				progress(`${i + 1}/${languages.length} ${file} left out: ${pages.length} pages make ${formatBytes(data.length)}, more than the ${formatBytes(MAX_BYTES)} a phone should be asked to open. Fix: leave pages out of it (LEFT_OUT in scripts/build/single-file.ts) or make them lighter`);
+				continue;
+			}
 			writeFileSync(join(context.downloads, file), data);
 			bytes += data.length;
 			progress(`${i + 1}/${languages.length} ${file.padEnd(14)} ${String(pages.length).padStart(3)} pages ${formatBytes(data.length).padStart(9)}  ${Math.round(performance.now() - t0)} ms`);
 		}
-		return { made: `${languages.length} single-file guides in dist/downloads/`, bytes };
+		const made = languages.length - leftOut.length;
+		return { made: `${made} single-file guides in dist/downloads/${leftOut.length ? ` (${leftOut.join(', ')} too large for a phone, left out)` : ''}`, bytes };
 	},
 };
 

@@ -6,12 +6,14 @@
  * times larger. A bounded sidebar must still lead to every page: within two clicks.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { GROWTH_PAGES, growthReport, htmlGrowth, MAX_GROWTH, type HtmlGrowth } from '../../scripts/bench/html-growth.ts';
 import { makeTenfold } from '../../scripts/bench/sites.ts';
+import { withoutUnbuilt } from '../../scripts/build/checksums.ts';
+import { MAX_BYTES } from '../../scripts/build/single-file.ts';
 import { ROOT } from '../helpers/project';
 import { htmlFiles } from '../helpers/site';
 
@@ -19,9 +21,10 @@ const LANG = 'en';
 const guides: { dir: string; pages: number }[] = [];
 let growth: HtmlGrowth[] = [];
 
-function buildSite(dir: string) {
-	const run = spawnSync(process.execPath, ['scripts/build.ts', '--only', 'site'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, timeout: 240_000 });
-	if (run.status !== 0) throw new Error(`the site stage failed in ${dir}:\n${run.stdout}\n${run.stderr}`);
+function buildSite(dir: string, stages = 'site'): string {
+	const run = spawnSync(process.execPath, ['scripts/build.ts', '--only', stages], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, timeout: 240_000 });
+	if (run.status !== 0) throw new Error(`the ${stages} stage failed in ${dir}:\n${run.stdout}\n${run.stderr}`);
+	return run.stdout;
 }
 
 beforeAll(() => {
@@ -65,5 +68,22 @@ describe('a page of a guide ten times larger', () => {
 			const second = new Set([...first].flatMap((path) => (built.has(fileOf(path)) ? [...linksOf(dist, fileOf(path))] : [])));
 			expect(targets.filter((t) => !first.has(t) && !second.has(t)), g.page).toEqual([]);
 		}
+	});
+});
+
+describe('a guide too large for one file on a phone', () => {
+	test('builds: its single file is left out with a line that says why and how to fix it, and a smaller guide gets one', () => {
+		const [small, large] = guides.map((g) => ({ out: buildSite(g.dir, 'single files'), file: join(g.dir, 'dist/downloads', `guide-${LANG}.html`) }));
+		expect(existsSync(small!.file)).toBe(true);
+		expect(statSync(small!.file).size).toBeLessThan(MAX_BYTES);
+		expect(existsSync(large!.file)).toBe(false);
+		expect(large!.out).toMatch(new RegExp(`guide-${LANG}\\.html left out: \\d+ pages make [\\d.]+ MB, more than the 1\\.50 MB a phone should be asked to open\\. Fix: leave pages out of it \\(LEFT_OUT in scripts/build/single-file\\.ts\\)`));
+	}, 240_000);
+
+	test('is not offered on the downloads pages, and the other files stay', () => {
+		const page = '<ul class="which"><li data-file="guide-en.html">On a phone…</li><li>On a computer…</li></ul><table><tbody><tr data-file="playbook-en.zip"><td>a</td></tr><tr data-file="guide-en.html"><td><a>guide-en.html</a></td><td>English</td></tr></tbody></table>';
+		const kept = withoutUnbuilt(page, new Set(['playbook-en.zip']));
+		expect(kept).toBe('<ul class="which"><li>On a computer…</li></ul><table><tbody><tr data-file="playbook-en.zip"><td>a</td></tr></tbody></table>');
+		expect(withoutUnbuilt(page, new Set(['playbook-en.zip', 'guide-en.html']))).toBe(page);
 	});
 });

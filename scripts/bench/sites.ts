@@ -120,14 +120,23 @@ export function makeTenfold(root: string, factor = 10): { dir: string; copies: n
 				for (let n = 1; n <= copies; n++) writeFileSync(join(dir, `content/docs/${lang}/${section.folder}/${copyId(id, n)}.mdx`), text);
 			}
 	}
-	// A scenario's name and steps are texts keyed by its id, in every language.
+	// Texts keyed by a copied entry's id (a scenario's name and steps, a sentence next to a tool's
+	// fact), in every language: each copy gets its own.
+	const keyed = [
+		{ prefixes: ['scenario', 'step'], ids: ids.scenarios! },
+		{ prefixes: ['tool'], ids: ids.tools! },
+		{ prefixes: ['practice'], ids: ids.practices! },
+	];
+	const KEY = /^([a-z]+)\.([a-z0-9-]+)(?=[.:])/;
 	for (const lang of Object.keys(before)) {
 		const path = join(dir, `content/text/${lang}.yaml`);
 		const text = readFileSync(path, 'utf8');
-		const lines = text.split('\n').filter((line) => ids.scenarios!.some((id) => line.startsWith(`scenario.${id}:`) || line.startsWith(`step.${id}.`)));
+		const lines = text.split('\n').filter((line) => {
+			const key = KEY.exec(line);
+			return !!key && keyed.some((k) => k.prefixes.includes(key[1]!) && k.ids.includes(key[2]!));
+		});
 		const more: string[] = [];
-		for (let n = 1; n <= copies; n++)
-			for (const line of lines) more.push(line.replace(/^(scenario|step)\.([a-z0-9-]+)/, (_, kind: string, id: string) => `${kind}.${copyId(id, n)}`));
+		for (let n = 1; n <= copies; n++) for (const line of lines) more.push(line.replace(KEY, (_, kind: string, id: string) => `${kind}.${copyId(id, n)}`));
 		writeFileSync(path, text.replace(/\n*$/, '\n') + more.join('\n') + '\n');
 	}
 	return { dir, copies, pages: contentPages(dir) };

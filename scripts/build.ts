@@ -5,7 +5,12 @@
  *   npm run build                                  every stage
  *   npm run build -- --only handouts,checksums     some stages, on a dist/ already built
  *   npm run build -- --list                        the stages
+ *   node scripts/build.ts --only search\ index --report out.json
+ *                                                  also writes what the stages made and took, and
+ *                                                  this process's peak memory, as JSON (the benchmark
+ *                                                  runs each stage so, to measure each one's memory)
  */
+import { writeFileSync } from 'node:fs';
 import { runStages, StageError, summary } from '../src/lib/pipeline.ts';
 import { buildContext } from './build/context.ts';
 import { STAGES } from './build/stages.ts';
@@ -22,8 +27,12 @@ async function main() {
 		return;
 	}
 	const only = value('--only')?.split(',').map((s) => s.trim());
-	const results = await runStages(STAGES, buildContext(process.cwd()), { only });
+	const context = buildContext(process.cwd());
+	const results = await runStages(STAGES, context, { only });
 	console.log(`\nbuild: done\n${summary(results)}`);
+	const report = value('--report');
+	// maxRSS is in kilobytes.
+	if (report) writeFileSync(report, JSON.stringify({ results, astro: context.astro, maxRss: process.resourceUsage().maxRSS * 1024 }));
 }
 
 main().catch((error: unknown) => {

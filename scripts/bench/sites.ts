@@ -5,7 +5,8 @@
  * - baseline: a plain Starlight site with the same languages, sidebar and prose: every page of
  *   content/docs/ with its components taken out, and Starlight's defaults for everything else.
  * - tenfold: a copy of the project with every tool, practice and scenario repeated until the
- *   guide has about ten times its content pages, in every language.
+ *   guide has about ten times its content pages, in every language (or any other factor: the
+ *   hundredfold run has a hundred times).
  */
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -88,7 +89,7 @@ function entries(yaml: string): { head: string; items: string[] } {
  * pages in every language (the same prose, so translations stay current) and its texts.
  */
 export function makeTenfold(root: string, factor = 10): { dir: string; copies: number; pages: Record<string, number> } {
-	const dir = fresh(root, 'bench-tenfold');
+	const dir = fresh(root, factor === 10 ? 'bench-tenfold' : `bench-${factor}fold`);
 	for (const part of SOURCES) cpSync(join(root, part), join(dir, part), { recursive: true });
 	const sections = [
 		{ data: 'tools', folder: 'tools' },

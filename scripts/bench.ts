@@ -21,7 +21,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { firstViewFetches, launch, offlineSearch, onlineSearch, serving, unzipBundle, type SearchTiming } from './bench/browser.ts';
 import { timedBuild, type BuildTimes } from './bench/build.ts';
-import { hundredfoldVerdict, linearityTable, type SizedBuild } from './bench/linear.ts';
+import { failures, hundredfoldVerdict, linearityTable, type SizedBuild } from './bench/linear.ts';
 import { measure, pageWeight, type PageWeight } from './bench/page-weight.ts';
 import { SLOW_LINK, slowViews, type SlowView } from './bench/slow-link.ts';
 import { contentPages, makeBaseline, makeTenfold } from './bench/sites.ts';
@@ -160,6 +160,7 @@ function linearity(builds: SizedBuild[]): string {
 		'Build stages at each size: seconds, milliseconds per built HTML page, peak memory of the stage with the processes it starts (MB),',
 		`and per page against ${builds[0]!.label} (goal of #20: ≤ 1.1× at 10×; at 100×, under 15 minutes and under 4 GB for any stage).`,
 		table(head, rows),
+		...failures(builds),
 	].join('\n');
 }
 

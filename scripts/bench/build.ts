@@ -26,8 +26,11 @@ export interface BuildTimes {
 	bundles?: number;
 	checksums?: number;
 	total: number;
-	/** Every stage, in order: seconds and peak memory (bytes) of its process and what it started. */
-	stages?: ({ name: string; seconds: number } & PeakMemory)[];
+	/**
+	 * Every stage, in order: seconds and peak memory (bytes) of its process and what it started;
+	 * for a stage that failed, its reason, and the seconds until it failed.
+	 */
+	stages?: ({ name: string; seconds: number; failed?: string } & PeakMemory)[];
 	/** HTML pages Astro wrote. */
 	pages: number;
 	/** Pages Astro took longest to render, with its own milliseconds. */
@@ -43,18 +46,26 @@ const seconds = (results: StageResult[], name: string) => {
 const logTo = (progress: (message: string) => void) => (line: string) => (/^[a-z ]+ ✓ |pages rendered|pages rewritten/.test(line) ? progress(line.replace(/\s+/g, ' ').trim()) : undefined);
 
 interface StageRun {
-	result: StageResult;
+	name: string;
+	seconds: number;
 	memory: PeakMemory;
 	astro?: BuildContext['astro'];
+	/** Why the stage failed: the build's own last line. */
+	failed?: string;
 }
 
-/** Runs one stage of the build in `dir` as a process of its own, watching its memory. */
+/**
+ * Runs one stage of the build in `dir` as a process of its own, watching its memory. A stage that
+ * fails is reported as failed, with its reason, so that a benchmark of a large generated site still
+ * measures the stages that do not depend on it.
+ */
 function stageProcess(dir: string, stage: string, log: (line: string) => void): Promise<StageRun> {
 	const temp = mkdtempSync(join(tmpdir(), 'bench-stage-'));
 	const report = join(temp, 'report.json');
 	return new Promise<StageRun>((resolve, reject) => {
 		const child = spawn(process.execPath, [join(dir, 'scripts/build.ts'), '--only', stage, '--report', report], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
 		const watch = watchMemory(child.pid!);
+		const started = performance.now();
 		let output = '';
 		let pending = '';
 		const take = (chunk: Buffer) => {
@@ -69,18 +80,21 @@ function stageProcess(dir: string, stage: string, log: (line: string) => void): 
 		child.on('error', reject);
 		child.on('close', (code) => {
 			const memory = watch.stop();
-			if (code !== 0) return reject(new Error(`the stage "${stage}" of the build in ${dir} failed (exit code ${code}):\n${output.slice(-4000)}`));
+			if (code !== 0) {
+				const reason = /^build: (.*)$/m.exec(output)?.[1] ?? `exit code ${code}: ${output.slice(-2000)}`;
+				return resolve({ name: stage, seconds: (performance.now() - started) / 1000, memory, failed: reason });
+			}
 			const { results, astro, maxRss } = JSON.parse(readFileSync(report, 'utf8')) as { results: StageResult[]; astro?: BuildContext['astro']; maxRss: number };
 			// The stage's own process reports its peak exactly, also if it came after the last sample.
-			resolve({ result: results[0]!, astro, memory: { tree: Math.max(memory.tree ?? 0, maxRss), largest: Math.max(memory.largest ?? 0, maxRss) } });
+			resolve({ name: stage, seconds: results[0]!.ms / 1000, astro, memory: { tree: Math.max(memory.tree ?? 0, maxRss), largest: Math.max(memory.largest ?? 0, maxRss) } });
 		});
 	}).finally(() => rmSync(temp, { recursive: true, force: true }));
 }
 
 /** Builds the project (or, with `plain`, the Starlight site) in `dir`; `progress` is told what each stage made. */
 export async function timedBuild(dir: string, progress: (message: string) => void, { plain = false } = {}): Promise<BuildTimes> {
+	if (!plain) return stagedBuild(dir, progress);
 	const log = logTo(progress);
-	if (!plain) return stagedBuild(dir, log);
 	const context = buildContext(dir);
 	const results = await runStages([site], context, { log });
 	const { output, pages, slowest } = context.astro!;
@@ -91,21 +105,27 @@ export async function timedBuild(dir: string, progress: (message: string) => voi
 	return { astro: total - searchIndex, searchIndex, total, pages, slowest };
 }
 
-/** The project's build in `dir`, every stage a process of its own. */
-async function stagedBuild(dir: string, log: (line: string) => void): Promise<BuildTimes> {
+/** The project's build in `dir`, every stage a process of its own; only a failed site stage stops it. */
+async function stagedBuild(dir: string, progress: (message: string) => void): Promise<BuildTimes> {
+	const log = logTo(progress);
 	const runs: StageRun[] = [];
-	for (const stage of STAGES) runs.push(await stageProcess(dir, stage.name, log));
-	const results = runs.map((r) => r.result);
+	for (const stage of STAGES) {
+		const run = await stageProcess(dir, stage.name, log);
+		runs.push(run);
+		if (run.failed) progress(`${stage.name} failed: ${run.failed}`);
+		if (run.failed && stage === site) throw new Error(`the site in ${dir} could not be built: ${run.failed}`);
+	}
+	const time = (name: string) => runs.find((r) => r.name === name && !r.failed)?.seconds;
 	const astro = runs.find((r) => r.astro)!.astro!;
 	return {
-		astro: seconds(results, 'site')!,
-		policy: seconds(results, 'policy'),
-		searchIndex: seconds(results, 'search index')!,
-		pdfs: seconds(results, 'handouts'),
-		bundles: seconds(results, 'offline bundles'),
-		checksums: seconds(results, 'checksums'),
-		total: results.reduce((sum, r) => sum + r.ms, 0) / 1000,
-		stages: runs.map((r) => ({ name: r.result.name, seconds: r.result.ms / 1000, ...r.memory })),
+		astro: time('site')!,
+		policy: time('policy'),
+		searchIndex: time('search index')!,
+		pdfs: time('handouts'),
+		bundles: time('offline bundles'),
+		checksums: time('checksums'),
+		total: runs.reduce((sum, r) => sum + r.seconds, 0),
+		stages: runs.map((r) => ({ name: r.name, seconds: r.seconds, ...r.memory, ...(r.failed ? { failed: r.failed } : {}) })),
 		pages: astro.pages,
 		slowest: astro.slowest,
 	};

@@ -25,13 +25,15 @@ export function linearityTable(builds: readonly SizedBuild[]): { head: string[];
 	};
 	const rows = first.build.stages.map(({ name }) => {
 		const base = perPage(first.build, name)!;
+		const baseMs = base.s.failed ? undefined : base.ms;
 		return [
 			name,
 			...builds.flatMap(({ build }, i) => {
 				const own = perPage(build, name);
 				if (!own) return ['–', '–', '–', ...(i ? ['–'] : [])];
+				if (own.s.failed) return ['failed', '–', '–', ...(i ? ['–'] : [])];
 				const peak = own.s.tree === undefined ? '–' : (Math.max(own.s.tree, own.s.largest ?? 0) / MB).toFixed(0);
-				return [own.s.seconds.toFixed(1), own.ms.toFixed(2), peak, ...(i ? [base.ms ? `${(own.ms / base.ms).toFixed(2)}×` : '–'] : [])];
+				return [own.s.seconds.toFixed(1), own.ms.toFixed(2), peak, ...(i ? [baseMs ? `${(own.ms / baseMs).toFixed(2)}×` : '–'] : [])];
 			}),
 		];
 	});
@@ -39,6 +41,11 @@ export function linearityTable(builds: readonly SizedBuild[]): { head: string[];
 	rows.push(['total', ...builds.flatMap(({ build }, i) => [...total(build), ...(i ? [`${((build.total / build.pages) / (first.build.total / first.build.pages)).toFixed(2)}×`] : [])])]);
 	rows.push(['HTML pages', ...builds.flatMap(({ build }, i) => [String(build.pages), '', '', ...(i ? [''] : [])])]);
 	return { head, rows };
+}
+
+/** The stages that failed in any of the builds, one line each, with their reasons. */
+export function failures(builds: readonly SizedBuild[]): string[] {
+	return builds.flatMap(({ label, build }) => (build.stages ?? []).filter((s) => s.failed).map((s) => `${label}: stage "${s.name}" failed: ${s.failed}`));
 }
 
 /** The hundredfold run against its targets: under 15 minutes in all, under 4 GB for any stage. */

@@ -30,7 +30,7 @@ export interface BuildTimes {
 	 * Every stage, in order: seconds and peak memory (bytes) of its process and what it started;
 	 * for a stage that failed, its reason, and the seconds until it failed.
 	 */
-	stages?: ({ name: string; seconds: number; failed?: string } & PeakMemory)[];
+	stages?: ({ name: string; seconds: number; cpu?: number; failed?: string } & PeakMemory)[];
 	/** HTML pages Astro wrote. */
 	pages: number;
 	/** Pages Astro took longest to render, with its own milliseconds. */
@@ -48,6 +48,8 @@ const logTo = (progress: (message: string) => void) => (line: string) => (/^[a-z
 interface StageRun {
 	name: string;
 	seconds: number;
+	/** Processor seconds of the stage's process and those it started (scripts/build.ts). */
+	cpu?: number;
 	memory: PeakMemory;
 	astro?: BuildContext['astro'];
 	/** Why the stage failed: the build's own last line. */
@@ -84,9 +86,9 @@ function stageProcess(dir: string, stage: string, log: (line: string) => void): 
 				const reason = /^build: (.*)$/m.exec(output)?.[1] ?? `exit code ${code}: ${output.slice(-2000)}`;
 				return resolve({ name: stage, seconds: (performance.now() - started) / 1000, memory, failed: reason });
 			}
-			const { results, astro, maxRss } = JSON.parse(readFileSync(report, 'utf8')) as { results: StageResult[]; astro?: BuildContext['astro']; maxRss: number };
+			const { results, astro, maxRss, cpu } = JSON.parse(readFileSync(report, 'utf8')) as { results: StageResult[]; astro?: BuildContext['astro']; maxRss: number; cpu?: number };
 			// The stage's own process reports its peak exactly, also if it came after the last sample.
-			resolve({ name: stage, seconds: results[0]!.ms / 1000, astro, memory: { tree: Math.max(memory.tree ?? 0, maxRss), largest: Math.max(memory.largest ?? 0, maxRss) } });
+			resolve({ name: stage, seconds: results[0]!.ms / 1000, cpu, astro, memory: { tree: Math.max(memory.tree ?? 0, maxRss), largest: Math.max(memory.largest ?? 0, maxRss) } });
 		});
 	}).finally(() => rmSync(temp, { recursive: true, force: true }));
 }
@@ -125,7 +127,7 @@ async function stagedBuild(dir: string, progress: (message: string) => void): Pr
 		bundles: time('offline bundles'),
 		checksums: time('checksums'),
 		total: runs.reduce((sum, r) => sum + r.seconds, 0),
-		stages: runs.map((r) => ({ name: r.name, seconds: r.seconds, ...r.memory, ...(r.failed ? { failed: r.failed } : {}) })),
+		stages: runs.map((r) => ({ name: r.name, seconds: r.seconds, cpu: r.cpu, ...r.memory, ...(r.failed ? { failed: r.failed } : {}) })),
 		pages: astro.pages,
 		slowest: astro.slowest,
 	};

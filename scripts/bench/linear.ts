@@ -14,32 +14,47 @@ export interface SizedBuild {
 
 const MB = 1024 ** 2;
 
-/** The head and rows of the table; the first build is the one the others are compared with. */
+/**
+ * The head and rows of the table; the first build is the one the others are compared with. Time
+ * per page is given by the wall clock and in processor time (the stage's processes, with what
+ * they started), which other work on a shared machine does not inflate; the ratios are per page.
+ */
 export function linearityTable(builds: readonly SizedBuild[]): { head: string[]; rows: string[][] } {
-	const [first, ...rest] = builds;
+	const [first] = builds;
 	if (!first?.build.stages) return { head: [], rows: [] };
-	const head = ['stage', ...builds.flatMap((b, i) => [`${b.label} s`, 'ms/page', 'peak MB', ...(i ? [`×${first.label}/page`] : [])])];
-	const perPage = (b: BuildTimes, name: string) => {
+	const compared = (i: number, cells: string[]) => (i ? cells : []);
+	const head = ['stage', ...builds.flatMap((b, i) => [`${b.label} s`, 'ms/page', 'cpu ms/page', 'peak MB', ...compared(i, [`×${first.label} wall`, `×${first.label} cpu`])])];
+	const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b ? `${(a / b).toFixed(2)}×` : '–');
+	/** A stage's figures per page in a build, or undefined where it did not run or failed. */
+	const figures = (b: BuildTimes, name: string) => {
 		const s = b.stages?.find((x) => x.name === name);
-		return s && { s, ms: (s.seconds * 1000) / b.pages };
+		if (!s || s.failed) return { failed: !!s?.failed };
+		return { wall: (s.seconds * 1000) / b.pages, cpu: s.cpu === undefined ? undefined : (s.cpu * 1000) / b.pages, seconds: s.seconds, peak: s.tree === undefined ? undefined : Math.max(s.tree, s.largest ?? 0) };
 	};
 	const rows = first.build.stages.map(({ name }) => {
-		const base = perPage(first.build, name)!;
-		const baseMs = base.s.failed ? undefined : base.ms;
+		const base = figures(first.build, name);
 		return [
 			name,
 			...builds.flatMap(({ build }, i) => {
-				const own = perPage(build, name);
-				if (!own) return ['–', '–', '–', ...(i ? ['–'] : [])];
-				if (own.s.failed) return ['failed', '–', '–', ...(i ? ['–'] : [])];
-				const peak = own.s.tree === undefined ? '–' : (Math.max(own.s.tree, own.s.largest ?? 0) / MB).toFixed(0);
-				return [own.s.seconds.toFixed(1), own.ms.toFixed(2), peak, ...(i ? [baseMs ? `${(own.ms / baseMs).toFixed(2)}×` : '–'] : [])];
+				const own = figures(build, name);
+				if (own.wall === undefined) return [own.failed ? 'failed' : '–', '–', '–', '–', ...compared(i, ['–', '–'])];
+				return [own.seconds!.toFixed(1), own.wall.toFixed(2), own.cpu?.toFixed(2) ?? '–', own.peak === undefined ? '–' : (own.peak / MB).toFixed(0), ...compared(i, [ratio(own.wall, base.wall), ratio(own.cpu, base.cpu)])];
 			}),
 		];
 	});
-	const total = (b: BuildTimes) => [b.total.toFixed(1), ((b.total * 1000) / b.pages).toFixed(2), ''];
-	rows.push(['total', ...builds.flatMap(({ build }, i) => [...total(build), ...(i ? [`${((build.total / build.pages) / (first.build.total / first.build.pages)).toFixed(2)}×`] : [])])]);
-	rows.push(['HTML pages', ...builds.flatMap(({ build }, i) => [String(build.pages), '', '', ...(i ? [''] : [])])]);
+	const cpu = (b: BuildTimes) => (b.stages?.some((s) => s.cpu === undefined) ? undefined : b.stages!.reduce((sum, s) => sum + s.cpu!, 0));
+	const perPage = (seconds: number | undefined, b: BuildTimes) => (seconds === undefined ? undefined : (seconds * 1000) / b.pages);
+	rows.push([
+		'total',
+		...builds.flatMap(({ build }, i) => [
+			build.total.toFixed(1),
+			perPage(build.total, build)!.toFixed(2),
+			perPage(cpu(build), build)?.toFixed(2) ?? '–',
+			'',
+			...compared(i, [ratio(perPage(build.total, build), perPage(first.build.total, first.build)), ratio(perPage(cpu(build), build), perPage(cpu(first.build), first.build))]),
+		]),
+	]);
+	rows.push(['HTML pages', ...builds.flatMap(({ build }, i) => [String(build.pages), '', '', '', ...compared(i, ['', ''])])]);
 	return { head, rows };
 }
 

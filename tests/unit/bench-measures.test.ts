@@ -40,35 +40,36 @@ describe.runIf(existsSync('/proc/self/status'))('watchMemory', () => {
 	});
 });
 
-const build = (pages: number, stages: [string, number, number, string?][]): BuildTimes => ({
+/** A build of `pages` pages whose stages took [name, seconds, processor seconds, peak MB, reason it failed]. */
+const build = (pages: number, stages: [string, number, number, number, string?][]): BuildTimes => ({
 	astro: stages[0]![1],
 	searchIndex: 0,
 	total: stages.reduce((sum, s) => sum + s[1], 0),
 	pages,
 	slowest: [],
-	stages: stages.map(([name, seconds, mb, failed]) => ({ name, seconds, tree: mb * MB, largest: mb * MB, ...(failed ? { failed } : {}) })),
+	stages: stages.map(([name, seconds, cpu, mb, failed]) => ({ name, seconds, cpu, tree: mb * MB, largest: mb * MB, ...(failed ? { failed } : {}) })),
 });
 
 describe('linearityTable', () => {
-	const one = build(100, [['site', 10, 500], ['offline bundles', 2, 200]]);
-	const ten = build(1000, [['site', 100, 900], ['offline bundles', 30, 210, undefined]]);
+	const one = build(100, [['site', 10, 8, 500], ['offline bundles', 2, 2, 200]]);
+	const ten = build(1000, [['site', 100, 80, 900], ['offline bundles', 30, 24, 210]]);
 
-	test('gives each stage its time per page, peak memory, and ratio per page to the first size', () => {
+	test('gives each stage its time per page by the clock and in processor time, its peak memory, and ratios per page to the first size', () => {
 		const { head, rows } = linearityTable([{ label: '1×', build: one }, { label: '10×', build: ten }]);
-		expect(head).toEqual(['stage', '1× s', 'ms/page', 'peak MB', '10× s', 'ms/page', 'peak MB', '×1×/page']);
-		expect(rows[0]).toEqual(['site', '10.0', '100.00', '500', '100.0', '100.00', '900', '1.00×']);
-		expect(rows[1]).toEqual(['offline bundles', '2.0', '20.00', '200', '30.0', '30.00', '210', '1.50×']);
-		expect(rows.find((r) => r[0] === 'total')).toEqual(['total', '12.0', '120.00', '', '130.0', '130.00', '', '1.08×']);
+		expect(head).toEqual(['stage', '1× s', 'ms/page', 'cpu ms/page', 'peak MB', '10× s', 'ms/page', 'cpu ms/page', 'peak MB', '×1× wall', '×1× cpu']);
+		expect(rows[0]).toEqual(['site', '10.0', '100.00', '80.00', '500', '100.0', '100.00', '80.00', '900', '1.00×', '1.00×']);
+		expect(rows[1]).toEqual(['offline bundles', '2.0', '20.00', '20.00', '200', '30.0', '30.00', '24.00', '210', '1.50×', '1.20×']);
+		expect(rows.find((r) => r[0] === 'total')).toEqual(['total', '12.0', '120.00', '100.00', '', '130.0', '130.00', '104.00', '', '1.08×', '1.04×']);
 	});
 
 	test('marks a failed stage and names it with its reason', () => {
-		const broken = build(1000, [['site', 100, 900], ['handouts', 3, 300, 'card-en.pdf has 9 pages instead of 2']]);
-		const builds = [{ label: '1×', build: build(100, [['site', 10, 500], ['handouts', 15, 300]]) }, { label: '10×', build: broken }];
-		expect(linearityTable(builds).rows[1]).toEqual(['handouts', '15.0', '150.00', '300', 'failed', '–', '–', '–']);
+		const broken = build(1000, [['site', 100, 80, 900], ['handouts', 3, 2, 300, 'card-en.pdf has 9 pages instead of 2']]);
+		const builds = [{ label: '1×', build: build(100, [['site', 10, 8, 500], ['handouts', 15, 5, 300]]) }, { label: '10×', build: broken }];
+		expect(linearityTable(builds).rows[1]).toEqual(['handouts', '15.0', '150.00', '50.00', '300', 'failed', '–', '–', '–', '–', '–']);
 		expect(failures(builds)).toEqual(['10×: stage "handouts" failed: card-en.pdf has 9 pages instead of 2']);
 	});
 
 	test('judges the hundredfold run by its total time and its largest stage', () => {
-		expect(hundredfoldVerdict(build(16000, [['site', 600, 3000], ['offline bundles', 120, 5000]]))).toMatchObject({ fast: true, small: false, minutes: 12 });
+		expect(hundredfoldVerdict(build(16000, [['site', 600, 500, 3000], ['offline bundles', 120, 100, 5000]]))).toMatchObject({ fast: true, small: false, minutes: 12 });
 	});
 });

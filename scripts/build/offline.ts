@@ -16,8 +16,9 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
-import { Zip, ZipDeflate } from 'fflate';
+import { deflateSync, Zip, type ZipInputFile } from 'fflate';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { fileForUrl, isExternal, relativeUrl } from '../offline/paths.ts';
 import { classicBundle, type ScriptSource } from '../offline/classic-script.ts';
@@ -361,10 +362,13 @@ function zipFile(path: string, folder: string, date: Date) {
 	};
 	return {
 		add(name: string, data: Uint8Array | string) {
-			const entry = new ZipDeflate(`${folder}/${name}`, { level: 9 });
-			entry.mtime = date;
+			const raw = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+			// Compressed at once, as zipSync does, rather than by a ZipDeflate: the zip keeps every
+			// entry until its end, for its central directory, and a ZipDeflate would keep its
+			// compressor's buffers (some hundred KB an entry) with it. Flag 1 says "level 9".
+			const entry: ZipInputFile = { filename: `${folder}/${name}`, mtime: date, compression: 8, flag: 1, size: raw.length, crc: crc32(raw) };
 			zip.add(entry);
-			entry.push(typeof data === 'string' ? new TextEncoder().encode(data) : data, true);
+			entry.ondata!(null, deflateSync(raw, { level: 9 }), true);
 			files++;
 			if (failure) fail(failure);
 		},

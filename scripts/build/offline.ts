@@ -184,11 +184,11 @@ function bundler(context: BuildContext) {
 		for (const cell of document.querySelectorAll('[data-size], [data-sha256], [data-build-date]')) cell.set_content('');
 		document.querySelector('head')?.insertAdjacentHTML('beforeend', `<meta name="playbook-version" content="${escapeHtml(version)}">`);
 		// The page's scripts changed, so its Content-Security-Policy is computed again.
-		const version_ = (name: string): PageVersion => ({ html: withPolicy(document.toString(), knownScripts, `${name}/${file}`), entry: textIndexEntry(document, file) });
-		const all = version_('playbook-all');
+		const written = (name: string): PageVersion => ({ html: withPolicy(document.toString(), knownScripts, `${name}/${file}`), entry: textIndexEntry(document, file) });
+		const all = written('playbook-all');
 		if (!ownOnly.length) return { language, all, own: all };
 		for (const change of ownOnly) change();
-		return { language, all, own: version_(`playbook-${language.id}`) };
+		return { language, all, own: written(`playbook-${language.id}`) };
 	}
 	function markOnlineOnly(link: HTMLElement, ui: Record<string, string>) {
 		link.classList.add('online-only');

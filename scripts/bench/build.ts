@@ -115,6 +115,9 @@ async function stagedBuild(dir: string, progress: (message: string) => void): Pr
 		const run = await stageProcess(dir, stage.name, log);
 		runs.push(run);
 		if (run.failed) progress(`${stage.name} failed: ${run.failed}`);
+		// Said as each stage ends, so that a long run's log holds them even if it is stopped.
+		const peak = Math.max(run.memory.tree ?? 0, run.memory.largest ?? 0);
+		progress(`${stage.name}: ${run.seconds.toFixed(1)} s${run.cpu === undefined ? '' : `, ${run.cpu.toFixed(1)} s of processor time`}${peak ? `, peak ${(peak / 1024 ** 2).toFixed(0)} MB` : ''}`);
 		if (run.failed && stage === site) throw new Error(`the site in ${dir} could not be built: ${run.failed}`);
 	}
 	const time = (name: string) => runs.find((r) => r.name === name && !r.failed)?.seconds;

@@ -25,6 +25,7 @@ import { classicBundle, type ScriptSource } from '../offline/classic-script.ts';
 import { buildDate } from '../../src/lib/build-date.ts';
 import { withPolicy } from '../../src/lib/csp.ts';
 import { generatorInlineScripts } from '../../src/lib/inline-scripts.ts';
+import { detached } from '../../src/lib/detach.ts';
 import { filesUnder } from '../../src/lib/files.ts';
 import { escapeHtml, fillText } from '../../src/lib/safe-text.ts';
 import { textIndexEntry, textIndexScript, type TextIndexEntry } from '../../src/lib/text-index.ts';
@@ -184,7 +185,7 @@ function bundler(context: BuildContext) {
 		for (const cell of document.querySelectorAll('[data-size], [data-sha256], [data-build-date]')) cell.set_content('');
 		document.querySelector('head')?.insertAdjacentHTML('beforeend', `<meta name="playbook-version" content="${escapeHtml(version)}">`);
 		// The page's scripts changed, so its Content-Security-Policy is computed again.
-		const written = (name: string): PageVersion => ({ html: withPolicy(document.toString(), knownScripts, `${name}/${file}`), entry: textIndexEntry(document, file) });
+		const written = (name: string): PageVersion => ({ html: withPolicy(document.toString(), knownScripts, `${name}/${file}`), entry: detached(textIndexEntry(document, file)) });
 		const all = written('playbook-all');
 		if (!ownOnly.length) return { language, all, own: all };
 		for (const change of ownOnly) change();

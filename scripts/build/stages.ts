@@ -17,6 +17,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { excerpt, sealSite } from '../../src/lib/csp.ts';
+import { detached } from '../../src/lib/detach.ts';
 import { filesUnder } from '../../src/lib/files.ts';
 import { findScriptSource, generatorInlineScripts, unknownScriptsError } from '../../src/lib/inline-scripts.ts';
 import type { Stage } from '../../src/lib/pipeline.ts';
@@ -109,7 +110,7 @@ function writeTextIndexes(context: BuildContext): { languages: number; pages: nu
 		const language = languages.find((l) => l.lang === lang);
 		if (!language) continue;
 		const document = parse(searchedPart(html), { blockTextElements: { script: true, style: true, pre: true } });
-		const entry = textIndexEntry(document, file.replace(/(^|\/)index\.html$/, '$1'));
+		const entry = detached(textIndexEntry(document, file.replace(/(^|\/)index\.html$/, '$1')));
 		if (entry) entries.get(language.id)!.push(entry);
 	}
 	const out = join(context.dist, 'search');

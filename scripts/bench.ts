@@ -6,12 +6,15 @@
  *   npm run bench                 builds everything (a few minutes)
  *   npm run bench -- --reuse      measures the dist/ already built; build times are left out
  *   npm run bench -- --no-tenfold skips the site with ten times the pages
+ *   npm run bench -- --hundredfold builds only a site with a hundred times the content pages
+ *                                 (most of an hour on two cores; not part of npm test), and adds
+ *                                 its time and peak memory per stage to bench/results.json
  *
  * Steps: build the site (timing each stage of scripts/build/stages.ts); build the
  * baseline; measure every page of both (scripts/bench/page-weight.ts) and, in Chromium, the files a
  * first view of the heaviest page of each kind really fetches; time search online and offline;
  * time a first view on a slow link, against the baseline;
- * build the tenfold site and compare the time per page.
+ * build the tenfold site and compare the time per page and peak memory of every stage.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -19,6 +22,7 @@ import { join } from 'node:path';
 import { firstViewFetches, KEY_DELAY, launch, OFFLINE_RUNS, OFFLINE_SEARCH_GOALS, offlineSearch, onlineSearch, serving, unzipBundle, type OfflineSearchTiming, type SearchTiming } from './bench/browser.ts';
 import { timedBuild, type BuildTimes } from './bench/build.ts';
 import { growthReport, htmlGrowth, MAX_GROWTH, type HtmlGrowth } from './bench/html-growth.ts';
+import { failures, hundredfoldVerdict, linearityTable, type SizedBuild } from './bench/linear.ts';
 import { measure, pageWeight, type PageWeight } from './bench/page-weight.ts';
 import { SLOW_LINK, slowViews, type SlowView } from './bench/slow-link.ts';
 import { contentPages, makeBaseline, makeTenfold } from './bench/sites.ts';
@@ -146,10 +150,48 @@ function table(head: string[], rows: string[][]): string {
 // Run.
 // ---------------------------------------------------------------------------------------------
 
+/** The results of the last run, kept where this run does not measure them again. */
+const previous = (): Record<string, unknown> => (existsSync(OUT) ? (JSON.parse(readFileSync(OUT, 'utf8')) as Record<string, unknown>) : {});
+
+/** Stages, per page and peak memory, at each size built; with the 1× build of the last full run when this run has none. */
+function linearity(builds: SizedBuild[]): string {
+	const { head, rows } = linearityTable(builds);
+	if (!rows.length) return 'Build stages: no per-stage figures (the 1× site was not built in this run or the last).';
+	return [
+		'Build stages at each size: seconds, milliseconds per built HTML page, peak memory of the stage with the processes it starts (MB),',
+		`and per page against ${builds[0]!.label} (goal of #20: ≤ 1.1× at 10×; at 100×, under 15 minutes and under 4 GB for any stage).`,
+		table(head, rows),
+		...failures(builds),
+	].join('\n');
+}
+
+/** `--hundredfold`: a site with a hundred times the content pages, built and measured stage by stage. */
+async function hundredfold(machine: string) {
+	const made = makeTenfold(ROOT, 100);
+	log(`building the hundredfold site: ${made.pages[languages[0]!]} content pages per language instead of ${contentPages(ROOT)[languages[0]!]} (${made.copies} copies of every tool, practice and scenario); each stage a process of its own`);
+	const build = await timedBuild(made.dir, (m) => log(`hundredfold ${m}`));
+	rmSync(made.dir, { recursive: true, force: true });
+	const last = previous();
+	const one = (last.build ?? undefined) as BuildTimes | undefined;
+	const ten = (last.tenfold as { build?: BuildTimes } | null | undefined)?.build;
+	const verdict = hundredfoldVerdict(build);
+	const report = [
+		`Safe Communication Playbook — hundredfold build, ${new Date().toISOString().slice(0, 10)}, ${machine}`,
+		linearity([...(one?.stages ? [{ label: '1×', build: one }] : []), ...(ten?.stages ? [{ label: '10×', build: ten }] : []), { label: '100×', build }]),
+		`Hundredfold: ${build.pages} HTML pages in ${verdict.minutes.toFixed(1)} minutes (target under 15: ${verdict.fast ? 'met' : 'not met'}); highest peak of a stage ${verdict.peakGB.toFixed(2)} GB (target under 4: ${verdict.small ? 'met' : 'not met'}).`,
+	].join('\n');
+	console.log(`\n${report}\n`);
+	const hundred = { date: new Date().toISOString().slice(0, 10), machine, copies: made.copies, contentPages: made.pages, build, ...verdict, table: report };
+	mkdirSync(join(ROOT, 'bench'), { recursive: true });
+	writeFileSync(OUT, JSON.stringify({ ...last, hundredfold: hundred }, null, '\t') + '\n');
+	log(`wrote ${OUT.replace(ROOT + '/', '')} (its hundredfold key)`);
+}
+
 async function main() {
 	const cpu = cpus();
 	const machine = `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}`;
 	log(`on ${machine}`);
+	if (args.has('--hundredfold')) return hundredfold(machine);
 
 	// 1. The site.
 	let build: BuildTimes | undefined;
@@ -297,6 +339,9 @@ async function main() {
 	if (build) out.push(`Slowest pages to render (Astro's own timing): ${build.slowest.map((s) => `${s.page} ${s.ms} ms`).join(', ')}.`);
 	if (tenfold) out.push(`HTML of a page, site and tenfold site (goal of #20: within ${MAX_GROWTH * 100} %):`, ...growthReport(tenfold.html, 'tenfold'));
 	out.push('');
+	const hundredfoldBuild = (previous().hundredfold as { build?: BuildTimes } | undefined)?.build;
+	out.push(linearity([...(build ? [{ label: '1×', build }] : []), ...(tenfold ? [{ label: '10×', build: tenfold.build }] : []), ...(hundredfoldBuild ? [{ label: '100× (last --hundredfold)', build: hundredfoldBuild }] : [])]));
+	out.push('');
 
 	out.push('Downloads (dist/downloads/manifest.json):');
 	out.push(table(['file', 'what', 'KB'], manifest.files.map((f) => [f.file, f.file.endsWith('.zip') ? `offline bundle, ${f.files} files` : 'PDF handout', kb(f.bytes)])));
@@ -356,6 +401,8 @@ async function main() {
 				baseline: { pages: baseRows, build: baselineBuild },
 				build: build ?? null,
 				tenfold: tenfold ?? null,
+				// Measured apart, by --hundredfold.
+				hundredfold: previous().hundredfold ?? null,
 				downloads: manifest.files,
 				search,
 				searchGoals: { offline: OFFLINE_SEARCH_GOALS, keyDelay: KEY_DELAY, runs: OFFLINE_RUNS },

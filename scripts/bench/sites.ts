@@ -5,7 +5,8 @@
  * - baseline: a plain Starlight site with the same languages, sidebar and prose: every page of
  *   content/docs/ with its components taken out, and Starlight's defaults for everything else.
  * - tenfold: a copy of the project with every tool, practice and scenario repeated until the
- *   guide has about ten times its content pages, in every language.
+ *   guide has about ten times its content pages, in every language (or any other factor: the
+ *   hundredfold run has a hundred times).
  */
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -106,7 +107,7 @@ function keepLanguages(dir: string, keep: string[]) {
  * `factor` 1, a plain copy. `name` is its folder under .scratch/; `languages`, when given, are the
  * only ones it keeps (a smaller site for a test that compares two builds).
  */
-export function makeTenfold(root: string, factor = 10, { name = 'bench-tenfold', languages }: { name?: string; languages?: string[] } = {}): { dir: string; copies: number; pages: Record<string, number> } {
+export function makeTenfold(root: string, factor = 10, { name = factor === 10 ? 'bench-tenfold' : `bench-${factor}fold`, languages }: { name?: string; languages?: string[] } = {}): { dir: string; copies: number; pages: Record<string, number> } {
 	const dir = fresh(root, name);
 	for (const part of SOURCES) cpSync(join(root, part), join(dir, part), { recursive: true });
 	if (languages) keepLanguages(dir, languages);
@@ -145,16 +146,23 @@ export function makeTenfold(root: string, factor = 10, { name = 'bench-tenfold',
 				for (let n = 1; n <= copies; n++) writeFileSync(join(dir, `content/docs/${lang}/${section.folder}/${copyId(id, n)}.mdx`), text);
 			}
 	}
-	// Texts keyed by an entry's id, in every language: a scenario's name and steps, a tool's notes on its facts.
-	const keyed = (line: string) => /^(scenario|step|tool)\.([a-z0-9-]+)[.:]/.exec(line);
-	const repeated = new Set([...ids.scenarios!, ...ids.tools!]);
+	// Texts keyed by a copied entry's id (a scenario's name and steps, a sentence next to a tool's
+	// fact), in every language: each copy gets its own.
+	const keyed = [
+		{ prefixes: ['scenario', 'step'], ids: ids.scenarios! },
+		{ prefixes: ['tool'], ids: ids.tools! },
+		{ prefixes: ['practice'], ids: ids.practices! },
+	];
+	const KEY = /^([a-z]+)\.([a-z0-9-]+)(?=[.:])/;
 	for (const lang of Object.keys(before)) {
 		const path = join(dir, `content/text/${lang}.yaml`);
 		const text = readFileSync(path, 'utf8');
-		const lines = text.split('\n').filter((line) => repeated.has(keyed(line)?.[2] ?? ''));
+		const lines = text.split('\n').filter((line) => {
+			const key = KEY.exec(line);
+			return !!key && keyed.some((k) => k.prefixes.includes(key[1]!) && k.ids.includes(key[2]!));
+		});
 		const more: string[] = [];
-		for (let n = 1; n <= copies; n++)
-			for (const line of lines) more.push(line.replace(/^(scenario|step|tool)\.([a-z0-9-]+)/, (_, kind: string, id: string) => `${kind}.${copyId(id, n)}`));
+		for (let n = 1; n <= copies; n++) for (const line of lines) more.push(line.replace(KEY, (_, kind: string, id: string) => `${kind}.${copyId(id, n)}`));
 		writeFileSync(path, text.replace(/\n*$/, '\n') + more.join('\n') + '\n');
 	}
 	return { dir, copies, pages: contentPages(dir) };

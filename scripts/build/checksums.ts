@@ -4,9 +4,8 @@
  * date, into the downloads page of every language.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { unzipSync } from 'fflate';
 import { buildDate } from '../../src/lib/build-date.ts';
 import type { Stage } from '../../src/lib/pipeline.ts';
 import type { BuildContext } from './context.ts';
@@ -20,13 +19,32 @@ export interface ManifestEntry {
 	files: number;
 }
 
-const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+/**
+ * A download's size, SHA-256 and, for a zip, its number of entries, read a megabyte at a time: the
+ * bundle with every language grows with the site and is never held whole.
+ */
+function facts(dir: string, file: string): { bytes: number; sha256: string; files: number } {
+	const fd = openSync(join(dir, file), 'r');
+	try {
+		const hash = createHash('sha256');
+		const buffer = Buffer.alloc(1024 ** 2);
+		let bytes = 0;
+		for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) {
+			hash.update(buffer.subarray(0, n));
+			bytes += n;
+		}
+		return { bytes, sha256: hash.digest('hex'), files: file.endsWith('.zip') ? zipEntries(fd, bytes, file) : 1 };
+	} finally {
+		closeSync(fd);
+	}
+}
 
-/** Entries in a zip, read from its directory without unpacking anything. */
-function zipEntries(data: Uint8Array): number {
-	let count = 0;
-	unzipSync(data, { filter: () => (count++, false) });
-	return count;
+/** Entries in a zip, from its end-of-central-directory record: its last 22 bytes, before a comment of at most 64 KB. */
+function zipEntries(fd: number, size: number, file: string): number {
+	const tail = Buffer.alloc(Math.min(size, 22 + 0xffff));
+	readSync(fd, tail, 0, tail.length, size - tail.length);
+	for (let i = tail.length - 22; i >= 0; i--) if (tail.readUInt32LE(i) === 0x06054b50) return tail.readUInt16LE(i + 10);
+	throw new Error(`dist/downloads/${file} is not a whole zip (it has no end of central directory): build it again with npm run build -- --only "offline bundles,checksums"`);
 }
 
 export const checksums: Stage<BuildContext> = {
@@ -41,10 +59,9 @@ export const checksums: Stage<BuildContext> = {
 		const rank = (n: string) => (!n.endsWith('.zip') ? languages.length + 1 : n === 'playbook-all.zip' ? languages.length : languages.findIndex((l) => n === `playbook-${l.id}.zip`));
 		names.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 		const manifest: ManifestEntry[] = names.map((file) => {
-			const data = readFileSync(join(context.downloads, file));
-			const zip = file.endsWith('.zip');
 			const lang = file.replace(/^(playbook|handout|card|guide)-|\.(zip|pdf|html)$/g, '');
-			return { file, languages: lang === 'all' ? languages.map((l) => l.id) : [lang], bytes: data.length, sha256: sha256(data), files: zip ? zipEntries(data) : 1 };
+			const { bytes, sha256, files } = facts(context.downloads, file);
+			return { file, languages: lang === 'all' ? languages.map((l) => l.id) : [lang], bytes, sha256, files };
 		});
 		const day = buildDate(context.root).toISOString().slice(0, 10);
 		writeFileSync(join(context.downloads, 'SHA256SUMS'), manifest.map((m) => `${m.sha256}  ${m.file}\n`).join(''));

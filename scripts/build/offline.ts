@@ -2,23 +2,30 @@
  * Builds the offline bundles from the site Astro wrote to dist/: one zip per language and one
  * with every language, each opening at index.html from file:// with no network. Pages get
  * relative links, module scripts become classic scripts, and search uses an index shipped as a
- * script file. Zips are reproducible: fixed dates, sorted entries. Writes dist/downloads/ with
- * the zips; the checksums stage then lists them.
+ * script file. Zips are reproducible: fixed dates, entries in a fixed order. Writes dist/downloads/
+ * with the zips; the checksums stage then lists them.
+ *
+ * The stage stays linear in the size of the site: every page is read and parsed once for both
+ * bundles that hold it (its language's and the one with all), and the zips are written to disk as
+ * their entries come, so that what is held in memory is one page at a time and the search
+ * indexes, never a whole bundle.
  *
  * Everything is read when the stage runs, not when this module is imported, so that a missing
  * dist/ is reported as such.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
-import { zipSync, type Zippable } from 'fflate';
+import { deflateSync, Zip, type ZipInputFile } from 'fflate';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { fileForUrl, isExternal, relativeUrl } from '../offline/paths.ts';
 import { classicBundle, type ScriptSource } from '../offline/classic-script.ts';
 import { buildDate } from '../../src/lib/build-date.ts';
 import { withPolicy } from '../../src/lib/csp.ts';
 import { generatorInlineScripts } from '../../src/lib/inline-scripts.ts';
+import { detached } from '../../src/lib/detach.ts';
 import { filesUnder } from '../../src/lib/files.ts';
 import { escapeHtml, fillText } from '../../src/lib/safe-text.ts';
 import { textIndexEntry, textIndexScript, type TextIndexEntry } from '../../src/lib/text-index.ts';
@@ -74,16 +81,44 @@ function bundler(context: BuildContext) {
 		name: string;
 		/** Languages whose pages are inside. */
 		languages: Language[];
-		files: Map<string, Uint8Array>;
+	}
+
+	/** A page rewritten for one bundle: its HTML and its entry in the bundle's search index. */
+	interface PageVersion {
+		html: string;
+		entry?: TextIndexEntry;
 	}
 
 	const htmlFiles = filesUnder(DIST).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/') && !f.startsWith('downloads/') && !/\/(translation-status|handout|card|404)\//.test(f) && f !== '404.html');
+	/** The pages of the bundles, in the order of their paths (the order of the zips' entries). */
+	const bundlePages = htmlFiles.filter((f) => languages.some((l) => f.startsWith(`${l.id}/`))).sort();
+	const allPages = new Set(bundlePages);
+	const stylesheets = new Map<string, boolean>();
+	/** What every bundle holds besides pages: the start page, its own scripts and search, the site's stylesheets, the favicon. */
+	const shared = (path: string) =>
+		path === 'index.html' ||
+		path === 'favicon.svg' ||
+		path.startsWith('_offline/') ||
+		path.startsWith('search/') ||
+		(path.startsWith('_astro/') && path.endsWith('.css') && (stylesheets.get(path) ?? stylesheets.set(path, existsSync(join(DIST, path))).get(path)!));
+	/** Whether a path is inside the bundle of all languages, and inside the bundle of the language `id`. */
+	const inAll = (path: string) => allPages.has(path) || shared(path);
+	const inLanguage = (id: string) => (path: string) => shared(path) || (allPages.has(path) && path.startsWith(`${id}/`));
 
-	async function rewritePage(file: string, bundle: Bundle, inBundle: (path: string) => boolean, search: Map<string, TextIndexEntry[]>) {
+	/**
+	 * Rewrites one page for file://, parsed once for the two bundles that hold it: the bundle of all
+	 * languages and the bundle of its own language. They differ only where the page points at
+	 * another language's pages (inside the one, online only in the other): the page is rewritten for
+	 * the bundle of all first and written out, then those places are changed for its own bundle.
+	 */
+	async function rewritePage(file: string): Promise<{ language: Language; all: PageVersion; own: PageVersion }> {
 		const html = readFileSync(join(DIST, file), 'utf8');
 		const document = parse(html, { comment: true, blockTextElements: { script: true, style: true, pre: true } });
 		const pageLang = document.querySelector('html')?.getAttribute('lang') ?? languages[0]!.lang;
 		const language = languages.find((l) => l.lang === pageLang) ?? languages[0]!;
+		const inOwn = inLanguage(language.id);
+		/** What changes from the bundle of all to the page's own bundle. */
+		const ownOnly: (() => void)[] = [];
 		// Translated strings go into the HTML written below as text, escaped, never as markup.
 		const ui = Object.fromEntries(Object.entries(strings[language.id]!).map(([key, value]) => [key, escapeHtml(value)]));
 
@@ -108,15 +143,24 @@ function bundler(context: BuildContext) {
 		if (document.querySelector('offline-search')) document.querySelector('body')!.insertAdjacentHTML('beforeend', `<script src="${relativeUrl(file, '/_offline/search.js')}" defer></script>`);
 		document.querySelector('head')?.insertAdjacentHTML('beforeend', `<link rel="stylesheet" href="${relativeUrl(file, '/_offline/offline.css')}">`);
 
-		// Languages outside this bundle leave the picker; the others point at files.
+		// Languages outside a bundle leave the picker; the others point at files.
 		for (const option of document.querySelectorAll('starlight-lang-select option')) {
 			const target = fileForUrl(option.getAttribute('value') ?? '');
-			if (inBundle(target)) option.setAttribute('value', relativeUrl(file, `/${target}`)!);
-			else option.remove();
+			if (!inAll(target)) option.remove();
+			else {
+				option.setAttribute('value', relativeUrl(file, `/${target}`)!);
+				if (!inOwn(target)) ownOnly.push(() => option.remove());
+			}
 		}
 		for (const link of document.querySelectorAll('link[rel="alternate"], link[rel="canonical"], link[rel="sitemap"]')) link.remove();
 
-		// Links and assets.
+		// Links and assets: what is outside a bundle is marked online only (links) or left out.
+		const leave = (element: HTMLElement) => {
+			if (element.tagName === 'A') {
+				element.removeAttribute('href');
+				markOnlineOnly(element, ui);
+			} else element.remove();
+		};
 		for (const element of document.querySelectorAll('[href], [src]')) {
 			for (const attribute of ['href', 'src']) {
 				const url = element.getAttribute(attribute);
@@ -128,11 +172,11 @@ function bundler(context: BuildContext) {
 				}
 				if (!url.startsWith('/')) continue;
 				const target = fileForUrl(url);
-				if (inBundle(target)) element.setAttribute(attribute, relativeUrl(file, url)!);
-				else if (element.tagName === 'A') {
-					element.removeAttribute('href');
-					markOnlineOnly(element, ui);
-				} else element.remove();
+				if (!inAll(target)) leave(element);
+				else {
+					element.setAttribute(attribute, relativeUrl(file, url)!);
+					if (!inOwn(target)) ownOnly.push(() => leave(element));
+				}
 			}
 		}
 
@@ -140,12 +184,13 @@ function bundler(context: BuildContext) {
 		for (const note of document.querySelectorAll('.offline-note')) note.setAttribute('data-offline', '');
 		for (const cell of document.querySelectorAll('[data-size], [data-sha256], [data-build-date]')) cell.set_content('');
 		document.querySelector('head')?.insertAdjacentHTML('beforeend', `<meta name="playbook-version" content="${escapeHtml(version)}">`);
-		const entry = textIndexEntry(document, file);
-		if (entry) search.set(language.id, [...(search.get(language.id) ?? []), entry]);
 		// The page's scripts changed, so its Content-Security-Policy is computed again.
-		bundle.files.set(file, new TextEncoder().encode(withPolicy(document.toString(), knownScripts, `${bundle.name}/${file}`)));
+		const written = (name: string): PageVersion => ({ html: withPolicy(document.toString(), knownScripts, `${name}/${file}`), entry: detached(textIndexEntry(document, file)) });
+		const all = written('playbook-all');
+		if (!ownOnly.length) return { language, all, own: all };
+		for (const change of ownOnly) change();
+		return { language, all, own: written(`playbook-${language.id}`) };
 	}
-
 	function markOnlineOnly(link: HTMLElement, ui: Record<string, string>) {
 		link.classList.add('online-only');
 		link.setAttribute('rel', 'external noreferrer');
@@ -153,7 +198,7 @@ function bundler(context: BuildContext) {
 	}
 
 	/** The bundle's start page: the site root with only the bundle's languages, and what it is. */
-	async function startPage(bundle: Bundle, date: string): Promise<Uint8Array> {
+	async function startPage(bundle: Bundle, date: string): Promise<string> {
 		const document = parse(readFileSync(join(DIST, 'index.html'), 'utf8'), { comment: true, blockTextElements: { script: true, style: true, pre: true } });
 		for (const link of document.querySelectorAll('link[href^="/"]')) link.setAttribute('href', relativeUrl('index.html', link.getAttribute('href')!)!);
 		// Its one script (the quick exit's) becomes a classic script, as on every other page.
@@ -193,20 +238,57 @@ function bundler(context: BuildContext) {
 		document
 			.querySelector('main')!
 			.insertAdjacentHTML('beforeend', `<p class="version">${escapeHtml(fillText(source['offline.version']!, { version, date }))}</p>`);
-		return new TextEncoder().encode(withPolicy(document.toString(), knownScripts, `${bundle.name}/index.html`));
+		return withPolicy(document.toString(), knownScripts, `${bundle.name}/index.html`);
 	}
 
-	function readme(bundle: Bundle, date: string): Uint8Array {
+	function readme(bundle: Bundle, date: string): string {
 		const lines = bundle.languages.map((l) => {
 			const ui = strings[l.id]!;
 			return [ui['site.title'], fillText(ui['offline.version']!, { version, date }), ui['offline.howToOpen']].join('\n');
 		});
-		return new TextEncoder().encode(`${lines.join('\n\n')}\n`);
+		return `${lines.join('\n\n')}\n`;
 	}
 
 	// ---------------------------------------------------------------------------------------------
 	// Main.
 	// ---------------------------------------------------------------------------------------------
+
+	/** What a bundle refers to besides pages: stylesheets, scripts, the favicon. */
+	const ASSET = /(?:href|src)="((?:\.\.?\/)+)?(_astro\/[^"]+\.css|_offline\/[^"]+\.(?:js|css)|favicon\.svg)"/g;
+
+	/** One bundle's zip, written to disk as its entries come; nothing of it is kept but what it refers to and its search index. */
+	function openBundle(bundle: Bundle, date: Date) {
+		const zipName = `${bundle.name}.zip`;
+		const zip = zipFile(join(OUT, zipName), bundle.name, date);
+		const assets = new Set<string>();
+		const search = new Map<string, TextIndexEntry[]>(bundle.languages.map((l) => [l.id, []]));
+		return {
+			bundle,
+			zipName,
+			/** Adds a file that is not a page. */
+			file: zip.add,
+			/** Adds an HTML page, with what it refers to and its entry in the search index. */
+			page(path: string, html: string, language?: Language, entry?: TextIndexEntry) {
+				for (const match of html.matchAll(ASSET)) assets.add(match[2]!);
+				if (language && entry) search.get(language.id)!.push(entry);
+				zip.add(path, html);
+			},
+			/** Adds what the pages refer to and the search index, and closes the zip. */
+			finish(searchScript: (lang: string, entries: TextIndexEntry[]) => string) {
+				for (const asset of [...assets].sort()) {
+					if (asset === '_offline/search.js') zip.add(asset, searchBox!);
+					else if (asset === '_offline/offline.css') zip.add(asset, readFileSync(join(ROOT, 'components/offline.css')));
+					else if (asset.startsWith('_offline/')) zip.add(asset, [...classicScripts.values()].find((s) => s.file === asset)!.code);
+					else zip.add(asset, readFileSync(join(DIST, asset)));
+				}
+				for (const [lang, entries] of search) if (entries.length) zip.add(`search/${lang}.js`, searchScript(lang, entries));
+				return zip.end();
+			},
+		};
+	}
+
+	/** The offline search box's script, bundled when the stage runs. */
+	let searchBox: Uint8Array | undefined;
 
 	async function run(progress: (message: string) => void): Promise<{ bundles: number; bytes: number }> {
 		const date = buildDate(ROOT);
@@ -216,53 +298,88 @@ function bundler(context: BuildContext) {
 		for (const name of readdirSync(OUT)) if (name.endsWith('.zip')) rmSync(join(OUT, name));
 
 		const searchScript = await esbuild({ entryPoints: [join(ROOT, 'components/offline-search.ts')], bundle: true, format: 'iife', minify: true, write: false, target: 'es2020', legalComments: 'none', logLevel: 'silent' });
+		searchBox = searchScript.outputFiles[0]!.contents;
 
-		const plans: { name: string; languages: Language[] }[] = [
-			...languages.map((l) => ({ name: `playbook-${l.id}`, languages: [l] })),
-			{ name: 'playbook-all', languages },
-		];
-		progress(`found ${htmlFiles.length} pages in dist/; building ${plans.length} bundles, version ${version}, dated ${day}`);
-		let total = 0;
-
-		for (const [i, plan] of plans.entries()) {
-			const t0 = performance.now();
-			const bundle: Bundle = { name: plan.name, languages: plan.languages, files: new Map() };
-			const pages = htmlFiles.filter((f) => plan.languages.some((l) => f.startsWith(`${l.id}/`)));
-			const pageSet = new Set(pages);
-			const assets = new Set<string>();
-			const inBundle = (path: string) => pageSet.has(path) || path === 'index.html' || assets.has(path) || path.startsWith('_offline/') || path.startsWith('search/') || (path.startsWith('_astro/') && path.endsWith('.css') && existsSync(join(DIST, path))) || path === 'favicon.svg';
-			const search = new Map<string, TextIndexEntry[]>();
-			for (const page of pages) await rewritePage(page, bundle, inBundle, search);
-			bundle.files.set('index.html', await startPage(bundle, day));
-
-			// What the pages refer to: stylesheets, scripts, the favicon.
-			for (const content of bundle.files.values()) {
-				for (const match of new TextDecoder().decode(content).matchAll(/(?:href|src)="((?:\.\.?\/)+)?(_astro\/[^"]+\.css|_offline\/[^"]+\.(?:js|css)|favicon\.svg)"/g)) assets.add(match[2]!);
-			}
-			for (const asset of [...assets].sort()) {
-				if (asset === '_offline/search.js') bundle.files.set(asset, searchScript.outputFiles[0]!.contents);
-				else if (asset === '_offline/offline.css') bundle.files.set(asset, readFileSync(join(ROOT, 'components/offline.css')));
-				else if (asset.startsWith('_offline/')) bundle.files.set(asset, [...classicScripts.values()].find((s) => s.file === asset)!.code);
-				else bundle.files.set(asset, readFileSync(join(DIST, asset)));
-			}
-			for (const [lang, entries] of search) bundle.files.set(`search/${lang}.js`, new TextEncoder().encode(textIndexScript(lang, entries)));
-			bundle.files.set('README.txt', readme(bundle, day));
-
-			// A reproducible zip: entries sorted, every date the build date, everything below one folder.
-			const entries: Zippable = {};
-			for (const path of [...bundle.files.keys()].sort()) entries[`${plan.name}/${path}`] = [bundle.files.get(path)!, { mtime: date, level: 9 }];
-			const zip = zipSync(entries, { mtime: date });
-			const file = `${plan.name}.zip`;
-			writeFileSync(join(OUT, file), zip);
-			const sum = sha256(zip);
-			total += zip.length;
-			progress(`${i + 1}/${plans.length} ${file.padEnd(20)} ${String(bundle.files.size).padStart(4)} files  ${formatBytes(zip.length).padStart(9)}  sha256 ${sum.slice(0, 16)}…  ${Math.round(performance.now() - t0)} ms`);
+		const t0 = performance.now();
+		const own = new Map(languages.map((l) => [l.id, openBundle({ name: `playbook-${l.id}`, languages: [l] }, date)]));
+		const all = openBundle({ name: 'playbook-all', languages }, date);
+		const zips = [...own.values(), all];
+		progress(`found ${bundlePages.length} pages in dist/; building ${zips.length} bundles, version ${version}, dated ${day}`);
+		// Every zip opens with its readme and start page, then holds the pages in the order of their paths.
+		for (const zip of zips) {
+			zip.file('README.txt', readme(zip.bundle, day));
+			zip.page('index.html', await startPage(zip.bundle, day));
 		}
-
-		return { bundles: plans.length, bytes: total };
+		const every = Math.max(100, Math.ceil(bundlePages.length / 20));
+		for (const [i, file] of bundlePages.entries()) {
+			const page = await rewritePage(file);
+			all.page(file, page.all.html, page.language, page.all.entry);
+			own.get(page.language.id)!.page(file, page.own.html, page.language, page.own.entry);
+			if ((i + 1) % every === 0) progress(`${i + 1}/${bundlePages.length} pages rewritten (${Math.round(performance.now() - t0)} ms)`);
+		}
+		// A language's search index is the same in its own bundle and in the one with all, unless a page's text differs between them.
+		const scripts = new Map<TextIndexEntry[], string>();
+		const script = (lang: string, entries: TextIndexEntry[]) => {
+			const same = [...scripts.keys()].find((other) => other.length === entries.length && other.every((e, i) => e === entries[i]));
+			if (same) return scripts.get(same)!;
+			const made = textIndexScript(lang, entries);
+			scripts.set(entries, made);
+			return made;
+		};
+		let total = 0;
+		for (const [i, zip] of zips.entries()) {
+			const { bytes, files, sha256: sum } = zip.finish(script);
+			total += bytes;
+			progress(`${i + 1}/${zips.length} ${zip.zipName.padEnd(20)} ${String(files).padStart(4)} files  ${formatBytes(bytes).padStart(9)}  sha256 ${sum.slice(0, 16)}…`);
+		}
+		return { bundles: zips.length, bytes: total };
 	}
 
 	return { run };
+}
+
+/**
+ * A reproducible zip written to `path` as entries are added: every entry below `folder`, dated
+ * `date`, compressed at level 9, in the order added. Only the entry being compressed is in memory.
+ */
+function zipFile(path: string, folder: string, date: Date) {
+	const fd = openSync(path, 'w');
+	const hash = createHash('sha256');
+	let bytes = 0;
+	let files = 0;
+	let failure: Error | null = null;
+	const zip = new Zip((error, chunk) => {
+		if (error) failure ??= error;
+		else {
+			writeSync(fd, chunk);
+			hash.update(chunk);
+			bytes += chunk.length;
+		}
+	});
+	const fail = (error: unknown) => {
+		closeSync(fd);
+		rmSync(path, { force: true });
+		throw new Error(`dist/downloads/${folder}.zip could not be written: ${error instanceof Error ? error.message : String(error)}`);
+	};
+	return {
+		add(name: string, data: Uint8Array | string) {
+			const raw = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+			// Compressed at once, as zipSync does, rather than by a ZipDeflate: the zip keeps every
+			// entry until its end, for its central directory, and a ZipDeflate would keep its
+			// compressor's buffers (some hundred KB an entry) with it. Flag 1 says "level 9".
+			const entry: ZipInputFile = { filename: `${folder}/${name}`, mtime: date, compression: 8, flag: 1, size: raw.length, crc: crc32(raw) };
+			zip.add(entry);
+			entry.ondata!(null, deflateSync(raw, { level: 9 }), true);
+			files++;
+			if (failure) fail(failure);
+		},
+		end(): { bytes: number; files: number; sha256: string } {
+			zip.end();
+			if (failure) fail(failure);
+			closeSync(fd);
+			return { bytes, files, sha256: hash.digest('hex') };
+		},
+	};
 }
 
 export const offlineBundles: Stage<BuildContext> = {

@@ -17,6 +17,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { excerpt, sealSite } from '../../src/lib/csp.ts';
+import { detached } from '../../src/lib/detach.ts';
 import { filesUnder } from '../../src/lib/files.ts';
 import { findScriptSource, generatorInlineScripts, unknownScriptsError } from '../../src/lib/inline-scripts.ts';
 import type { Stage } from '../../src/lib/pipeline.ts';
@@ -87,15 +88,29 @@ const searchIndex: Stage<BuildContext> = {
 	},
 };
 
+/**
+ * What of a page its entry in the index without WebAssembly is made from. When the part Pagefind
+ * indexes is the page's <main> (as Starlight marks it), only that is parsed: the header and
+ * sidebar around it are most of a page, and the sidebar grows with the site. Any other page is
+ * parsed whole.
+ */
+function searchedPart(html: string): string {
+	const start = html.search(/<main\b[^>]*\sdata-pagefind-body[\s>=]/);
+	const end = html.lastIndexOf('</main>');
+	return start >= 0 && end > start ? html.slice(start, end + '</main>'.length) : html;
+}
+
 /** Writes dist/search/<lang>.js for every language, from the pages Pagefind indexes; addresses relative to the site's root. */
 function writeTextIndexes(context: BuildContext): { languages: number; pages: number; bytes: number } {
 	const { languages } = context.data();
 	const entries = new Map<string, TextIndexEntry[]>(languages.map((l) => [l.id, []]));
 	for (const file of filesUnder(context.dist).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/') && !f.startsWith('downloads/'))) {
-		const document = parse(readFileSync(join(context.dist, file), 'utf8'), { blockTextElements: { script: true, style: true, pre: true } });
-		const lang = document.querySelector('html')?.getAttribute('lang');
+		const html = readFileSync(join(context.dist, file), 'utf8');
+		const lang = /<html\b[^>]*\slang="([^"]*)"/.exec(html)?.[1];
 		const language = languages.find((l) => l.lang === lang);
-		const entry = language && textIndexEntry(document, file.replace(/(^|\/)index\.html$/, '$1'));
+		if (!language) continue;
+		const document = parse(searchedPart(html), { blockTextElements: { script: true, style: true, pre: true } });
+		const entry = detached(textIndexEntry(document, file.replace(/(^|\/)index\.html$/, '$1')));
 		if (entry) entries.get(language.id)!.push(entry);
 	}
 	const out = join(context.dist, 'search');

@@ -136,15 +136,16 @@ export function sealSite(dist: string, known: ReadonlySet<string>): { pages: num
 	const unknown: { file: string; body: string }[] = [];
 	// The single-file guides in downloads/ are files to download, sealed by the stage that writes them.
 	const files = filesUnder(dist).filter((f) => f.endsWith('.html') && !f.startsWith('downloads/'));
-	const sealed = new Map<string, string>();
+	// The pages are read twice rather than all held in memory at once, which would grow with the
+	// site: first to find an inline script that is not known (then nothing is written), then to be
+	// sealed and written one at a time.
 	for (const file of files) {
 		const page = seal(readFileSync(join(dist, file), 'utf8'), known);
 		for (const hash of page.hashes) all.add(hash);
 		for (const body of page.unknown) unknown.push({ file, body });
-		sealed.set(file, page.html);
 	}
 	if (unknown.length) return { pages: files.length, hashes: [...all].sort(), unknown };
-	for (const [file, html] of sealed) writeFileSync(join(dist, file), html);
+	for (const file of files) writeFileSync(join(dist, file), seal(readFileSync(join(dist, file), 'utf8'), known).html);
 	const headers = securityHeaders(all);
 	const note = 'Written by the build (src/lib/csp.ts) for this build of the site: do not edit, rebuild.';
 	mkdirSync(join(dist, '_server'), { recursive: true });

@@ -66,6 +66,14 @@ export const singleFiles: Stage<BuildContext> = {
 			const lang = language.id;
 			const ui = strings[lang]!;
 			const home = parse(readFileSync(join(context.dist, fileOf(`/${lang}/`)), 'utf8'), PARSE);
+			const file = `guide-${lang}.html`;
+			// A guide too large for a phone gets no single file, and the rest of the build goes on: the
+			// checksums stage takes it off the downloads pages. An earlier build's file goes too.
+			const leaveOut = (why: string) => {
+				rmSync(join(context.downloads, file), { force: true });
+				leftOut.push(file);
+				progress(`${i + 1}/${languages.length} ${file} left out: ${why}, more than the ${formatBytes(MAX_BYTES)} a phone should be asked to open. Fix: leave pages out of it (LEFT_OUT in scripts/build/single-file.ts) or make them lighter`);
+			};
 
 			// The pages, in the order of the sidebar, and its groups for the contents: from the list of
 			// all pages, which has every group whole (the sidebar of a page shows only a few pages of each).
@@ -85,7 +93,11 @@ export const singleFiles: Stage<BuildContext> = {
 			if (pages.length < 2) throw new Error(`dist/${list} lists no groups of pages ([data-sidebar-group]) to take the pages of the single file from: has the list of all pages (components/AllPagesList.astro) changed?`);
 
 			const scripts: string[] = [];
-			const documents = pages.map(({ path }) => {
+			// The pages' main parts alone are less than the file: once they pass the limit, the file would
+			// too, and the other pages are not read (a large guide would hold them all in memory for nothing).
+			let mainBytes = 0;
+			const documents: { path: string; section: string; main: HTMLElement }[] = [];
+			for (const { path } of pages) {
 				const document = parse(readFileSync(join(context.dist, fileOf(path)), 'utf8'), PARSE);
 				for (const script of document.querySelectorAll('script[type="module"][src]')) {
 					const src = script.getAttribute('src')!;
@@ -95,8 +107,14 @@ export const singleFiles: Stage<BuildContext> = {
 				const main = document.querySelector('main');
 				if (!main) throw new Error(`dist/${fileOf(path)} has no <main>`);
 				for (const element of main.querySelectorAll('footer, script, site-search, starlight-toc, mobile-starlight-toc, .pagination-links')) element.remove();
-				return { path, section: sectionId(lang, path), main };
-			});
+				documents.push({ path, section: sectionId(lang, path), main });
+				mainBytes += Buffer.byteLength(main.innerHTML);
+				if (mainBytes > MAX_BYTES) break;
+			}
+			if (mainBytes > MAX_BYTES) {
+				leaveOut(`its first ${documents.length} of ${pages.length} pages already make ${formatBytes(mainBytes)}`);
+				continue;
+			}
 			// An id that only one page holds stays as it is (scripts look some up); one that several pages
 			// hold, or that names a section, gets its page's section id in front.
 			const seen = new Map<string, number>();
@@ -136,14 +154,9 @@ export const singleFiles: Stage<BuildContext> = {
 				`</body></html>`;
 			// The bundled script is the generator's own: the policy lists its hash, as for the site's inline scripts.
 			const sealed = withPolicy(html, new Set([...known, scriptHash(code)]), `dist/downloads/guide-${lang}.html`);
-			const file = `guide-${lang}.html`;
 			const data = Buffer.from(sealed, 'utf8');
-			// A guide too large for a phone gets no single file, and the rest of the build goes on: the
-			// checksums stage takes it off the downloads pages. An earlier build's file goes too.
 			if (data.length > MAX_BYTES) {
-				rmSync(join(context.downloads, file), { force: true });
-				leftOut.push(file);
-				progress(`${i + 1}/${languages.length} ${file} left out: ${pages.length} pages make ${formatBytes(data.length)}, more than the ${formatBytes(MAX_BYTES)} a phone should be asked to open. Fix: leave pages out of it (LEFT_OUT in scripts/build/single-file.ts) or make them lighter`);
+				leaveOut(`${pages.length} pages make ${formatBytes(data.length)}`);
 				continue;
 			}
 			writeFileSync(join(context.downloads, file), data);

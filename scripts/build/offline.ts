@@ -189,7 +189,11 @@ function bundler(context: BuildContext) {
 		const all = written('playbook-all');
 		if (!ownOnly.length) return { language, all, own: all };
 		for (const change of ownOnly) change();
-		return { language, all, own: written(`playbook-${language.id}`) };
+		const own = written(`playbook-${language.id}`);
+		// Mostly only the language picker differs, outside the indexed text: the same entry then lets
+		// the two bundles share the language's search index (see the script cache in run).
+		if (own.entry && all.entry && sameEntry(own.entry, all.entry)) own.entry = all.entry;
+		return { language, all, own };
 	}
 	function markOnlineOnly(link: HTMLElement, ui: Record<string, string>) {
 		link.classList.add('online-only');
@@ -390,3 +394,5 @@ export const offlineBundles: Stage<BuildContext> = {
 		return { made: `${bundles} zips in dist/downloads/`, bytes };
 	},
 };
+
+const sameEntry = (a: TextIndexEntry, b: TextIndexEntry) => a.id === b.id && a.url === b.url && a.title === b.title && a.text === b.text;

@@ -9,8 +9,12 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { readPdf, squash, words, type Pdf } from '../helpers/pdf';
 import { DIST, requireDist, ROOT } from '../helpers/project';
 import { siteData } from '../helpers/site';
+import { cardParts } from '../../src/lib/card-parts';
+import { toPlanModel } from '../../src/lib/plan';
+import { toRiskModel } from '../../src/lib/risk';
 
 const data = siteData();
+const card = cardParts(toPlanModel(toRiskModel(data), data));
 const cards = new Map<string, Pdf>();
 beforeAll(async () => {
 	requireDist();
@@ -46,6 +50,24 @@ describe.each(data.languages.map((l) => [l.id, l] as const))('the %s quick card'
 			if (language.dir === 'ltr') expect(content, phrase).toContain(squash(phrase));
 			// Each right-to-left word is a run of its own: each is looked for on its own.
 			else for (const word of words(phrase)) expect(content, phrase).toContain(squash(word));
+		}
+	});
+
+	test('says "only if" beside every line that depends on other answers, naming them', () => {
+		const html = source();
+		const strings = ui(lang);
+		for (const place of [...card.questions, card.general]) {
+			const scope = place.id ? html.querySelector(`[data-question="${place.id}"]`)! : html.querySelector('[data-part="questions"]')!;
+			const rules = place.id ? scope.querySelectorAll('dd p') : scope.querySelectorAll(':scope > p:not(.note)');
+			const ruled = place.rules.map((e) => e.condition.length > 0);
+			expect(rules.map((p) => !!p.querySelector('.only-if')), place.id || 'whatever the answers').toEqual(ruled);
+			// One "question — answer" for each answer the line depends on.
+			for (const [i, e] of place.rules.entries()) {
+				if (!e.condition.length) continue;
+				const onlyIf = rules[i]!.querySelector('.only-if')!.textContent;
+				expect(onlyIf).toContain(strings['seq.onlyIf']!);
+				expect(onlyIf.match(/ — /g)).toHaveLength(e.condition.length);
+			}
 		}
 	});
 

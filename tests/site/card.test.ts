@@ -53,22 +53,19 @@ describe.each(data.languages.map((l) => [l.id, l] as const))('the %s quick card'
 		}
 	});
 
-	test('says "only if" beside every line that depends on other answers, naming them', () => {
+	test('prints the lines that depend on other answers under "only if" and those answers, once per condition', () => {
 		const html = source();
-		const strings = ui(lang);
-		for (const place of [...card.questions, card.general]) {
-			const scope = place.id ? html.querySelector(`[data-question="${place.id}"]`)! : html.querySelector('[data-part="questions"]')!;
-			const rules = place.id ? scope.querySelectorAll('dd p') : scope.querySelectorAll(':scope > p:not(.note)');
-			const ruled = place.rules.map((e) => e.condition.length > 0);
-			expect(rules.map((p) => !!p.querySelector('.only-if')), place.id || 'whatever the answers').toEqual(ruled);
-			// One "question — answer" for each answer the line depends on.
-			for (const [i, e] of place.rules.entries()) {
-				if (!e.condition.length) continue;
-				const onlyIf = rules[i]!.querySelector('.only-if')!.textContent;
-				expect(onlyIf).toContain(strings['seq.onlyIf']!);
-				expect(onlyIf.match(/ — /g)).toHaveLength(e.condition.length);
-			}
+		const onlyIf = ui(lang)['seq.onlyIf']!.toLocaleLowerCase(lang);
+		// The number of answers in each distinct condition of a place's lines.
+		const conditionsOf = (place: (typeof card.questions)[number]) => [...new Map([...place.rules, ...place.use, ...place.avoid].map((e) => [JSON.stringify(e.condition), e.condition.length])).values()].sort();
+		for (const place of card.questions) {
+			const labels = html.querySelectorAll(`[data-question="${place.id}"] dt`).map((dt) => dt.querySelector('.only-if')?.textContent ?? '');
+			// One term for each group of lines: none for the lines that need no other answer, else "only if" with one "question — answer" per answer.
+			expect(labels.map((l) => (l ? (l.match(/ — /g) ?? []).length : 0)).sort(), place.id).toEqual(conditionsOf(place));
+			for (const label of labels.filter(Boolean)) expect(label.toLocaleLowerCase(lang), place.id).toContain(onlyIf);
 		}
+		const any = html.querySelectorAll('[data-any]').map((group) => group.querySelector('.only-if')?.textContent ?? '');
+		expect(any.map((l) => (l ? (l.match(/ — /g) ?? []).length : 0)).sort()).toEqual(conditionsOf(card.general));
 	});
 
 	test('keeps its text within what A4 and US Letter share, and is titled as the guide’s quick card', () => {

@@ -8,7 +8,11 @@
  * - `<script`, `<iframe`, `<object`, `<embed`, and `set:html` (Astro's raw HTML);
  * - the same elements added through a page's frontmatter (`head: [{ tag: script, … }]`);
  * - event attributes in a tag: `<img onerror=…>`, `<a onClick={…}>`;
- * - `javascript:`, `vbscript:` and `data:` addresses, also written with character references.
+ * - `javascript:`, `vbscript:` and `data:` addresses, also written with character references;
+ * - anything a page would load from another site: an image, sound or video (`![…](https://…)`,
+ *   `<img src="https://…">`, `srcset`, `poster`), a stylesheet or a CSS `url(…)`. The site's policy
+ *   would block it, so the reader would see a broken image, and asking another site for it would
+ *   tell that site who reads the guide. Links to other sites are fine: a reader chooses to follow them.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +31,8 @@ interface Rule {
 	message: (match: RegExpExecArray) => string;
 	fix: string;
 }
+
+const OUTSIDE_FIX = 'save the file in public/ (for example public/images/) and use its path, such as /images/name.png: pages load nothing from another site, so that no other site learns who reads the guide. A link to another site, [text](https://…), is allowed.';
 
 const RULES: Rule[] = [
 	{
@@ -49,6 +55,21 @@ const RULES: Rule[] = [
 		pattern: /(?<![\w/.-])(javascript|vbscript|data)\s*:(?=[^\s])/gi,
 		message: (m) => `a ${m[1]!.toLowerCase()}: address is not allowed in content`,
 		fix: 'link to a page of the guide or to an ordinary https:// address; an image goes in public/ and is linked by its path.',
+	},
+	{
+		pattern: /!\[[^\]]*\]\(\s*<?\s*((?:[a-z][a-z0-9+.-]*:)?\/\/[^\s)>]+)/gi,
+		message: (m) => `an image from another site (${m[1]}) is not allowed in content`,
+		fix: OUTSIDE_FIX,
+	},
+	{
+		pattern: /<\s*(img|image|picture|source|audio|video|track|input|link)\b[^>]*?\s(src|srcset|href|poster|data)\s*=\s*[{"'`]?\s*[{"'`]?\s*((?:[a-z][a-z0-9+.-]*:)?\/\/[^\s"'`}>]+)/gi,
+		message: (m) => `<${m[1]!.toLowerCase()} ${m[2]!.toLowerCase()}> loads ${m[3]} from another site, which is not allowed in content`,
+		fix: OUTSIDE_FIX,
+	},
+	{
+		pattern: /(url\(|@import)\s*['"]?\s*((?:[a-z][a-z0-9+.-]*:)?\/\/[^\s'")]+)/gi,
+		message: (m) => `${m[1] === '@import' ? '@import' : 'url()'} loads ${m[2]} from another site, which is not allowed in content`,
+		fix: OUTSIDE_FIX,
 	},
 	{
 		pattern: /\bset:html\b/g,

@@ -51,6 +51,12 @@ describe('active markup in content', () => {
 		['<a href="VBScript:msgbox">x</a>', 'a vbscript: address is not allowed in content'],
 		['![x](data:text/html;base64,PHNjcmlwdD4=)', 'a data: address is not allowed in content'],
 		['<Fragment set:html={text} />', 'set:html (raw HTML) is not allowed in content'],
+		['![The logo](https://example.org/logo.png)', 'an image from another site (https://example.org/logo.png) is not allowed in content'],
+		['![The logo](//example.org/logo.png "Logo")', 'an image from another site (//example.org/logo.png) is not allowed in content'],
+		['<img alt="" src="https://example.org/a.png" />', '<img src> loads https://example.org/a.png from another site, which is not allowed in content'],
+		['<picture><source srcset="http://example.org/a.webp" /></picture>', '<source srcset> loads http://example.org/a.webp from another site, which is not allowed in content'],
+		['<video poster={"https://example.org/p.jpg"} />', '<video poster> loads https://example.org/p.jpg from another site, which is not allowed in content'],
+		['<span style="background: url(https://example.org/t.gif)">x</span>', 'url() loads https://example.org/t.gif from another site, which is not allowed in content'],
 	])('errors on %s', (line, message) => {
 		expect(checkMarkupText('content/docs/en/x.mdx', `---\ntitle: x\n---\n\n${line}\n`).map((p) => [p.field.split(',')[0], p.message])).toEqual([['line 5', message]]);
 	});
@@ -61,7 +67,7 @@ describe('active markup in content', () => {
 	});
 
 	test('leaves ordinary prose alone: metadata, the word "on", links', () => {
-		const text = 'Metadata: who talks to whom.\nClick on = the button.\nA [link](https://example.org/data:1) and <a href="/en/">home</a>.\nkey: data: the value\n';
+		const text = 'Metadata: who talks to whom.\nClick on = the button.\nA [link](https://example.org/data:1) and <a href="/en/">home</a>.\nkey: data: the value\n![A picture](/images/a.png) and <a href="https://example.org/">a site</a>.\n';
 		expect(checkMarkupText('content/docs/en/x.mdx', text)).toEqual([]);
 	});
 });

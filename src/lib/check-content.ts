@@ -21,6 +21,8 @@ import { checkPlans, MAX_QUESTIONS, toPlanModel } from './plan';
 import { SituationSchema, type Situation } from '../schemas/situation';
 import { checkSequences, toSequences } from './scenario';
 import { checkMarkup } from './check-markup';
+import { checkLinks } from './check-links.ts';
+import { closest } from './closest.ts';
 import { checkPageFiles } from './check-pages';
 import { checkTypography } from './check-typography';
 import {
@@ -122,30 +124,7 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
 	return current;
 }
 
-/** The closest known id, to suggest when a reference has a typo. */
-export function closest(wanted: string, known: Iterable<string>): string | undefined {
-	let best: string | undefined;
-	let bestDistance = Infinity;
-	for (const candidate of known) {
-		const d = editDistance(wanted, candidate);
-		if (d < bestDistance) [best, bestDistance] = [candidate, d];
-	}
-	return bestDistance <= Math.max(2, Math.floor(wanted.length / 3)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-	const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-	for (let i = 1; i <= a.length; i++) {
-		let previous = row[0]!;
-		row[0] = i;
-		for (let j = 1; j <= b.length; j++) {
-			const saved = row[j]!;
-			row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-			previous = saved;
-		}
-	}
-	return row[b.length]!;
-}
+export { closest };
 
 /** A reference factory that checks ids against the data loaded so far and explains a miss. */
 function checkingRef(ids: Map<DataCollection, Set<string>>): RefFactory {
@@ -361,6 +340,7 @@ export function checkContent(root: string): CheckResult {
 	const pages = listPages(root);
 	const pageSet = new Set(pages.map((p) => `${p.lang}/${p.slug}`));
 	problems.push(...checkPageFiles(root, pages));
+	problems.push(...checkLinks(root, pages, [...languageIds]));
 	for (const page of pages) {
 		if (!languageIds.has(page.lang)) {
 			problems.push({

@@ -19,6 +19,11 @@ function pageId(page: PageFile, frontmatter: unknown): { id: string; fromSlug: b
 	return { id: page.slug === page.lang ? page.lang : `${page.lang}/${page.slug}`.replace(/\/index$/, ''), fromSlug: false };
 }
 
+/** The site path of a page: `/en/tools/signal/`, `/en/` for a language's index. */
+export function pageRoute(page: PageFile, frontmatter: unknown): string {
+	return `/${pageId(page, frontmatter).id}/`;
+}
+
 export function checkPageFiles(root: string, pages: readonly PageFile[]): PageProblem[] {
 	const problems: PageProblem[] = [];
 	// Two files, one path: the same name with .md and .mdx.

@@ -101,7 +101,8 @@ describe('content files that break silently', () => {
 			'content/docs/en/tools/wire.mdx': (t) => t.replace('title: Wire', 'title: Wire\nslug: en/messengers'),
 			'content/docs/en/tools/signal.mdx': (t) => t.replace('title: Signal', 'title: Signal\nslug: en/messengers'),
 		});
-		expect(problems.map((p) => [p.file, p.message])).toEqual([['content/docs/en/tools/wire.mdx', 'the address "/en/messengers/" is already the address of content/docs/en/tools/signal.mdx; only one of the two pages would be shown']]);
+		// The page's own links, relative to an address two folders up, are reported too: they would lead nowhere.
+		expect(problems.filter((p) => !p.message.startsWith('the link')).map((p) => [p.file, p.message])).toEqual([['content/docs/en/tools/wire.mdx', 'the address "/en/messengers/" is already the address of content/docs/en/tools/signal.mdx; only one of the two pages would be shown']]);
 	});
 
 	test('reports one YAML syntax error as one problem, not as every reference into the file', () => {
@@ -112,5 +113,50 @@ describe('content files that break silently', () => {
 		expect(problems[0]).toMatchObject({ file: 'content/data/tools.yaml', field: `line ${line}, column 3` });
 		expect(problems[0]!.message).toMatch(/^the YAML cannot be read: missed comma between flow collection entries/);
 		expect(problems[0]!.fix).toBe('correct the YAML at the line shown.');
+	});
+});
+
+describe('links between pages', () => {
+	// The pages the generator makes (src/pages/) and the files of public/ are addresses too.
+	const problemsAfter = (edits: Record<string, (text: string) => string>, writes: Record<string, string> = {}) => {
+		project = copyProject(['content', 'src/pages', 'public']);
+		for (const [rel, change] of Object.entries(edits)) project.edit(rel, change);
+		for (const [rel, text] of Object.entries(writes)) project.write(rel, text);
+		return checkContent(project.dir).problems;
+	};
+
+	test('errors on a link in a page that leads to no page, with its line and the address it meant', () => {
+		const problems = problemsAfter({ 'content/docs/en/tools/whatsapp.mdx': (t) => `${t}\nSee also [Signal](../signall/).\n` });
+		const line = readFileSync(join(ROOT, 'content/docs/en/tools/whatsapp.mdx'), 'utf8').split('\n').length + 1;
+		expect(problems).toEqual([
+			{
+				file: 'content/docs/en/tools/whatsapp.mdx',
+				field: `line ${line}, column 19`,
+				message: 'the link "../signall/" leads to /en/tools/signall/, which is no page of the guide',
+				fix: 'did you mean /en/tools/signal/ (written from this page as "../signal/")? Correct the address.',
+			},
+		]);
+	});
+
+	test('errors on an <a href> and an address from the site root as well', () => {
+		const problems = problemsAfter({ 'content/docs/fr/resources.mdx': (t) => `${t}\n<a href="/fr/outils/">Outils</a> et [le guide](/fr/risk-chek/).\n` });
+		expect(problems.map((p) => p.message)).toEqual([
+			'the link "/fr/outils/" leads to /fr/outils/, which is no page of the guide',
+			'the link "/fr/risk-chek/" leads to /fr/risk-chek/, which is no page of the guide',
+		]);
+		expect(problems[1]!.fix).toContain('did you mean /fr/risk-check/');
+	});
+
+	test('accepts a page of the guide in any language, a page the generator makes, a file of public/ and a download; leaves other sites, parts of a page and code alone', () => {
+		const text = [
+			'[Signal](../signal/) [tools](../) [all](/es/all-pages/) [card](../../card/) [icon](/favicon.svg) [zip](/downloads/playbook-es.zip)',
+			'[site](https://example.org/nothing/) [mail](mailto:a@example.org) [part](#what-it-protects) `[code](../nothing/)`',
+		].join('\n');
+		expect(problemsAfter({ 'content/docs/es/tools/wire.mdx': (t) => `${t}\n${text}\n` })).toEqual([]);
+	});
+
+	test('accepts a link to a page that exists only in the source language: the other languages fall back to it', () => {
+		const problems = problemsAfter({ 'content/docs/fr/tools/wire.mdx': (t) => `${t}\n[Nouveau](../new-tool/)\n` }, { 'content/docs/en/tools/new-tool.mdx': '---\ntitle: New\nreviewed: 2026-11-23\n---\n\nText.\n' });
+		expect(problems.filter((p) => p.message.includes('link'))).toEqual([]);
 	});
 });

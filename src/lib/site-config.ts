@@ -15,8 +15,9 @@ function strings(root: string, rel: string, json: boolean): Strings {
 }
 
 export function loadSiteConfig(root: string) {
-	const { data } = checkContent(root);
-	if (!data) return { languages: [{ id: 'en', lang: 'en', label: 'English', dir: 'ltr' as const }], source: 'en', title: 'Playbook', locales: { en: { label: 'English', lang: 'en', dir: 'ltr' as const } }, sidebar: [] };
+	// Any problem, an interface file whose JSON cannot be read included, is the integration's to report.
+	const { data, problems } = checkContent(root);
+	if (!data || problems.length) return { languages: [{ id: 'en', lang: 'en', label: 'English', dir: 'ltr' as const }], source: 'en', title: 'Playbook', locales: { en: { label: 'English', lang: 'en', dir: 'ltr' as const } }, sidebar: [] };
 	const languages = data.languages;
 	const source = languages[0]!.id;
 	const ui = Object.fromEntries(languages.map((l) => [l.id, strings(root, uiFile(l.id), true)]));

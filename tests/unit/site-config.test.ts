@@ -22,4 +22,14 @@ describe('loadSiteConfig', () => {
 			copy.cleanup();
 		}
 	});
+
+	test('gives a bare config, instead of failing with no file named, when an interface file is not valid JSON', () => {
+		const copy = copyProject(['content']);
+		try {
+			copy.edit('content/i18n/fr.json', (t) => t.replace('"site.title"', ',"site.title"'));
+			expect(loadSiteConfig(copy.dir)).toMatchObject({ source: 'en', sidebar: [] });
+		} finally {
+			copy.cleanup();
+		}
+	});
 });

@@ -97,12 +97,13 @@ describe('checkContent', () => {
 	});
 
 	test('errors if a tool has no page in the source language', () => {
-		const problems = problemsAfter('content/data/tools.yaml', (t) => `${t}\n- id: briar\n  name: Briar\n  kind: messenger\n  homepage: https://briarproject.org\n  platforms: [android]\n  openSource: true\n  decentralised: true\n  selfHostable: false\n  needsAccount: false\n  needsInstall: true\n  useCases: [messaging]\n  source: https://briarproject.org/manual/\n  checked: 2026-11-28\n`);
+		// An id no real tool will take, so that the guide can add any tool without breaking this test.
+		const problems = problemsAfter('content/data/tools.yaml', (t) => `${t}\n- id: example-messenger-without-page\n  name: Example Messenger\n  kind: messenger\n  homepage: https://example.org\n  platforms: [android]\n  openSource: true\n  decentralised: true\n  selfHostable: false\n  needsAccount: false\n  needsInstall: true\n  useCases: [messaging]\n  source: https://example.org/manual/\n  checked: 2026-11-28\n`);
 		expect(problems).toEqual([
 			{
-				file: 'content/docs/en/tools/briar.mdx',
-				message: 'the tool "briar" has no page in the source language',
-				fix: 'write this page (title, reviewed and its prose), or remove "briar" from content/data/tools.yaml.',
+				file: 'content/docs/en/tools/example-messenger-without-page.mdx',
+				message: 'the tool "example-messenger-without-page" has no page in the source language',
+				fix: 'write this page (title, reviewed and its prose), or remove "example-messenger-without-page" from content/data/tools.yaml.',
 			},
 		]);
 	});

@@ -6,6 +6,7 @@ import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { createRequire } from 'node:module';
+import { parse } from 'node-html-parser';
 import { readPdf } from '../helpers/pdf';
 import { copyProject, ROOT } from '../helpers/project';
 
@@ -79,8 +80,13 @@ describe('astro build', () => {
 		expect(fallback).toContain('<html lang="fr"');
 		expect(fallback).toContain('Ce contenu n’est pas encore disponible dans votre langue.');
 		expect(fallback).not.toContain('data-pagefind-body');
+		// The English text is marked English; the facts box and related tools, rendered in French, are marked French.
+		const fallbackPage = parse(fallback);
+		expect(fallbackPage.querySelector('main')!.getAttribute('lang')).toBe('en');
+		for (const part of ['.tool-facts', '.related-tools']) expect(fallbackPage.querySelector(`[data-own-language][lang="fr"][dir="ltr"] ${part}`), part).not.toBeNull();
 		const translated = readFileSync(join(copy.dir, 'dist/fr/tools/signal/index.html'), 'utf8');
 		expect(translated).toContain('data-pagefind-body');
+		expect(translated).not.toContain('data-own-language');
 		expect(translated).not.toContain('Ce contenu n’est pas encore disponible');
 		// The English page changed after the translation: the reader is told, in French, with a link.
 		expect(translated).toMatch(/data-stale-notice[^>]*>\s*<p[^>]*>La version anglaise de cette page a changé depuis cette traduction\. <a href="\/en\/tools\/signal\/" hreflang="en"[^>]*>Lire la version anglaise<\/a>/);
@@ -108,3 +114,4 @@ describe('astro build', () => {
 		expect(await text('en')).not.toContain('not yet been checked by a fluent speaker');
 	}, 180_000);
 });
+

@@ -5,7 +5,7 @@
  * language's (proper names aside).
  *
  *   npm run i18n:status              # report
- *   npm run i18n:status -- --strict  # also exit with status 1 if any page is missing
+ *   npm run i18n:status -- --strict  # also exit with status 1 if any page is missing or stale (before a release)
  */
 import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
@@ -24,11 +24,13 @@ const textsReviewed = new Map(
 );
 let identical = 0;
 let missing = 0;
+let stale = 0;
 console.log(`Translations of the ${source} pages`);
 for (const [lang, pages] of Object.entries(languages)) {
 	const count = (state: TranslationState) => pages.filter((p) => p.state === state);
 	const [m, n, s, c] = [count('missing'), count('not-reviewed'), count('stale'), count('current')];
 	missing += m.length;
+	stale += s.length;
 	const fluent = pages.filter((p) => p.fluentReview).length;
 	console.log(`\n${lang}: ${c.length} current, ${s.length} stale, ${n.length} not reviewed, ${m.length} missing (of ${pages.length}); ${fluent} reviewed by a fluent speaker`);
 	for (const p of n) console.log(`  not reviewed  ${p.slug}  (${p.file}: no sourceHash yet)`);
@@ -42,6 +44,10 @@ for (const [lang, pages] of Object.entries(languages)) {
 	for (const s of same) console.log(`  same as ${source}  ${s.key}: ${JSON.stringify(s.value)}  (${s.file})`);
 }
 if (missing) console.log(`\n${missing} page${missing === 1 ? '' : 's'} missing. Readers see the ${source} page with a notice until they are translated.`);
+if (stale) console.log(`\n${stale} page${stale === 1 ? '' : 's'} stale: the ${source} page changed since the translation. Readers see a notice that the ${source} page is newer until the translation is updated and marked current.`);
 if (identical) console.log(`\n${identical} string${identical === 1 ? '' : 's'} identical to ${source}: translate them, or leave them where the word is the same in that language.`);
 console.log('\nAfter reviewing a translation against its source, mark it current: npm run i18n:mark -- <lang> <page>');
-if (strict && missing) process.exit(1);
+if (strict && (missing || stale)) {
+	console.log(`\n--strict: ${missing} missing and ${stale} stale page${missing + stale === 1 ? '' : 's'}; translate or update them before a release.`);
+	process.exit(1);
+}

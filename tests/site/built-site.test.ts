@@ -96,13 +96,10 @@ describe('the built site', () => {
 		for (const language of languages) expect(entry.languages[language.lang]?.page_count, language.id).toBeGreaterThan(30);
 	});
 
-	test('has no stale translation: every translated page follows its English source', () => {
-		expect(htmlFiles().filter((f) => readDist(f).includes('data-stale-notice'))).toEqual([]);
-	});
-
-	test('has no fallback page: every page exists in every language', () => {
-		const notices = htmlFiles().filter((f) => readDist(f).includes('data-fallback') || /not available in your language|pas encore disponible|aún no está disponible|غير متوفر بلغتك/.test(readDist(f)));
-		expect(notices).toEqual([]);
+	// Whether every page of today's guide is translated and current is the content's state, not the
+	// code's: \`npm run i18n:status -- --strict\` checks it before a release (README, "Before a release");
+	// how a missing or stale page is shown is tested on a fixture (tests/build/fixture-build.test.ts).
+	test('has a 404 page at the root', () => {
 		expect(existsSync(join(DIST, '404.html'))).toBe(true);
 	});
 });

@@ -62,16 +62,21 @@ describe('translationStatus', () => {
 describe('npm run i18n:status', () => {
 	const run = (dir: string, ...args: string[]) => spawnSync(process.execPath, ['scripts/i18n-status.ts', ...args], { cwd: dir, encoding: 'utf8' });
 
-	test('prints missing, stale and current pages per language, and fails with --strict only when pages are missing', () => {
+	test('prints missing, stale and current pages per language, and fails with --strict when a page is missing or stale', () => {
 		copy = copyProject(['content', 'scripts', 'src', 'package.json'], { buildable: true });
 		copy.edit('content/docs/en/practices/updates.mdx', (t) => `${t}\nOne more sentence.\n`);
 		copy.edit('content/data/languages.yaml', (t) => t.replace('quickExit: https://fr.wikipedia.org/', 'quickExit: https://fr.wikipedia.org/\n  fluentReview: 2026-11-20'));
 		const pages = translationStatus(copy.dir).languages.es!.length;
-		let result = run(copy.dir, '--strict');
+		let result = run(copy.dir);
 		expect(result.status).toBe(0);
 		expect(result.stdout).toContain(`es: ${pages - 1} current, 1 stale, 0 not reviewed, 0 missing (of ${pages}); 0 reviewed by a fluent speaker\n  stale    practices/updates  (content/docs/es/practices/updates.mdx)\n`);
 		expect(result.stdout).toContain('es: interface strings and data texts not reviewed by a fluent speaker (fluentReview in content/data/languages.yaml)\n');
 		expect(result.stdout).toContain('fr: interface strings and data texts reviewed by a fluent speaker on 2026-11-20\n');
+		expect(result.stdout).toContain('3 pages stale: the en page changed since the translation.');
+		// Before a release: a stale page fails --strict, as a missing one does.
+		result = run(copy.dir, '--strict');
+		expect(result.status).toBe(1);
+		expect(result.stdout).toContain('--strict: 0 missing and 3 stale pages; translate or update them before a release.');
 
 		rmSync(join(copy.dir, 'content/docs/fr/tools/keeper.mdx'));
 		result = run(copy.dir);

@@ -56,7 +56,22 @@ export const site: Stage<BuildContext> = {
 		const timings: { page: string; ms: number }[] = [];
 		const pageWarnings = new Map<string, string[]>();
 		let last: { page: string; ms: number } | undefined;
-		const output = await astroBuild(context.root, (line) => {
+		// Content problems come wrapped in Astro's report of a failed hook, with its stack trace: the
+		// problems are passed on, the wrapping is not, so that an editor does not read a crash.
+		let problems: { count: number; done: boolean } | undefined;
+		const building = astroBuild(context.root, (line) => {
+			const found = /\[AstroUserError\] ((\d+) content problems? found:.*)$/.exec(line);
+			if (found) {
+				problems = { count: Number(found[2]), done: false };
+				progress(found[1]!);
+				return;
+			}
+			if (problems) {
+				if (/^\s*Hint:\s*$/.test(line)) problems.done = true;
+				if (!problems.done && line.trim()) progress(line.trim());
+				return;
+			}
+			if (/\[ERROR\] \[playbook\] An unhandled error occurred while running the "astro:config:setup" hook/.test(line)) return;
 			const page = PAGE_LINE.exec(line);
 			if (page) {
 				last = { page: page[1]!, ms: Number(/\(\+(\d+)ms\)\s*$/.exec(page[2]!)?.[1] ?? NaN) };
@@ -81,6 +96,11 @@ export const site: Stage<BuildContext> = {
 				return;
 			}
 			if (line.trim() && !/^\s*(▶|This information|Run "astro telemetry|https:\/\/astro\.build\/telemetry|generating static routes)/.test(line)) progress(line.trim());
+		});
+		const output = await building.catch((error: Error) => {
+			if (!problems) throw error;
+			const n = problems.count;
+			throw new Error(`the content has ${n} problem${n === 1 ? '' : 's'}, listed above with the file and the fix; correct ${n === 1 ? 'it' : 'them'} and build again (npm run check:content checks the content alone, in seconds)`);
 		});
 		for (const [warning, pages] of pageWarnings) progress(`${warning} (${pages.length} pages, such as ${pages[0]})`);
 		const html = filesUnder(context.dist).filter((f) => f.endsWith('.html'));

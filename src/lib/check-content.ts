@@ -109,9 +109,14 @@ const schemaFor = (name: DataCollectionName, ref: RefFactory): z.ZodType => {
 };
 
 /** Formats a zod path such as `['steps', 2, 'tools', 0]` as `steps[2].tools[0]`. */
-export function formatPath(path: readonly PropertyKey[]): string {
+/** `steps[4].tools[0]`; given the value the path starts from, an item with an id is named by it: `steps[4] (id "ongoing-channel").tools[0]`. */
+export function formatPath(path: readonly PropertyKey[], value?: unknown): string {
 	return path
-		.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
+		.map((part, i) => {
+			if (typeof part !== 'number') return `${i === 0 ? '' : '.'}${String(part)}`;
+			const id = value === undefined || i === path.length - 1 ? undefined : valueAt(value, [...path.slice(0, i + 1), 'id']);
+			return typeof id === 'string' ? `[${part}] (id "${id}")` : `[${part}]`;
+		})
 		.join('');
 }
 
@@ -149,7 +154,7 @@ function checkingRef(ids: Map<DataCollection, Set<string>>): RefFactory {
 }
 
 function issueToProblem(file: string, where: string, issue: z.core.$ZodIssue, raw: unknown, schemaHint: string): Problem {
-	const field = [where, formatPath(issue.path)].filter(Boolean).join(' → ');
+	const field = [where, formatPath(issue.path, raw)].filter(Boolean).join(' → ');
 	const fix = (issue as { params?: { fix?: string } }).params?.fix;
 	if (fix) return { file, field, message: issue.message, fix };
 	if (issue.path.length > 0 && valueAt(raw, issue.path) === undefined) {

@@ -24,7 +24,7 @@ describe('checkContent', () => {
 		expect(problems).toHaveLength(1);
 		expect(problems[0]).toMatchObject({
 			file: 'content/data/scenarios.yaml',
-			field: 'entry 1 (id "direct-contact") → steps[0].tools[1]',
+			field: 'entry 1 (id "direct-contact") → steps[0] (id "first-meeting").tools[1]',
 			message: 'unknown tool "whatsap"',
 		});
 		expect(problems[0]!.fix).toMatch(/^did you mean "whatsapp"\? Use an id listed in content\/data\/tools\.yaml \(proton-mail, /);
@@ -178,6 +178,9 @@ describe('oldReviews', () => {
 describe('helpers', () => {
 	test('formatPath writes indexes in brackets', () => {
 		expect(formatPath(['steps', 2, 'tools', 0])).toBe('steps[2].tools[0]');
+		// An item with an id is named by it, so that the editor finds it without counting from 0.
+		const scenario = { steps: [{ id: 'a' }, { id: 'b' }, { id: 'ongoing-channel', tools: ['x'] }] };
+		expect(formatPath(['steps', 2, 'tools', 0], scenario)).toBe('steps[2] (id "ongoing-channel").tools[0]');
 	});
 	test('closest suggests only near misses', () => {
 		expect(closest('sginal', ['signal', 'wire'])).toBe('signal');

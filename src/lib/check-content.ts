@@ -394,7 +394,16 @@ export function checkContent(root: string): CheckResult {
 						fix: `write this page (title, reviewed and its prose), or remove "${id}" from ${dataFile(collection)}.`,
 					});
 
+	/** What to do about a missing key: in the source language, write it; elsewhere, translate it, shown the source's text. */
+	const missing = (file: string, key: string, lang: string, entry: string, sourceFile: string, source: Record<string, unknown> | undefined): Problem => {
+		if (lang === sourceLang) return { file, field: key, message: `missing text "${key}" in the source language "${lang}"`, fix: `add ${entry} to ${file}: write it in this language; every other language translates it from here.` };
+		const text = source?.[key];
+		const shown = typeof text === 'string' && text.trim() ? `, where it reads: "${text.length > 160 ? `${text.slice(0, 157)}…` : text}"` : '';
+		return { file, field: key, message: `missing translation of "${key}" in language "${lang}"`, fix: `add ${entry} to ${file}, translated from ${sourceFile}${shown}.` };
+	};
+
 	// 6. Interface strings: every key in every language.
+	let sourceStrings: Record<string, unknown> | undefined;
 	for (const lang of languageIds) {
 		const file = uiFile(lang);
 		const text = readText(root, file);
@@ -409,9 +418,9 @@ export function checkContent(root: string): CheckResult {
 			problems.push({ file, message: `the JSON cannot be read: ${(error as Error).message}`, fix: 'correct the JSON syntax.' });
 			continue;
 		}
+		if (lang === sourceLang) sourceStrings = strings;
 		for (const key of UI_KEYS)
-			if (typeof strings[key] !== 'string' || !(strings[key] as string).trim())
-				problems.push({ file, field: key, message: `missing translation of "${key}" in language "${lang}"`, fix: `add "${key}" to ${file}, translated from ${uiFile(sourceLang ?? 'en')}.` });
+			if (typeof strings[key] !== 'string' || !(strings[key] as string).trim()) problems.push(missing(file, key, lang, `"${key}"`, uiFile(sourceLang ?? 'en'), sourceStrings));
 	}
 
 	// 7. Texts attached to data ids: every key in every language, and no key that no data uses.
@@ -436,8 +445,7 @@ export function checkContent(root: string): CheckResult {
 		const map = (texts ?? {}) as Record<string, unknown>;
 		textsByLang.set(lang, map);
 		for (const key of wanted)
-			if (typeof map[key] !== 'string' || !(map[key] as string).trim())
-				problems.push({ file, field: key, message: `missing translation of "${key}" in language "${lang}"`, fix: `add "${key}: ..." to ${file}, translated from ${textFile(sourceLang ?? 'en')}.` });
+			if (typeof map[key] !== 'string' || !(map[key] as string).trim()) problems.push(missing(file, key, lang, `"${key}: ..."`, textFile(sourceLang ?? 'en'), textsByLang.get(sourceLang ?? 'en')));
 		for (const key of Object.keys(map))
 			if (!wanted.has(key) && !optional.has(key))
 				problems.push({ file, field: key, message: `"${key}" belongs to no data entry`, fix: 'check the id in the key against content/data/, or remove the line.' });

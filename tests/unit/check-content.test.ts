@@ -124,6 +124,9 @@ describe('checkContent', () => {
 		const problems = problemsAfter('content/data/tools.yaml', (t) => t.replace(/(id: signal[\s\S]*?)(\n  source:)/, '$1\n  caveats: [needsPhoneNumber]$2'));
 		expect(problems.map((p) => p.file)).toEqual(['content/text/en.yaml', 'content/text/es.yaml', 'content/text/fr.yaml', 'content/text/ar.yaml']);
 		expect(problems[0]!.message).toContain('tool.signal.needsPhoneNumber');
+		// In the source language the sentence is to be written, not translated.
+		expect(problems[0]).toMatchObject({ message: 'missing text "tool.signal.needsPhoneNumber" in the source language "en"', fix: 'add "tool.signal.needsPhoneNumber: ..." to content/text/en.yaml: write it in this language; every other language translates it from here.' });
+		expect(problems[1]!.fix).toBe('add "tool.signal.needsPhoneNumber: ..." to content/text/es.yaml, translated from content/text/en.yaml.');
 	});
 
 	test('errors if an interface string is missing in a language', () => {
@@ -133,7 +136,8 @@ describe('checkContent', () => {
 				file: 'content/i18n/ar.json',
 				field: 'tool.logs',
 				message: 'missing translation of "tool.logs" in language "ar"',
-				fix: 'add "tool.logs" to content/i18n/ar.json, translated from content/i18n/en.json.',
+				// The source's text comes with it, so that the translator need not open another file.
+				fix: 'add "tool.logs" to content/i18n/ar.json, translated from content/i18n/en.json, where it reads: "What the service keeps".',
 			},
 		]);
 	});

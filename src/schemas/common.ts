@@ -55,6 +55,16 @@ export const DateSchema = () =>
 		})
 		.transform((value) => (value instanceof Date ? value : new Date(`${value}T00:00:00Z`)));
 
+/**
+ * The day something was done (a review, a check): a date as DateSchema, not after today. A later
+ * day is a typo, and the guide would show readers a review that has not happened. One day of
+ * leeway: an editor east of UTC may already be on the next day.
+ */
+export const PastDateSchema = () =>
+	DateSchema().refine((date) => date.getTime() <= Date.now() + 86_400_000, {
+		error: (issue) => `is after today: ${(issue.input as Date).toISOString().slice(0, 10)} has not come yet; write the day it was done, as YYYY-MM-DD`,
+	});
+
 /** A web address starting with https:// (or http:// for the few sites without TLS). */
 export const UrlSchema = () =>
 	z.string().regex(/^https?:\/\/[^\s]+$/, { error: 'must be a full web address starting with https://' });

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { DateSchema } from './common.ts';
+import { PastDateSchema } from './common.ts';
 
 /** One language the guide is published in. Adding one is an entry here plus its content. */
 export const LanguageSchema = () =>
@@ -19,7 +19,7 @@ export const LanguageSchema = () =>
 		 * and data texts (content/text/<id>.yaml) against the source language's, as YYYY-MM-DD. Until then,
 		 * what is built from them (the handout, for one) tells readers the translation is not reviewed.
 		 */
-		fluentReview: DateSchema().optional(),
+		fluentReview: PastDateSchema().optional(),
 	});
 
 export const LanguagesSchema = () => z.array(LanguageSchema()).min(1);

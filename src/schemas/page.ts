@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { DateSchema, type RefFactory } from './common';
+import { PastDateSchema, type RefFactory } from './common';
 
 /**
  * Frontmatter that every guide page carries on top of Starlight's own fields.
@@ -8,7 +8,7 @@ import { DateSchema, type RefFactory } from './common';
 export const PageFrontmatterSchema = (ref: RefFactory) =>
 	z.object({
 		/** Day the advice on this page was last checked by an editor, written as YYYY-MM-DD. Shown on the page. */
-		reviewed: DateSchema(),
+		reviewed: PastDateSchema(),
 		/**
 		 * In a translation: a hash of the source-language page it was translated from, written by
 		 * `npm run i18n:mark`. When the source page changes, readers are told the translation is behind.
@@ -19,7 +19,7 @@ export const PageFrontmatterSchema = (ref: RefFactory) =>
 		 * against the source and corrected it, as YYYY-MM-DD. `npm run i18n:status` counts the pages
 		 * without one.
 		 */
-		fluentReview: DateSchema().optional(),
+		fluentReview: PastDateSchema().optional(),
 		/** Tools this page talks about; each is listed with a link to its page. */
 		tools: z.array(ref('tools')).default([]),
 	});

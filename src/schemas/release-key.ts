@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { DateSchema, IdSchema } from './common.ts';
+import { DateSchema, IdSchema, PastDateSchema } from './common.ts';
 
 /**
  * An OpenPGP key that signs the guide's releases: its public half, shown to readers with its
@@ -19,7 +19,7 @@ export const ReleaseKeySchema = () =>
 			error: 'must be an ASCII-armoured public key, from -----BEGIN PGP PUBLIC KEY BLOCK----- to -----END PGP PUBLIC KEY BLOCK-----',
 		}),
 		/** The day releases started to be signed with this key, as YYYY-MM-DD. */
-		added: DateSchema(),
+		added: PastDateSchema(),
 		/** The day this key stopped signing releases, as YYYY-MM-DD. Releases signed before then still check out, as signed with a retired key. */
 		retired: DateSchema().optional(),
 	});

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { DateSchema, IdSchema, UrlSchema, type RefFactory } from './common';
+import { IdSchema, PastDateSchema, UrlSchema, type RefFactory } from './common';
 import { SUSPICIONS } from './risk';
 
 export const PLATFORMS = ['android', 'ios', 'windows', 'macos', 'linux', 'web', 'live-usb'] as const;
@@ -90,7 +90,7 @@ export const ToolSchema = (ref: RefFactory) =>
 		 * The day someone last compared every fact above with `source`, as YYYY-MM-DD. Shown with the
 		 * source; the build warns when it is more than 12 months old.
 		 */
-		checked: DateSchema(),
+		checked: PastDateSchema(),
 	});
 
 /** A channel that is not a recommended tool but appears in advice, usually as one to avoid. */

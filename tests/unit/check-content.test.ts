@@ -120,6 +120,15 @@ describe('checkContent', () => {
 		expect(problems[0]).toMatchObject({ file: 'content/data/tools.yaml', field: 'entry 4 (id "wire") → checked', message: 'must be a real date written as YYYY-MM-DD, such as 2026-11-23' });
 	});
 
+	test('errors if a checked or reviewed date has not come yet', () => {
+		const tools = problemsAfter('content/data/tools.yaml', (t) => t.replace(/(id: wire[\s\S]*?checked: )[\d-]+/, '$12999-06-01'));
+		expect(tools).toEqual([
+			expect.objectContaining({ file: 'content/data/tools.yaml', field: 'entry 4 (id "wire") → checked', message: 'is after today: 2999-06-01 has not come yet; write the day it was done, as YYYY-MM-DD' }),
+		]);
+		const pages = problemsAfter('content/docs/fr/tools/wire.mdx', (t) => t.replace(/^reviewed: .*$/m, 'reviewed: 2999-06-01'));
+		expect(pages.map((p) => [p.file, p.message])).toEqual([['content/docs/fr/tools/wire.mdx', 'is after today: 2999-06-01 has not come yet; write the day it was done, as YYYY-MM-DD']]);
+	});
+
 	test('errors if a caveat has no sentence in a language', () => {
 		const problems = problemsAfter('content/data/tools.yaml', (t) => t.replace(/(id: signal[\s\S]*?)(\n  source:)/, '$1\n  caveats: [needsPhoneNumber]$2'));
 		expect(problems.map((p) => p.file)).toEqual(['content/text/en.yaml', 'content/text/es.yaml', 'content/text/fr.yaml', 'content/text/ar.yaml']);

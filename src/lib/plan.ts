@@ -262,7 +262,11 @@ export function checkPlans(
 
 		for (const group of plan.use)
 			for (const tool of group.tools.filter((t) => plan.avoidTools.includes(t)))
-				problem(`rule "${group.rule}"`, `recommends tool "${tool}", which the same plan says to avoid${whyAvoided(suspectedBy(tool, plan))}`, `add a condition ("when") to rule "${group.rule}" so that it does not fire for these answers, or recommend another tool.`);
+			{
+				const avoiding = suspectedBy(tool, plan);
+				const other = avoiding?.rule && avoiding.rule !== group.rule ? `, or to rule "${avoiding.rule}" if it is the one that should not fire` : '';
+				problem(`rule "${group.rule}"`, `recommends tool "${tool}", which the same plan says to avoid${whyAvoided(avoiding)}`, `add a condition ("when") to rule "${group.rule}" so that it does not fire for these answers${other}; or recommend another tool. Start with the rule you changed last.`);
+			}
 
 		for (const step of plan.steps) {
 			const source = `scenario "${plan.scenario}" → step "${step.id}"`;
@@ -284,28 +288,30 @@ export function checkPlans(
 			for (const rule of expect.offers) if (!plan.options.some((o) => o.rule === rule)) fail(`the option of rule "${rule}" is not offered`);
 		}
 
-		// Texts: the plan's own words must not name what it says to avoid, in any language.
-		for (const { lang, text } of options.texts ?? []) {
-			const shown = [
-				...(plan.headline ? [{ key: `rule.${plan.headline}`, source: `rule "${plan.headline}"` }] : []),
-				...plan.options.map((o) => ({ key: `rule.${o.rule}`, source: `rule "${o.rule}"` })),
-				...plan.use.map((g) => ({ key: `rule.${g.rule}`, source: `rule "${g.rule}"` })),
-				...plan.steps.map((s) => ({ key: `step.${plan.scenario}.${s.id}`, source: `scenario "${plan.scenario}" → step "${s.id}"` })),
-			];
-			for (const { key, source } of shown) {
-				const value = text(key);
-				if (value === undefined) continue;
-				for (const tool of plan.avoidTools) {
-					const pattern = patterns.get(tool);
-					if (pattern?.test(value))
-						problem(
-							source,
-							`the text "${key}" in content/text/${lang}.yaml names ${value.match(pattern)![0]}, which the plan says to avoid${whyAvoided(suspectedBy(tool, plan))}`,
-							`reword "${key}" in every language so that it names no tool the plan avoids, or give the step a "when" so that it is not shown for these answers.`,
-						);
-				}
+		// Texts: the plan's own words must not name what it says to avoid, in any language. One
+		// problem per text and tool, naming every language file where it happens.
+		const shown = [
+			...(plan.headline ? [{ key: `rule.${plan.headline}`, source: `rule "${plan.headline}"` }] : []),
+			...plan.options.map((o) => ({ key: `rule.${o.rule}`, source: `rule "${o.rule}"` })),
+			...plan.use.map((g) => ({ key: `rule.${g.rule}`, source: `rule "${g.rule}"` })),
+			...plan.steps.map((s) => ({ key: `step.${plan.scenario}.${s.id}`, source: `scenario "${plan.scenario}" → step "${s.id}"` })),
+		];
+		for (const { key, source } of shown)
+			for (const tool of plan.avoidTools) {
+				const pattern = patterns.get(tool);
+				if (!pattern) continue;
+				const hits = (options.texts ?? []).flatMap(({ lang, text }) => {
+					const value = text(key);
+					const match = value === undefined ? null : value.match(pattern);
+					return match ? [{ file: `content/text/${lang}.yaml`, name: match[0] }] : [];
+				});
+				if (hits.length)
+					problem(
+						source,
+						`the text "${key}" in ${hits.map((h) => h.file).join(', ')} names ${hits[0]!.name}, which the plan says to avoid${whyAvoided(suspectedBy(tool, plan))}`,
+						`reword "${key}" in every language so that it names no tool the plan avoids, or give the step a "when" so that it is not shown for these answers.`,
+					);
 			}
-		}
 	}
 	return problems;
 }

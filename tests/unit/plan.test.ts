@@ -151,8 +151,27 @@ describe('checkPlans', () => {
 			answers: 'surveilled=yes, secure-apps-risky=yes, direct-contact-dangerous=yes, anonymity-tools-risky=yes',
 			source: 'rule "partner-secure-channels"',
 			message: 'recommends tool "signal", which the same plan says to avoid (it draws attention where encrypted apps are suspect, and "secure-apps-risky" is answered yes)',
-			fix: 'add a condition ("when") to rule "partner-secure-channels" so that it does not fire for these answers, or recommend another tool.',
+			fix: 'add a condition ("when") to rule "partner-secure-channels" so that it does not fire for these answers; or recommend another tool. Start with the rule you changed last.',
 		});
+	});
+
+	test('names both rules when one recommends what another avoids, either may be the one to narrow', () => {
+		const avoidOnWatch = { ...model.rules.find((r) => r.id === 'avoid-open-channels')!, id: 'avoid-signal-when-watched', avoidTools: ['signal'], avoidChannels: [], practices: [] };
+		const problems = checkPlans({ ...model, rules: [...model.rules, avoidOnWatch] });
+		const secureApps = problems.find((p) => p.source === 'rule "secure-apps"')!;
+		expect(secureApps.message).toBe('recommends tool "signal", which the same plan says to avoid (rule "avoid-signal-when-watched" says to avoid it)');
+		expect(secureApps.fix).toBe('add a condition ("when") to rule "secure-apps" so that it does not fire for these answers, or to rule "avoid-signal-when-watched" if it is the one that should not fire; or recommend another tool. Start with the rule you changed last.');
+	});
+
+	test('reports a text that names an avoided tool once, with every language file where it does', () => {
+		const problems = checkPlans(withStep('via-partner', 'secure-partner-channel', (s) => ({ ...s, when: [] })), {
+			toolNames: new Map([['signal', ['Signal']]]),
+			texts: ['en', 'fr'].map((lang) => ({ lang, text: (key: string) => (key === 'step.via-partner.secure-partner-channel' ? 'Use Signal.' : undefined) })),
+		});
+		const texts = problems.filter((p) => p.message.startsWith('the text'));
+		expect(texts.map((p) => p.message)).toEqual([
+			'the text "step.via-partner.secure-partner-channel" in content/text/en.yaml, content/text/fr.yaml names Signal, which the plan says to avoid (it draws attention where encrypted apps are suspect, and "secure-apps-risky" is answered yes)',
+		]);
 	});
 
 	test('errors when a step the plan shows needs an avoided tool, or would lose all its tools', () => {
@@ -210,7 +229,7 @@ describe('the content check', () => {
 					file: 'content/data/rules.yaml',
 					field: 'answers surveilled=yes, secure-apps-risky=yes, direct-contact-dangerous=no, anonymity-tools-risky=yes → rule "whatsapp-fallback"',
 					message: 'recommends tool "signal", which the same plan says to avoid (it draws attention where encrypted apps are suspect, and "secure-apps-risky" is answered yes)',
-					fix: 'add a condition ("when") to rule "whatsapp-fallback" so that it does not fire for these answers, or recommend another tool.',
+					fix: 'add a condition ("when") to rule "whatsapp-fallback" so that it does not fire for these answers; or recommend another tool. Start with the rule you changed last.',
 				},
 			]);
 		} finally {

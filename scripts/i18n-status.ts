@@ -5,15 +5,16 @@
  * language's (proper names aside).
  *
  *   npm run i18n:status              # report
- *   npm run i18n:status -- --strict  # also exit with status 1 if any page is missing or stale (before a release)
+ *   npm run i18n:status -- --strict  # also exit with status 1 if any page is missing or stale, or any text stale (before a release)
  */
 import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 import { identicalStrings } from '../src/lib/identical-strings.ts';
-import { translationStatus, type TranslationState } from '../src/lib/translation-status.ts';
+import { followsFile, textStatus, translationStatus, type TranslationState } from '../src/lib/translation-status.ts';
 
 const strict = process.argv.includes('--strict');
 const { source, languages } = translationStatus(process.cwd());
+const texts = textStatus(process.cwd()).languages;
 /** Tool and channel names: never translated. */
 const names = (['tools', 'channels'] as const).flatMap((list) =>
 	((yaml.load(readFileSync(`content/data/${list}.yaml`, 'utf8')) ?? []) as { name?: string; otherNames?: string[] }[]).flatMap((e) => [e.name ?? '', ...(e.otherNames ?? [])]).filter(Boolean),
@@ -25,6 +26,7 @@ const textsReviewed = new Map(
 let identical = 0;
 let missing = 0;
 let stale = 0;
+let staleTexts = 0;
 console.log(`Translations of the ${source} pages`);
 for (const [lang, pages] of Object.entries(languages)) {
 	const count = (state: TranslationState) => pages.filter((p) => p.state === state);
@@ -36,8 +38,16 @@ for (const [lang, pages] of Object.entries(languages)) {
 	for (const p of n) console.log(`  not reviewed  ${p.slug}  (${p.file}: no sourceHash yet)`);
 	for (const p of s) console.log(`  stale    ${p.slug}  (${p.file})`);
 	for (const p of m) console.log(`  missing  ${p.slug}  (content/docs/${lang}/${p.slug}.mdx)`);
-	const texts = textsReviewed.get(lang);
-	console.log(`${lang}: interface strings and data texts ${texts ? `reviewed by a fluent speaker on ${texts instanceof Date ? texts.toISOString().slice(0, 10) : String(texts)}` : 'not reviewed by a fluent speaker (fluentReview in content/data/languages.yaml)'}`);
+	const fluentTexts = textsReviewed.get(lang);
+	console.log(`${lang}: interface strings and data texts ${fluentTexts ? `reviewed by a fluent speaker on ${fluentTexts instanceof Date ? fluentTexts.toISOString().slice(0, 10) : String(fluentTexts)}` : 'not reviewed by a fluent speaker (fluentReview in content/data/languages.yaml)'}`);
+	// The short texts: each follows the source text it was translated from (content/text/<lang>.follows.json).
+	const own = texts[lang] ?? [];
+	const ofState = (state: TranslationState) => own.filter((t) => t.state === state);
+	const [tc, ts, tn] = [ofState('current'), ofState('stale'), ofState('not-reviewed')];
+	staleTexts += ts.length;
+	console.log(`${lang}: texts ${tc.length} current, ${ts.length} stale, ${tn.length} not marked (${followsFile(lang)})`);
+	for (const t of ts) console.log(`  stale text  ${t.key}  (${t.translation}; ${source} now: ${JSON.stringify(t.source.length > 100 ? `${t.source.slice(0, 97)}…` : t.source)})`);
+	if (tn.length) console.log(`  not marked  ${tn.length > 5 ? `${tn.slice(0, 5).map((t) => t.key).join(', ')} and ${tn.length - 5} more` : tn.map((t) => t.key).join(', ')}`);
 	const same = identicalStrings(process.cwd(), source, lang, names);
 	identical += same.length;
 	console.log(`${lang}: ${same.length} string${same.length === 1 ? '' : 's'} identical to ${source}`);
@@ -45,9 +55,10 @@ for (const [lang, pages] of Object.entries(languages)) {
 }
 if (missing) console.log(`\n${missing} page${missing === 1 ? '' : 's'} missing. Readers see the ${source} page with a notice until they are translated.`);
 if (stale) console.log(`\n${stale} page${stale === 1 ? '' : 's'} stale: the ${source} page changed since the translation. Readers see a notice that the ${source} page is newer until the translation is updated and marked current.`);
+if (staleTexts) console.log(`\n${staleTexts} text${staleTexts === 1 ? '' : 's'} stale: the ${source} text changed since the translation. Update the translation, then mark it: npm run i18n:mark -- <lang> --texts <key>`);
 if (identical) console.log(`\n${identical} string${identical === 1 ? '' : 's'} identical to ${source}: translate them, or leave them where the word is the same in that language.`);
-console.log('\nAfter reviewing a translation against its source, mark it current: npm run i18n:mark -- <lang> <page>');
-if (strict && (missing || stale)) {
-	console.log(`\n--strict: ${missing} missing and ${stale} stale page${missing + stale === 1 ? '' : 's'}; translate or update them before a release.`);
+console.log('\nAfter reviewing a translation against its source, mark it current: npm run i18n:mark -- <lang> <page>, or -- <lang> --texts [key …] for interface strings and data texts');
+if (strict && (missing || stale || staleTexts)) {
+	console.log(`\n--strict: ${missing} missing and ${stale} stale page${missing + stale === 1 ? '' : 's'}, ${staleTexts} stale text${staleTexts === 1 ? '' : 's'}; translate or update them before a release.`);
 	process.exit(1);
 }

@@ -90,3 +90,88 @@ export function markCurrent(root: string, lang: string, slug: string): string {
 	writeFileSync(translated, updated);
 	return hash;
 }
+
+/**
+ * Short texts follow their source too: the interface strings (content/i18n/<lang>.json) and the
+ * data texts (content/text/<lang>.yaml: rules, steps, questions). Advice lives in them, so an
+ * English step that changes must not leave its translations silently behind. Each translated
+ * language keeps, in `content/text/<lang>.follows.json`, the hash of the source text each of its
+ * texts was translated from, written by `npm run i18n:mark -- <lang> --texts`.
+ */
+export interface TextStatus {
+	/** The source-language file the text comes from, and its key. */
+	file: string;
+	key: string;
+	state: Exclude<TranslationState, 'missing'>;
+	/** The file to update. */
+	translation: string;
+	/** The source's text now. */
+	source: string;
+}
+
+export const followsFile = (lang: string) => `content/text/${lang}.follows.json`;
+const textHash = (value: string) => createHash('sha256').update(value.replace(/\r\n/g, '\n').trim()).digest('hex').slice(0, 12);
+
+/** The texts of a language, per file: its interface strings and its data texts. */
+function textsOf(root: string, lang: string): Record<string, Record<string, string>> {
+	const read = (rel: string, json: boolean) => {
+		const path = join(root, rel);
+		if (!existsSync(path)) return {};
+		const text = readFileSync(path, 'utf8');
+		const value = (json ? JSON.parse(text) : yaml.load(text, { schema: yaml.CORE_SCHEMA })) ?? {};
+		return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+	};
+	return { [`content/i18n/${lang}.json`]: read(`content/i18n/${lang}.json`, true), [`content/text/${lang}.yaml`]: read(`content/text/${lang}.yaml`, false) };
+}
+
+const readFollows = (root: string, lang: string): Record<string, Record<string, string>> => {
+	const path = join(root, followsFile(lang));
+	return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, Record<string, string>>) : {};
+};
+
+/** Every source text that a language has, with whether its translation follows the source's text now. */
+export function textStatus(root: string): { source: string; languages: Record<string, TextStatus[]> } {
+	const [source, ...others] = languageIds(root);
+	const sources = textsOf(root, source!);
+	const languages: Record<string, TextStatus[]> = {};
+	for (const lang of others) {
+		const follows = readFollows(root, lang);
+		const own = textsOf(root, lang);
+		languages[lang] = Object.entries(sources).flatMap(([file, texts]) => {
+			const translation = file.replace(`/${source}.`, `/${lang}.`);
+			return Object.entries(texts)
+				.filter(([key]) => own[translation]?.[key] !== undefined)
+				.map(([key, value]): TextStatus => {
+					const recorded = follows[file]?.[key];
+					return { file, key, translation, source: value, state: recorded === undefined ? 'not-reviewed' : recorded === textHash(value) ? 'current' : 'stale' };
+				});
+		});
+	}
+	return { source: source!, languages };
+}
+
+/** Records that a language's texts follow the source's texts now: `keys`, or all of them. Returns how many. */
+export function markTextsCurrent(root: string, lang: string, keys?: readonly string[]): number {
+	const [source] = languageIds(root);
+	if (lang === source) throw new Error(`"${lang}" is the source language: its texts are the ones others follow`);
+	if (!languageIds(root).includes(lang)) throw new Error(`"${lang}" is not a language of the guide (content/data/languages.yaml)`);
+	const sources = textsOf(root, source!);
+	const own = textsOf(root, lang);
+	const follows = readFollows(root, lang);
+	const unknown = (keys ?? []).filter((k) => !Object.values(sources).some((texts) => k in texts));
+	if (unknown.length) throw new Error(`no source text ${unknown.map((k) => `"${k}"`).join(', ')} in content/i18n/${source}.json or content/text/${source}.yaml`);
+	let marked = 0;
+	const next: Record<string, Record<string, string>> = {};
+	for (const [file, texts] of Object.entries(sources)) {
+		const translation = file.replace(`/${source}.`, `/${lang}.`);
+		next[file] = {};
+		for (const [key, value] of Object.entries(texts).sort(([a], [b]) => a.localeCompare(b))) {
+			const mark = own[translation]?.[key] !== undefined && (!keys || keys.includes(key));
+			const hash = mark ? textHash(value) : follows[file]?.[key];
+			if (mark) marked++;
+			if (hash) next[file]![key] = hash;
+		}
+	}
+	writeFileSync(join(root, followsFile(lang)), `${JSON.stringify(next, null, '\t')}\n`);
+	return marked;
+}

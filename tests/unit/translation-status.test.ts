@@ -2,20 +2,49 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { markCurrent, readPage, translationStatus } from '../../src/lib/translation-status';
+import { markCurrent, markTextsCurrent, readPage, textStatus, translationStatus } from '../../src/lib/translation-status';
 import { copyProject } from '../helpers/project';
 
 let copy: ReturnType<typeof copyProject> | undefined;
 afterEach(() => copy?.cleanup());
 const stateOf = (root: string, lang: string, slug: string) => translationStatus(root).languages[lang]!.find((p) => p.slug === slug)?.state;
 
+describe('textStatus', () => {
+	const stateOf = (root: string, lang: string, key: string) => textStatus(root).languages[lang]!.find((t) => t.key === key)?.state;
+
+	test('finds a text stale in every language when its source text changes, until each is marked again', () => {
+		copy = copyProject(['content']);
+		for (const lang of ['es', 'fr', 'ar']) markTextsCurrent(copy.dir, lang);
+		copy.edit('content/text/en.yaml', (t) => t.replace(/^(step\.clean-up\.agree-end: ).*$/m, '$1Tell the other person that the contact is ending, and agree on what each side deletes.'));
+		copy.edit('content/i18n/en.json', (t) => t.replace('"risk.use": "Use"', '"risk.use": "Use these"'));
+		const stale = textStatus(copy.dir).languages.fr!.filter((t) => t.state === 'stale');
+		expect(stale.map((t) => [t.key, t.translation])).toEqual([
+			['risk.use', 'content/i18n/fr.json'],
+			['step.clean-up.agree-end', 'content/text/fr.yaml'],
+		]);
+		expect(stale[1]!.source).toBe('Tell the other person that the contact is ending, and agree on what each side deletes.');
+		expect(markTextsCurrent(copy.dir, 'fr', ['step.clean-up.agree-end'])).toBe(1);
+		expect(stateOf(copy.dir, 'fr', 'step.clean-up.agree-end')).toBe('current');
+		expect(stateOf(copy.dir, 'fr', 'risk.use')).toBe('stale');
+		expect(stateOf(copy.dir, 'es', 'step.clean-up.agree-end')).toBe('stale');
+	});
+
+	test('calls a text never marked "not reviewed", and refuses to mark the source language or an unknown key', () => {
+		copy = copyProject(['content']);
+		rmSync(join(copy.dir, 'content/text/es.follows.json'), { force: true });
+		expect(new Set(textStatus(copy.dir).languages.es!.map((t) => t.state))).toEqual(new Set(['not-reviewed']));
+		expect(() => markTextsCurrent(copy!.dir, 'en')).toThrow('"en" is the source language');
+		expect(() => markTextsCurrent(copy!.dir, 'es', ['step.nothing'])).toThrow('no source text "step.nothing"');
+	});
+});
+
 describe('translationStatus', () => {
-	test('finds every shipped translation current', () => {
+	// Whether today's translations are current is the content's state: \`npm run i18n:status -- --strict\` checks it before a release.
+	test('reads the source language and every other language', () => {
 		copy = copyProject(['content']);
 		const { source, languages } = translationStatus(copy.dir);
 		expect(source).toBe('en');
 		expect(Object.keys(languages)).toEqual(['es', 'fr', 'ar']);
-		for (const pages of Object.values(languages)) expect(pages.filter((p) => p.state !== 'current')).toEqual([]);
 	});
 
 	test('marks every translation stale when the source text changes, and current again after review', () => {
@@ -62,6 +91,17 @@ describe('translationStatus', () => {
 describe('npm run i18n:status', () => {
 	const run = (dir: string, ...args: string[]) => spawnSync(process.execPath, ['scripts/i18n-status.ts', ...args], { cwd: dir, encoding: 'utf8' });
 
+	test('prints a stale text with the file to update and the source text now, and fails with --strict', () => {
+		copy = copyProject(['content', 'scripts', 'src', 'package.json'], { buildable: true });
+		for (const lang of ['es', 'fr', 'ar']) markTextsCurrent(copy.dir, lang);
+		copy.edit('content/text/en.yaml', (t) => t.replace(/^(step\.clean-up\.check-devices: ).*$/m, '$1Check USB keys, cloud folders and backups for copies that remain.'));
+		expect(run(copy.dir).status).toBe(0);
+		const result = run(copy.dir, '--strict');
+		expect(result.status).toBe(1);
+		expect(result.stdout).toMatch(/ar: texts \d+ current, 1 stale, 0 not marked \(content\/text\/ar\.follows\.json\)\n {2}stale text {2}step\.clean-up\.check-devices {2}\(content\/text\/ar\.yaml; en now: "Check USB keys, cloud folders and backups for copies that remain\."\)/);
+		expect(result.stdout).toContain('--strict: 0 missing and 0 stale pages, 3 stale texts;');
+	});
+
 	test('prints missing, stale and current pages per language, and fails with --strict when a page is missing or stale', () => {
 		copy = copyProject(['content', 'scripts', 'src', 'package.json'], { buildable: true });
 		copy.edit('content/docs/en/practices/updates.mdx', (t) => `${t}\nOne more sentence.\n`);
@@ -76,7 +116,7 @@ describe('npm run i18n:status', () => {
 		// Before a release: a stale page fails --strict, as a missing one does.
 		result = run(copy.dir, '--strict');
 		expect(result.status).toBe(1);
-		expect(result.stdout).toContain('--strict: 0 missing and 3 stale pages; translate or update them before a release.');
+		expect(result.stdout).toContain('--strict: 0 missing and 3 stale pages, 0 stale texts; translate or update them before a release.');
 
 		rmSync(join(copy.dir, 'content/docs/fr/tools/keeper.mdx'));
 		result = run(copy.dir);

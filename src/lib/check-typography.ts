@@ -1,31 +1,40 @@
 /**
  * Typography that a program can check, per language. French: a typographic apostrophe (’), never a
  * straight one (l'avis), and a non-breaking space, never an ordinary one, before « : ; ? ! » and
- * after «. Pure: takes a file's text, returns problems in the content check's form.
+ * after «. Pure: takes a file's text, returns problems in the content check's form, or
+ * (`fixTypography`) the text with them corrected, for `npm run i18n:fix-typography -- fr`: most
+ * keyboards cannot type a non-breaking space.
  */
-import type { Problem } from './check-content';
+import type { Problem } from './check-content.ts';
 
 interface Rule {
 	pattern: RegExp;
 	message: (match: string) => string;
 	fix: string;
+	/** The same fault found and corrected: what a match becomes. */
+	correct: [RegExp, string];
 }
+
+const FIX_COMMAND = ' `npm run i18n:fix-typography -- fr` corrects it in every French file.';
 
 const FRENCH: Rule[] = [
 	{
 		pattern: /\p{L}(?:'|'')\p{L}/gu,
 		message: (m) => `straight apostrophe in "${m}"`,
-		fix: 'write the typographic apostrophe ’ (l’avis, d’accueil), as in the rest of the French texts.',
+		fix: `write the typographic apostrophe ’ (l’avis, d’accueil), as in the rest of the French texts.${FIX_COMMAND}`,
+		correct: [/(\p{L})(?:''|')(?=\p{L})/gu, '$1’'],
 	},
 	{
 		pattern: /\S (?=[:;?!»])./gu,
 		message: (m) => `ordinary space before "${m.at(-1)}"`,
-		fix: 'put a non-breaking space (U+00A0) before : ; ? ! and », so that the sign never starts a line.',
+		fix: `put a non-breaking space (U+00A0) before : ; ? ! and », so that the sign never starts a line.${FIX_COMMAND}`,
+		correct: [/(\S) (?=[:;?!»])/gu, '$1\u00a0'],
 	},
 	{
 		pattern: /« /gu,
 		message: () => 'ordinary space after "«"',
-		fix: 'put a non-breaking space (U+00A0) after «.',
+		fix: `put a non-breaking space (U+00A0) after «.${FIX_COMMAND}`,
+		correct: [/« /gu, '«\u00a0'],
 	},
 ];
 
@@ -49,3 +58,17 @@ export function checkTypography(lang: string, file: string, text: string): Probl
 				problems.push({ file, field: `line ${number}`, message: rule.message(match[0]), fix: rule.fix });
 	return problems;
 }
+
+/** `text` with the typography problems of its prose lines corrected; unchanged for a language without rules. */
+export function fixTypography(lang: string, file: string, text: string): string {
+	const rules = RULES[lang];
+	if (!rules) return text;
+	const prose = new Set(proseLines(file, text).map(([n]) => n));
+	return text
+		.split('\n')
+		.map((line, i) => (prose.has(i + 1) ? rules.reduce((fixed, rule) => fixed.replace(rule.correct[0], rule.correct[1]), line) : line))
+		.join('\n');
+}
+
+/** Languages with typography rules. */
+export const TYPOGRAPHY_LANGUAGES = Object.keys(RULES);

@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { checkContent } from '../../src/lib/check-content';
-import { checkTypography } from '../../src/lib/check-typography';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkTypography, fixTypography } from '../../src/lib/check-typography';
 import { copyProject } from '../helpers/project';
 
 describe('checkTypography', () => {
@@ -27,6 +30,28 @@ describe('checkTypography', () => {
 			expect(problems).toHaveLength(1);
 			expect(problems[0]).toMatchObject({ file: 'content/i18n/fr.json', message: 'straight apostrophe in "d\'o"' });
 			expect(problems[0]!.fix).toContain('’');
+		} finally {
+			project.cleanup();
+		}
+	});
+
+	test('corrects what it finds, on prose lines only, so that the check then finds nothing', () => {
+		const text = 'title: Avant\n\nimport X from \'@components/X.astro\';\nDemandez l\'avis de l\'\'organisation : vite ! « Oui »\n';
+		const fixed = fixTypography('fr', 'content/docs/fr/x.mdx', text);
+		expect(fixed).toBe('title: Avant\n\nimport X from \'@components/X.astro\';\nDemandez l’avis de l’organisation\u00a0: vite\u00a0! «\u00a0Oui\u00a0»\n');
+		expect(checkTypography('fr', 'content/docs/fr/x.mdx', fixed)).toEqual([]);
+		expect(fixTypography('en', 'content/docs/en/x.mdx', "Don't : wait\n")).toBe("Don't : wait\n");
+	});
+
+	test('npm run i18n:fix-typography -- fr corrects the French files and says what it did', () => {
+		const project = copyProject(['content', 'scripts', 'src', 'package.json'], { buildable: true });
+		try {
+			project.edit('content/text/fr.yaml', (t) => t.replace(/^(step\.clean-up\.agree-end: ).*$/m, "$1'Dites-le à l''autre personne : c''est fini.'"));
+			const run = spawnSync(process.execPath, ['scripts/i18n-fix-typography.ts', 'fr'], { cwd: project.dir, encoding: 'utf8' });
+			expect(run.status, run.stderr).toBe(0);
+			expect(run.stdout).toContain('i18n:fix-typography: content/text/fr.yaml: 3 corrected');
+			expect(readFileSync(join(project.dir, 'content/text/fr.yaml'), 'utf8')).toContain("step.clean-up.agree-end: 'Dites-le à l’autre personne\u00a0: c’est fini.'");
+			expect(checkContent(project.dir).problems).toEqual([]);
 		} finally {
 			project.cleanup();
 		}

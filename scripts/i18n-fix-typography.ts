@@ -1,0 +1,37 @@
+/**
+ * Corrects, in every file of a language, the typography the content check refuses
+ * (src/lib/check-typography.ts): for French, straight apostrophes and ordinary spaces before
+ * « : ; ? ! » and after «, which most keyboards cannot type as they should be.
+ *
+ *   npm run i18n:fix-typography -- fr
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkTypography, fixTypography, TYPOGRAPHY_LANGUAGES } from '../src/lib/check-typography.ts';
+import { listPages } from '../src/lib/sources.ts';
+
+const [lang] = process.argv.slice(2);
+if (!lang || !TYPOGRAPHY_LANGUAGES.includes(lang)) {
+	console.error(`usage: npm run i18n:fix-typography -- <lang>, for a language with typography rules: ${TYPOGRAPHY_LANGUAGES.join(', ')}`);
+	process.exit(2);
+}
+const root = process.cwd();
+const files = [`content/i18n/${lang}.json`, `content/text/${lang}.yaml`, ...listPages(root).filter((p) => p.lang === lang).map((p) => p.file)];
+let total = 0;
+for (const file of files) {
+	const path = join(root, file);
+	let text: string;
+	try {
+		text = readFileSync(path, 'utf8');
+	} catch {
+		continue;
+	}
+	const found = checkTypography(lang, file, text).length;
+	if (!found) continue;
+	const fixed = fixTypography(lang, file, text);
+	writeFileSync(path, fixed);
+	const left = checkTypography(lang, file, fixed);
+	total += found - left.length;
+	console.log(`i18n:fix-typography: ${file}: ${found - left.length} corrected${left.length ? `, ${left.length} left to correct by hand (${left.map((p) => p.field).join(', ')})` : ''}`);
+}
+console.log(`i18n:fix-typography: ${total} correction${total === 1 ? '' : 's'} in ${lang}`);

@@ -20,9 +20,10 @@ const names = (['tools', 'channels'] as const).flatMap((list) =>
 	((yaml.load(readFileSync(`content/data/${list}.yaml`, 'utf8')) ?? []) as { name?: string; otherNames?: string[] }[]).flatMap((e) => [e.name ?? '', ...(e.otherNames ?? [])]).filter(Boolean),
 );
 /** Languages whose interface strings and data texts a fluent speaker has reviewed (fluentReview in languages.yaml). */
-const textsReviewed = new Map(
-	((yaml.load(readFileSync('content/data/languages.yaml', 'utf8')) ?? []) as { id: string; fluentReview?: unknown }[]).map((l) => [l.id, l.fluentReview]),
-);
+const languageData = (yaml.load(readFileSync('content/data/languages.yaml', 'utf8')) ?? []) as { id: string; fluentReview?: unknown; sameAsSource?: string[] }[];
+const textsReviewed = new Map(languageData.map((l) => [l.id, l.fluentReview]));
+/** Keys a reviewer confirmed as rightly the same as the source (sameAsSource in languages.yaml). */
+const sameAsSource = new Map(languageData.map((l) => [l.id, l.sameAsSource ?? []]));
 let identical = 0;
 let missing = 0;
 let stale = 0;
@@ -48,7 +49,7 @@ for (const [lang, pages] of Object.entries(languages)) {
 	console.log(`${lang}: texts ${tc.length} current, ${ts.length} stale, ${tn.length} not marked (${followsFile(lang)})`);
 	for (const t of ts) console.log(`  stale text  ${t.key}  (${t.translation}; ${source} now: ${JSON.stringify(t.source.length > 100 ? `${t.source.slice(0, 97)}…` : t.source)})`);
 	if (tn.length) console.log(`  not marked  ${tn.length > 5 ? `${tn.slice(0, 5).map((t) => t.key).join(', ')} and ${tn.length - 5} more` : tn.map((t) => t.key).join(', ')}`);
-	const same = identicalStrings(process.cwd(), source, lang, names);
+	const same = identicalStrings(process.cwd(), source, lang, names, sameAsSource.get(lang));
 	identical += same.length;
 	console.log(`${lang}: ${same.length} string${same.length === 1 ? '' : 's'} identical to ${source}`);
 	for (const s of same) console.log(`  same as ${source}  ${s.key}: ${JSON.stringify(s.value)}  (${s.file})`);
@@ -56,7 +57,7 @@ for (const [lang, pages] of Object.entries(languages)) {
 if (missing) console.log(`\n${missing} page${missing === 1 ? '' : 's'} missing. Readers see the ${source} page with a notice until they are translated.`);
 if (stale) console.log(`\n${stale} page${stale === 1 ? '' : 's'} stale: the ${source} page changed since the translation. Readers see a notice that the ${source} page is newer until the translation is updated and marked current.`);
 if (staleTexts) console.log(`\n${staleTexts} text${staleTexts === 1 ? '' : 's'} stale: the ${source} text changed since the translation. Update the translation, then mark it: npm run i18n:mark -- <lang> --texts <key>`);
-if (identical) console.log(`\n${identical} string${identical === 1 ? '' : 's'} identical to ${source}: translate them, or leave them where the word is the same in that language.`);
+if (identical) console.log(`\n${identical} string${identical === 1 ? '' : 's'} identical to ${source}: translate them, or, where the word is rightly the same in that language, list the key in that language's sameAsSource (content/data/languages.yaml).`);
 console.log('\nAfter reviewing a translation against its source, mark it current: npm run i18n:mark -- <lang> <page>, or -- <lang> --texts [key …] for interface strings and data texts');
 if (strict && (missing || stale || staleTexts)) {
 	console.log(`\n--strict: ${missing} missing and ${stale} stale page${missing + stale === 1 ? '' : 's'}, ${staleTexts} stale text${staleTexts === 1 ? '' : 's'}; translate or update them before a release.`);

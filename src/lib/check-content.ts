@@ -450,6 +450,17 @@ export function checkContent(root: string): CheckResult {
 			if (!wanted.has(key) && !optional.has(key))
 				problems.push({ file, field: key, message: `"${key}" belongs to no data entry`, fix: 'check the id in the key against content/data/, or remove the line.' });
 	}
+	// A key confirmed as rightly the same as the source's must be one: a typo would confirm nothing.
+	languages.forEach((language, index) => {
+		for (const key of language.sameAsSource ?? [])
+			if (!(sourceStrings && key in sourceStrings) && !(key in (textsByLang.get(sourceLang ?? 'en') ?? {})))
+				problems.push({
+					file: dataFile('languages'),
+					field: `entry ${index + 1} (id "${language.id}") → sameAsSource`,
+					message: `"${key}" is no key of ${uiFile(sourceLang ?? 'en')} or ${textFile(sourceLang ?? 'en')}`,
+					fix: 'correct the key, or remove it from the list.',
+				});
+	});
 
 	// 8. The risk plan, for every combination of answers, once the entries it reads are valid:
 	// one consistent plan, in the data and in the texts of every language, that meets the source's situations.

@@ -37,13 +37,14 @@ function hasWords(value: string, names: readonly string[]): boolean {
 	return /\p{L}{2}/u.test(rest);
 }
 
-/** The strings of `lang` identical to those of `source`, in both string files. */
-export function identicalStrings(root: string, source: string, lang: string, names: readonly string[] = []): IdenticalString[] {
+/** The strings of `lang` identical to those of `source`, in both string files, but the keys `confirmed` as rightly the same (sameAsSource). */
+export function identicalStrings(root: string, source: string, lang: string, names: readonly string[] = [], confirmed: readonly string[] = []): IdenticalString[] {
 	const all = [...PROPER_NAMES, ...names];
+	const same = new Set(confirmed);
 	return [uiFile, textFile].flatMap((fileOf) => {
 		const [from, to] = [readStrings(root, fileOf(source)), readStrings(root, fileOf(lang))];
 		return Object.entries(to).flatMap(([key, value]) =>
-			typeof value === 'string' && value === from[key] && hasWords(value, all) ? [{ file: fileOf(lang), key, value }] : [],
+			typeof value === 'string' && value === from[key] && !same.has(key) && hasWords(value, all) ? [{ file: fileOf(lang), key, value }] : [],
 		);
 	});
 }

@@ -20,6 +20,11 @@ export const LanguageSchema = () =>
 		 * what is built from them (the handout, for one) tells readers the translation is not reviewed.
 		 */
 		fluentReview: PastDateSchema().optional(),
+		/**
+		 * Keys of content/i18n/<id>.json or content/text/<id>.yaml whose translation is rightly the
+		 * same as the source's (Spanish "No", French "Messages"): `npm run i18n:status` stops listing them.
+		 */
+		sameAsSource: z.array(z.string().min(1)).default([]),
 	});
 
 export const LanguagesSchema = () => z.array(LanguageSchema()).min(1);

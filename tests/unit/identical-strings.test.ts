@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
+import { checkContent } from '../../src/lib/check-content';
 import { identicalStrings } from '../../src/lib/identical-strings';
 import { copyProject } from '../helpers/project';
 
@@ -21,5 +22,15 @@ describe('identicalStrings', () => {
 		project.edit('content/i18n/ar.json', (t) => t.replace(/"platform.windows": "[^"]*"/, '"platform.windows": "Windows"').replace(/"tool.homepage": "[^"]*"/, '"tool.homepage": "Signal (2FA)"'));
 		project.edit('content/i18n/en.json', (t) => t.replace(/"tool.homepage": "[^"]*"/, '"tool.homepage": "Signal (2FA)"'));
 		expect(identicalStrings(project.dir, 'en', 'ar', ['Signal'])).toEqual([]);
+	});
+
+	test('leaves out the keys a reviewer confirmed as rightly the same, and the content check refuses a key that does not exist', () => {
+		project = copyProject(['content']);
+		project.edit('content/i18n/ar.json', (t) => t.replace(/"tool.homepage": "[^"]*"/, '"tool.homepage": "Website"'));
+		expect(identicalStrings(project.dir, 'en', 'ar', [], ['tool.homepage'])).toEqual([]);
+		project.edit('content/data/languages.yaml', (t) => t.replace('quickExit: https://ar.wikipedia.org/', 'quickExit: https://ar.wikipedia.org/\n  sameAsSource: [tool.homepage, tool.homepag]'));
+		expect(checkContent(project.dir).problems).toEqual([
+			{ file: 'content/data/languages.yaml', field: 'entry 4 (id "ar") → sameAsSource', message: '"tool.homepag" is no key of content/i18n/en.json or content/text/en.yaml', fix: 'correct the key, or remove it from the list.' },
+		]);
 	});
 });

@@ -76,6 +76,7 @@ describe('astro build', () => {
 		copy.edit('content/data/languages.yaml', (t) => t.replace('quickExit: https://fr.wikipedia.org/', 'quickExit: https://fr.wikipedia.org/\n  fluentReview: 2026-11-20'));
 		copy.edit('content/docs/en/tools/signal.mdx', (t) => t.replace('Signal encrypts every message', 'Signal now encrypts every message'));
 		copy.edit('content/docs/en/risk-assessment.mdx', (t) => `${t}\nOne more sentence.\n`);
+		copy.edit('content/text/en.yaml', (t) => t.replace(/^(step\.clean-up\.check-devices: ).*$/m, '$1Check USB keys, cloud folders and backups for copies that remain.'));
 		const { status, output } = build(copy.dir);
 		expect(status, output).toBe(0);
 		const fallback = readFileSync(join(copy.dir, 'dist/fr/tools/wire/index.html'), 'utf8');
@@ -103,6 +104,9 @@ describe('astro build', () => {
 		expect(readFileSync(join(copy.dir, 'dist/en/tools/quad9/index.html'), 'utf8')).not.toContain('data-translation-notice');
 		expect(readFileSync(join(copy.dir, 'dist/ar/tools/signal/index.html'), 'utf8')).toContain('لم يراجع هذه الترجمة بعدُ شخصٌ يتقن اللغة.');
 		expect(existsSync(join(copy.dir, 'dist/fr/translations/index.html'))).toBe(true);
+		// The editors' status page lists the English step text that changed, in every language.
+		const statusPage = readFileSync(join(copy.dir, 'dist/en/translation-status/index.html'), 'utf8');
+		expect(statusPage.match(/data-state="stale-text"[^>]*>\s*<strong>stale text<\/strong> <code>step\.clean-up\.check-devices<\/code>/g)).toHaveLength(3);
 		// The printed handout carries the notice too, next to the risk assessment that changed.
 		const pdf = spawnSync(process.execPath, ['scripts/build.ts', '--only', 'handouts'], { cwd: copy.dir, encoding: 'utf8', timeout: 120_000 });
 		expect(pdf.status, `${pdf.stdout}\n${pdf.stderr}`).toBe(0);

@@ -108,8 +108,7 @@ const schemaFor = (name: DataCollectionName, ref: RefFactory): z.ZodType => {
 	}
 };
 
-/** Formats a zod path such as `['steps', 2, 'tools', 0]` as `steps[2].tools[0]`. */
-/** `steps[4].tools[0]`; given the value the path starts from, an item with an id is named by it: `steps[4] (id "ongoing-channel").tools[0]`. */
+/** Formats a zod path such as `['steps', 4, 'tools', 0]` as `steps[4].tools[0]`; given the value the path starts from, an item with an id is named by it: `steps[4] (id "ongoing-channel").tools[0]`. */
 export function formatPath(path: readonly PropertyKey[], value?: unknown): string {
 	return path
 		.map((part, i) => {

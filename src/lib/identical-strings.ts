@@ -6,10 +6,7 @@
  *
  * Runs in Astro and directly with Node (scripts/i18n-status.ts): it imports with explicit extensions.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import yaml from 'js-yaml';
-import { textFile, uiFile } from './sources.ts';
+import { readStrings, textFile, uiFile } from './sources.ts';
 
 export interface IdenticalString {
 	/** The translation's file, relative to the project root. */
@@ -21,14 +18,6 @@ export interface IdenticalString {
 /** Names that stay the same in every language; a string made only of these (and numbers, signs) is not reported. */
 export const PROPER_NAMES = ['Android', 'iOS', 'Windows', 'macOS', 'Linux', 'SMS', 'USB', 'Tor', 'Tails', 'PGP', 'PIN', 'SIM', 'MFA', '2FA', 'DNS', 'VPN'];
 
-function readStrings(root: string, rel: string): Record<string, unknown> {
-	try {
-		const text = readFileSync(join(root, rel), 'utf8');
-		return (rel.endsWith('.json') ? JSON.parse(text) : yaml.load(text)) as Record<string, unknown>;
-	} catch {
-		return {};
-	}
-}
 
 /** True when `value` still says something in words once `names` are taken out. */
 function hasWords(value: string, names: readonly string[]): boolean {

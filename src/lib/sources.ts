@@ -82,3 +82,17 @@ export function listPages(root: string): PageFile[] {
 	walk(base);
 	return pages;
 }
+
+/**
+ * The strings of an interface file (JSON) or a text file (YAML), key by key: only string values,
+ * none when the file is missing or cannot be read (the content check reports that).
+ */
+export function readStrings(root: string, rel: string): Record<string, string> {
+	try {
+		const text = readFileSync(join(root, rel), 'utf8');
+		const value = (rel.endsWith('.json') ? JSON.parse(text) : yaml.load(text, { schema: yaml.CORE_SCHEMA })) ?? {};
+		return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+	} catch {
+		return {};
+	}
+}

@@ -12,7 +12,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import yaml from 'js-yaml';
 import { loadLanguages } from './site-data.ts';
-import { listPages } from './sources.ts';
+import { listPages, readStrings } from './sources.ts';
 
 export type TranslationState = 'missing' | 'not-reviewed' | 'stale' | 'current';
 
@@ -113,16 +113,8 @@ export const followsFile = (lang: string) => `content/text/${lang}.follows.json`
 const textHash = (value: string) => createHash('sha256').update(value.replace(/\r\n/g, '\n').trim()).digest('hex').slice(0, 12);
 
 /** The texts of a language, per file: its interface strings and its data texts. */
-function textsOf(root: string, lang: string): Record<string, Record<string, string>> {
-	const read = (rel: string, json: boolean) => {
-		const path = join(root, rel);
-		if (!existsSync(path)) return {};
-		const text = readFileSync(path, 'utf8');
-		const value = (json ? JSON.parse(text) : yaml.load(text, { schema: yaml.CORE_SCHEMA })) ?? {};
-		return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-	};
-	return { [`content/i18n/${lang}.json`]: read(`content/i18n/${lang}.json`, true), [`content/text/${lang}.yaml`]: read(`content/text/${lang}.yaml`, false) };
-}
+const textsOf = (root: string, lang: string): Record<string, Record<string, string>> =>
+	Object.fromEntries([`content/i18n/${lang}.json`, `content/text/${lang}.yaml`].map((rel) => [rel, readStrings(root, rel)]));
 
 const readFollows = (root: string, lang: string): Record<string, Record<string, string>> => {
 	const path = join(root, followsFile(lang));

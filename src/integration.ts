@@ -35,7 +35,7 @@ export function playbook(): AstroIntegration {
 				const started = performance.now();
 				const { problems, data } = checkContent(fileURLToPath(config.root));
 				if (problems.length || !data)
-					throw new AstroError(formatProblems(problems), 'Each problem above names the file to open and what to change.');
+					throw new AstroError(formatProblems(problems, fileURLToPath(config.root)), 'Each problem above names the file to open and what to change.');
 				logger.info(`content checked in ${Math.round(performance.now() - started)} ms: no problems`);
 				// Advice goes out of date: say which pages have not been reviewed for a year.
 				const old = oldReviews(fileURLToPath(config.root), new Date());

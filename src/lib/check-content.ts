@@ -23,6 +23,7 @@ import { checkSequences, toSequences } from './scenario';
 import { checkMarkup } from './check-markup';
 import { checkLinks } from './check-links.ts';
 import { closest } from './closest.ts';
+import { lineOf } from './yaml-lines.ts';
 import { checkPageFiles } from './check-pages';
 import { checkTypography } from './check-typography';
 import {
@@ -509,11 +510,24 @@ export function checkContent(root: string): CheckResult {
 	return { problems, data: problems.some((p) => p.file.startsWith('content/data/')) ? undefined : data };
 }
 
-/** One readable block per problem, numbered, for the terminal. */
-export function formatProblems(problems: Problem[]): string {
+
+/**
+ * One readable block per problem, numbered, for the terminal. Given the project's root, a problem in
+ * a data file that names its place by ids gets the line of that place too (src/lib/yaml-lines.ts).
+ */
+export function formatProblems(problems: Problem[], root?: string): string {
+	const texts = new Map<string, string | undefined>();
+	const lineIn = (p: Problem) => {
+		if (!root || !p.field || !/^content\/data\/.*\.yaml$/.test(p.file) || /^line \d+/.test(p.field)) return undefined;
+		if (!texts.has(p.file)) texts.set(p.file, readText(root, p.file));
+		const text = texts.get(p.file);
+		return text === undefined ? undefined : lineOf(text, p.field);
+	};
 	const lines = [`${problems.length} content problem${problems.length === 1 ? '' : 's'} found:`];
 	problems.forEach((p, i) => {
-		lines.push('', `${i + 1}. ${p.file}${p.field ? `\n   at:   ${p.field}` : ''}`, `   what: ${p.message}`, `   fix:  ${p.fix}`);
+		const line = lineIn(p);
+		const at = p.field ? `\n   at:   ${line ? `line ${line}, ` : ''}${p.field}` : '';
+		lines.push('', `${i + 1}. ${p.file}${at}`, `   what: ${p.message}`, `   fix:  ${p.fix}`);
 	});
 	return lines.join('\n');
 }

@@ -46,7 +46,9 @@ describe('astro build', () => {
 		expect(output).not.toContain('policy  ');
 		expect(output).toContain('1 content problem found:');
 		expect(output).toContain('1. content/data/scenarios.yaml');
-		expect(output).toContain('at:   entry 3 (id "branch-office-crisis") → steps[4] (id "censorship").tools[1]');
+		// The line to open, then the place by its ids.
+		const line = readFileSync(join(copy.dir, 'content/data/scenarios.yaml'), 'utf8').split('\n').indexOf('      tools: [tor-browser, quad8]') + 1;
+		expect(output).toContain(`at:   line ${line}, entry 3 (id "branch-office-crisis") → steps[4] (id "censorship").tools[1]`);
 		expect(output).toContain('what: unknown tool "quad8"');
 		expect(output).toContain('fix:  did you mean "quad9"?');
 		expect(existsSync(join(copy.dir, 'dist'))).toBe(false);

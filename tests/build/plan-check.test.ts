@@ -3,7 +3,7 @@
  * check stops it before any page is written.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
@@ -22,7 +22,8 @@ test('astro build stops when a step of a plan needs a tool that the same plan av
 	const output = `${result.stdout}\n${result.stderr}`;
 	expect(result.status).not.toBe(0);
 	expect(output).toContain('1. content/data/scenarios.yaml');
-	expect(output).toContain('at:   answers surveilled=yes, secure-apps-risky=yes, direct-contact-dangerous=yes, anonymity-tools-risky=yes → scenario "via-partner" → step "secure-partner-channel"');
+	const line = readFileSync(join(copy.dir, 'content/data/scenarios.yaml'), 'utf8').split('\n').indexOf('    - id: secure-partner-channel') + 1;
+	expect(output).toContain(`at:   line ${line}, answers surveilled=yes, secure-apps-risky=yes, direct-contact-dangerous=yes, anonymity-tools-risky=yes → scenario "via-partner" → step "secure-partner-channel"`);
 	expect(output).toContain('what: says the other person needs tool "signal", which the plan says to avoid (it draws attention where encrypted apps are suspect, and "secure-apps-risky" is answered yes)');
 	expect(output).toContain('fix:  give step "secure-partner-channel" a "when" so that it is not shown for these answers');
 	// The step text names Signal too, in every language: one problem, with every language file.

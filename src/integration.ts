@@ -36,13 +36,15 @@ export function playbook(): AstroIntegration {
 				const { problems, data } = checkContent(fileURLToPath(config.root));
 				if (problems.length || !data)
 					throw new AstroError(formatProblems(problems, fileURLToPath(config.root)), 'Each problem above names the file to open and what to change.');
-				logger.info(`content checked in ${Math.round(performance.now() - started)} ms: no problems`);
-				// Advice goes out of date: say which pages have not been reviewed for a year.
+				// Advice goes out of date: say which pages have not been reviewed for a year, and which
+				// tool facts were not compared with their source for a year; not problems, but said.
 				const old = oldReviews(fileURLToPath(config.root), new Date());
+				const unchecked = oldChecks(data.tools, new Date());
+				const later = old.length + unchecked.length;
+				logger.info(`content checked in ${Math.round(performance.now() - started)} ms: no problems${later ? `; ${later} to look at again below (advice or facts not checked for over 12 months)` : ''}`);
 				for (const page of old) logger.warn(`${page.file}: advice last reviewed on ${page.reviewed}, more than 12 months ago. Check it, then update "reviewed:".`);
 				if (old.length) logger.warn(`${old.length} page${old.length === 1 ? '' : 's'} not reviewed for over 12 months`);
-				// Tool facts too: say which were not compared with their source for a year.
-				for (const tool of oldChecks(data.tools, new Date())) logger.warn(oldCheckMessage(tool));
+				for (const tool of unchecked) logger.warn(oldCheckMessage(tool));
 				const order = Object.fromEntries(Object.entries(data).map(([name, entries]) => [name, (entries as { id: string }[]).map((e) => e.id)]));
 				const exported = JSON.stringify({ languages: data.languages, source: data.languages[0]!.id, order, releaseKeys: data['release-keys'] });
 				updateConfig({

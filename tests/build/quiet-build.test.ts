@@ -24,6 +24,8 @@ test('the build log holds the warnings about an old review and an old check, and
 	expect(run.status, log).toBe(0);
 	// Without SITE_URL the PDFs carry no address: said plainly, with how to set one, and not as a warning.
 	expect(log).toMatch(/no address on the handouts.*SITE_URL is not set\. Set it to the public address \(SITE_URL=https:\/\/guide\.example\.org npm run build\)/);
+	// The content check's own line says there is more to read below it.
+	expect(log).toMatch(/content checked in \d+ ms: no problems; 2 to look at again below \(advice or facts not checked for over 12 months\)/);
 	const warnings = log.split('\n').filter((line) => /warn|warning|deprecat/i.test(line));
 	expect(warnings.map((line) => line.replace(/^.*?\[WARN\] \[playbook\] /, ''))).toEqual([
 		'content/docs/fr/tools/wire.mdx: advice last reviewed on 2020-01-15, more than 12 months ago. Check it, then update "reviewed:".',

@@ -3,6 +3,7 @@
  */
 import { getCollection, getEntry, type CollectionKey } from 'astro:content';
 import site from 'virtual:playbook/config';
+import { fillText } from './safe-text';
 
 /** A data collection's entries in the order of its file (collections themselves keep no order). */
 export async function inFileOrder<C extends CollectionKey>(collection: C) {
@@ -72,3 +73,6 @@ export function listParts(lang: string, count: number): ({ index: number } | { l
 		.formatToParts(placeholders)
 		.map((part) => (part.type === 'element' ? { index: placeholders.indexOf(part.value) } : { literal: part.value }));
 }
+
+/** A label followed by a colon, as the language writes it ("With the person:", "Avec la personne :"): content/i18n's "format.label". */
+export const labelled = (t: { all(): Record<string, string | undefined> }, label: string): string => fillText(t.all()['format.label']!, { label });

@@ -99,6 +99,8 @@ export const UI_KEYS = [
 	'handout.contents',
 	'handout.pageOf',
 	'handout.online',
+	// A label followed by what it labels: "{{label}}:"; French puts a non-breaking space before the colon.
+	'format.label',
 	'card.title',
 	'card.questions',
 	'card.anyAnswers',

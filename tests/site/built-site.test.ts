@@ -96,6 +96,17 @@ describe('the built site', () => {
 		for (const language of languages) expect(entry.languages[language.lang]?.page_count, language.id).toBeGreaterThan(30);
 	});
 
+	test('writes the colon after a label as each language does: French with a non-breaking space before it', () => {
+		// The labels of the Use lists ("With the person:"), not the sentences that share their class.
+		const labels = (lang: string) => [...readDist(`${lang}/risk-check/index.html`).matchAll(/<span class="between"[^>]*>([^<]*)<\/span>/g)].map((m) => m[1]!).filter((l) => l.endsWith(':'));
+		const en = labels('en');
+		const fr = labels('fr');
+		expect(en.length).toBeGreaterThan(3);
+		for (const label of en) expect(label, label).toMatch(/\S:$/);
+		expect(fr).toHaveLength(en.length);
+		for (const label of fr) expect(label, label).toMatch(/\S\u00a0:$/);
+	});
+
 	// Whether every page of today's guide is translated and current is the content's state, not the
 	// code's: \`npm run i18n:status -- --strict\` checks it before a release (README, "Before a release");
 	// how a missing or stale page is shown is tested on a fixture (tests/build/fixture-build.test.ts).

@@ -24,7 +24,7 @@ if (!others.includes(lang)) {
 try {
 	if (target === '--texts' || target === '--all') {
 		const marked = markTextsCurrent(root, lang, target === '--texts' && keys.length ? keys : undefined);
-		console.log(`i18n:mark: ${marked} text${marked === 1 ? '' : 's'} of ${lang} follow the ${source} texts (content/text/${lang}.follows.json)`);
+		console.log(`i18n:mark: ${marked} text${marked === 1 ? '' : 's'} of ${lang} follow${marked === 1 ? 's' : ''} the ${source} texts (content/text/${lang}.follows.json)`);
 	}
 	if (target !== '--texts') {
 		const pages = target === '--all' ? (translationStatus(root).languages[lang] ?? []).filter((p) => p.state !== 'missing').map((p) => p.slug) : [target];

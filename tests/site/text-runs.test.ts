@@ -26,6 +26,8 @@ describe.each(data.languages.map((l) => l.id))('pages in %s', (lang) => {
 
 	test('keep a step’s labels apart from the tools they name', () => {
 		const html = readDist(`${lang}/scenarios/direct-contact/index.html`);
-		expect(text(html)).toMatch(new RegExp(`\\s${ui['seq.tools']!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\s`));
+		// The label and its colon as the language writes them (French: a non-breaking space before it).
+		const label = ui['format.label']!.replace('{{label}}', ui['seq.tools']!);
+		expect(text(html)).toMatch(new RegExp(`\\s${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s`));
 	});
 });

@@ -3,14 +3,14 @@
  * from every plan (src/lib/plan.ts) so that a reader who answers "yes" to several questions is
  * never told two opposite things.
  *
- * The card cannot print sixteen plans. It prints the plan when every answer is "no", and under each
- * question what a "yes" there adds: rule texts, tools to use with someone, tools and channels to
- * avoid. A part of a plan that also depends on other answers (WhatsApp with the person only when
+ * The card cannot print sixteen plans. It prints, under each question, what a "yes" there adds:
+ * rule texts, tools to use with someone, tools and channels to avoid; and, under "whatever the
+ * answers", what needs no "yes" (the plan when every answer is "no", with the answers it needs). A part of a plan that also depends on other answers (WhatsApp with the person only when
  * contact with you is not dangerous) carries those answers as its condition ("only if …"). Each
  * part is printed under the last question whose "yes" it needs, with the rest of its answers as
  * the condition, so that it is printed once per way it can come about, not once per question.
  */
-import { allPlans, type Cube, type Plan, type PlanModel } from './plan';
+import { allPlans, picks, type Cube, type Plan, type PlanModel } from './plan';
 import type { Between } from './risk';
 
 export type CardPart =
@@ -24,11 +24,10 @@ export interface CardEntry {
 	condition: { question: string; answer: 'yes' | 'no' }[];
 }
 
+/** A question's lines (or, with no id, those printed whatever the answers). */
 export interface CardQuestion {
 	id: string;
-	rules: CardEntry[];
-	use: CardEntry[];
-	avoid: CardEntry[];
+	entries: CardEntry[];
 }
 
 const partKey = (part: CardPart) =>
@@ -45,7 +44,6 @@ export function planParts(plan: Plan): CardPart[] {
 	];
 }
 
-const picks = (cube: Cube, plan: Plan) => Object.entries(cube).every(([q, a]) => plan.answers[q] === a);
 /** `general` picks every plan `specific` picks: its answers are some of the other's. */
 const covers = (general: Cube, specific: Cube) => Object.entries(general).every(([q, a]) => specific[q] === a);
 
@@ -86,15 +84,14 @@ export function cardParts(model: PlanModel): { general: CardQuestion; questions:
 			parts.set(key, found);
 		}
 
-	const general: CardQuestion = { id: '', rules: [], use: [], avoid: [] };
-	const questions: CardQuestion[] = order.map((id) => ({ id, rules: [], use: [], avoid: [] }));
+	const general: CardQuestion = { id: '', entries: [] };
+	const questions: CardQuestion[] = order.map((id) => ({ id, entries: [] }));
 	for (const { part, keys } of parts.values())
 		for (const cube of conditions(model, plans, keys)) {
 			// Under the last question whose "yes" it needs; with none, whatever the answers (its condition says when).
 			const anchor = order.filter((q) => cube[q] === 'yes').at(-1);
 			const entry: CardEntry = { part, condition: order.filter((q) => q !== anchor && cube[q]).map((q) => ({ question: q, answer: cube[q]! })) };
-			const place = anchor ? questions.find((q) => q.id === anchor)! : general;
-			(part.kind === 'rule' ? place.rules : part.kind === 'use' ? place.use : place.avoid).push(entry);
+			(anchor ? questions.find((q) => q.id === anchor)! : general).entries.push(entry);
 		}
 	return { general, questions };
 }
@@ -104,7 +101,7 @@ export function readCard(card: ReturnType<typeof cardParts>, answers: Record<str
 	const read = new Set<string>();
 	for (const place of [card.general, ...card.questions]) {
 		if (place.id && answers[place.id] !== 'yes') continue;
-		for (const entry of [...place.rules, ...place.use, ...place.avoid])
+		for (const entry of place.entries)
 			if (entry.condition.every((c) => answers[c.question] === c.answer)) read.add(partKey(entry.part));
 	}
 	return read;

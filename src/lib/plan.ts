@@ -137,7 +137,8 @@ export function allPlans(model: PlanModel): Plan[] {
 /** Answers to some of the questions: they pick every plan whose effective answers include them. */
 export type Cube = Record<string, 'yes' | 'no'>;
 
-const picks = (cube: Cube, plan: Plan) => Object.entries(cube).every(([q, a]) => plan.answers[q] === a);
+/** A cube picks a plan when the plan's effective answers include all of the cube's. */
+export const picks = (cube: Cube, plan: Plan) => Object.entries(cube).every(([q, a]) => plan.answers[q] === a);
 
 /**
  * Covers a set of plans with cubes of answers that pick those plans and no others, larger cubes

@@ -5,14 +5,9 @@
  * build with every problem, its file and its fix, before anything is rendered.
  */
 import { checkContent } from './check-content';
-import { parseYaml, readText, textFile, uiFile } from './sources';
+import { readStrings, textFile, uiFile } from './sources';
 
 type Strings = Record<string, string>;
-
-function strings(root: string, rel: string, json: boolean): Strings {
-	const text = readText(root, rel) ?? '';
-	return ((json ? JSON.parse(text) : parseYaml(text, rel)) ?? {}) as Strings;
-}
 
 export function loadSiteConfig(root: string) {
 	// Any problem, an interface file whose JSON cannot be read included, is the integration's to report.
@@ -20,8 +15,8 @@ export function loadSiteConfig(root: string) {
 	if (!data || problems.length) return { languages: [{ id: 'en', lang: 'en', label: 'English', dir: 'ltr' as const }], source: 'en', title: 'Playbook', locales: { en: { label: 'English', lang: 'en', dir: 'ltr' as const } }, sidebar: [] };
 	const languages = data.languages;
 	const source = languages[0]!.id;
-	const ui = Object.fromEntries(languages.map((l) => [l.id, strings(root, uiFile(l.id), true)]));
-	const text = Object.fromEntries(languages.map((l) => [l.id, strings(root, textFile(l.id), false)]));
+	const ui = Object.fromEntries(languages.map((l) => [l.id, readStrings(root, uiFile(l.id))]));
+	const text = Object.fromEntries(languages.map((l) => [l.id, readStrings(root, textFile(l.id))]));
 
 	/** A label in the source language with its translations, as Starlight's sidebar expects. */
 	const label = (table: Record<string, Strings>, key: string) => ({

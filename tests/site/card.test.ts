@@ -57,7 +57,7 @@ describe.each(data.languages.map((l) => [l.id, l] as const))('the %s quick card'
 		const html = source();
 		const onlyIf = ui(lang)['seq.onlyIf']!.toLocaleLowerCase(lang);
 		// The number of answers in each distinct condition of a place's lines.
-		const conditionsOf = (place: (typeof card.questions)[number]) => [...new Map([...place.rules, ...place.use, ...place.avoid].map((e) => [JSON.stringify(e.condition), e.condition.length])).values()].sort();
+		const conditionsOf = (place: (typeof card.questions)[number]) => [...new Map(place.entries.map((e) => [JSON.stringify(e.condition), e.condition.length])).values()].sort();
 		for (const place of card.questions) {
 			const labels = html.querySelectorAll(`[data-question="${place.id}"] dt`).map((dt) => dt.querySelector('.only-if')?.textContent ?? '');
 			// One term for each group of lines: none for the lines that need no other answer, else "only if" with one "question — answer" per answer.

@@ -26,7 +26,7 @@ describe('the quick card, read for some answers', () => {
 
 	test('prints a line that depends on other answers with them: WhatsApp with the person only when contact is not dangerous', () => {
 		const secureApps = card.questions.find((q) => q.id === 'secure-apps-risky')!;
-		const whatsapp = secureApps.use.find((e) => e.part.kind === 'use' && e.part.between === 'person' && e.part.tools.includes('whatsapp'));
+		const whatsapp = secureApps.entries.find((e) => e.part.kind === 'use' && e.part.between === 'person' && e.part.tools.includes('whatsapp'));
 		expect(whatsapp?.condition).toEqual([{ question: 'direct-contact-dangerous', answer: 'no' }]);
 		// Both "yes": no line tells the reader to contact the person directly over WhatsApp.
 		const read = readCard(card, { surveilled: 'no', 'secure-apps-risky': 'yes', 'direct-contact-dangerous': 'yes', 'anonymity-tools-risky': 'no' });
@@ -35,7 +35,7 @@ describe('the quick card, read for some answers', () => {
 	});
 
 	test('prints each line under the last question whose "yes" it needs, and once per way it comes about', () => {
-		const where = (key: string) => [card.general, ...card.questions].flatMap((q) => [...q.rules, ...q.use, ...q.avoid].filter((e) => partKey(e.part) === key).map((e) => q.id || 'any'));
+		const where = (key: string) => [card.general, ...card.questions].flatMap((q) => q.entries.filter((e) => partKey(e.part) === key).map((e) => q.id || 'any'));
 		expect(where('rule:partner-whatsapp')).toEqual(['direct-contact-dangerous']);
 		expect(where('rule:meet-through-partner')).toEqual(['surveilled', 'secure-apps-risky']);
 		expect(where('rule:secure-apps')).toEqual(['any']);

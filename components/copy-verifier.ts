@@ -2,46 +2,93 @@
  * The "Check a copy" island (components/CopyVerifier.astro): reads the files the reader chose,
  * checks the signature of SHA256SUMS (and of any file whose .asc was chosen with it) against the
  * release keys of the page, and each file's SHA-256 against SHA256SUMS. Gives one verdict first:
- * genuine, do not open, or not fully checked; then one line per finding.
+ * genuine, do not open, not fully checked, or not readable; then one line per finding. A verdict
+ * belongs to the files chosen now: choosing others clears it at once, and a check that a newer
+ * choice overtook is dropped.
  */
-import { checkSignature, parseSums, sha256, type PublishedKey, type SignatureVerdict } from '../src/lib/release-check';
+import { checkSignature, parseSums, sha256, type ClockBehind, type PublishedKey, type SignatureVerdict } from '../src/lib/release-check';
 
 type Messages = Record<string, string>;
 
 const fillIn = (template: string, values: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
 const grouped = (fingerprint: string) => fingerprint.replace(/(.{4})(?=.)/g, '$1 ');
 
+/**
+ * Files larger than this are not read: the guide's downloads are a few megabytes, Web Crypto hashes
+ * at most 256 MiB at once, and reading gigabytes into a phone's memory can end the tab.
+ */
+export const MAX_BYTES = 256 * 1024 * 1024 - 1;
+
+/** A chosen file: its bytes, or why they could not be read. */
+export type ChosenFile = { name: string; bytes: Uint8Array } | { name: string; unreadable: 'tooLarge' | 'failed'; size: number };
+
+export type Verdict = 'genuine' | 'reject' | 'incomplete' | 'unreadable';
+
 export interface Finding {
 	ok: boolean | undefined;
 	text: string;
+	/** Information that is no finding about the files (a clock behind): left out of the verdict. */
+	note?: true;
+}
+
+/** Reads the chosen files; one that is too large, or that the browser fails to read, is marked so, never thrown. */
+export async function readChosen(files: readonly Pick<File, 'name' | 'size' | 'arrayBuffer'>[]): Promise<ChosenFile[]> {
+	return Promise.all(
+		files.map(async (file): Promise<ChosenFile> => {
+			if (file.size > MAX_BYTES) return { name: file.name, unreadable: 'tooLarge', size: file.size };
+			try {
+				return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+			} catch {
+				return { name: file.name, unreadable: 'failed', size: file.size };
+			}
+		}),
+	);
 }
 
 /** Checks the chosen files; `ok` is undefined for a finding that proves nothing either way. */
-export async function checkFiles(files: readonly { name: string; bytes: Uint8Array }[], keys: readonly PublishedKey[], m: Messages): Promise<{ verdict: 'genuine' | 'reject' | 'incomplete'; findings: Finding[] }> {
+export async function checkFiles(chosen: readonly ChosenFile[], keys: readonly PublishedKey[], m: Messages, now: Date = new Date()): Promise<{ verdict: Verdict; findings: Finding[] }> {
+	const findings: Finding[] = [];
+	for (const file of chosen)
+		if ('unreadable' in file)
+			findings.push({
+				ok: undefined,
+				text: fillIn(m[file.unreadable === 'tooLarge' ? 'verify.tooLarge' : 'verify.readFailed']!, { file: file.name, size: String(Math.ceil(file.size / 1024 ** 2)) }),
+			});
+	const unreadable = new Set(chosen.filter((f) => 'unreadable' in f).map((f) => f.name));
+	const files = chosen.filter((f): f is { name: string; bytes: Uint8Array } => 'bytes' in f);
 	const byName = new Map(files.map((f) => [f.name, f]));
 	const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 	const sumsFile = byName.get('SHA256SUMS');
-	const findings: Finding[] = [];
-	const describe = (verdict: SignatureVerdict): Finding => {
+	const clocks: ClockBehind[] = [];
+	/** A signature's finding; `file` is the download whose own .asc it is, none for SHA256SUMS.asc. */
+	const describe = (verdict: SignatureVerdict, file?: string): Finding => {
+		if ('clockBehind' in verdict && verdict.clockBehind) clocks.push(verdict.clockBehind);
+		const key = (state: string) => (file ? `verify.fileSig${state}` : `verify.sig${state}`);
+		const values = { file: file ?? '' };
 		switch (verdict.state) {
 			case 'current':
-				return { ok: true, text: fillIn(m['verify.sigCurrent']!, { fingerprint: grouped(verdict.fingerprint) }) };
+				return { ok: true, text: fillIn(m[key('Current')]!, { ...values, fingerprint: grouped(verdict.fingerprint) }) };
 			case 'retired':
-				return { ok: true, text: fillIn(m['verify.sigRetired']!, { date: verdict.retired }) };
+				return { ok: true, text: fillIn(m[key('Retired')]!, { ...values, date: verdict.retired }) };
 			case 'unknown':
-				return { ok: false, text: m['verify.sigUnknown']! };
+				return { ok: false, text: fillIn(m[key('Unknown')]!, values) };
 			case 'bad':
-				return { ok: false, text: m['verify.sigBad']! };
+				return { ok: false, text: fillIn(m[key('Bad')]!, values) };
 		}
 	};
 	let signed = false;
 	if (sumsFile) {
 		const signature = byName.get('SHA256SUMS.asc');
 		if (signature) {
-			const finding = describe(await checkSignature(sumsFile.bytes, text(signature.bytes), keys));
+			const finding = describe(await checkSignature(sumsFile.bytes, text(signature.bytes), keys, now));
 			signed = finding.ok === true;
 			findings.push(finding);
-		} else findings.push({ ok: undefined, text: m['verify.noSig']! });
+		} else if (!unreadable.has('SHA256SUMS.asc')) findings.push({ ok: undefined, text: m['verify.noSig']! });
+	}
+	// A signature chosen without the file it signs checks nothing.
+	for (const file of files) {
+		const signs = file.name.endsWith('.asc') ? file.name.slice(0, -'.asc'.length) : undefined;
+		if (signs && !byName.has(signs) && !unreadable.has(signs)) findings.push({ ok: undefined, text: fillIn(m['verify.sigAlone']!, { file: file.name, signed: signs }) });
 	}
 	const sums = sumsFile ? parseSums(text(sumsFile.bytes)) : undefined;
 	let checked = 0;
@@ -51,8 +98,8 @@ export async function checkFiles(files: readonly { name: string; bytes: Uint8Arr
 		// A file chosen with its own signature: check that too.
 		const own = byName.get(`${file.name}.asc`);
 		if (own) {
-			const finding = describe(await checkSignature(file.bytes, text(own.bytes), keys));
-			findings.push({ ok: finding.ok, text: `${file.name}: ${finding.text}` });
+			const finding = describe(await checkSignature(file.bytes, text(own.bytes), keys, now), file.name);
+			findings.push(finding);
 			if (finding.ok) checked++;
 		}
 		if (!sums) {
@@ -66,21 +113,29 @@ export async function checkFiles(files: readonly { name: string; bytes: Uint8Arr
 			if (signed) checked++;
 		} else findings.push({ ok: false, text: fillIn(m['verify.mismatch']!, { file: file.name }) });
 	}
-	const verdict = findings.some((f) => f.ok === false) ? 'reject' : checked > 0 && findings.every((f) => f.ok !== undefined) ? 'genuine' : 'incomplete';
+	const clock = clocks[0];
+	if (clock) findings.push({ ok: undefined, note: true, text: fillIn(m['verify.clockBehind']!, { date: clock.signed, now: clock.now }) });
+	const counted = findings.filter((f) => !f.note);
+	const verdict: Verdict = counted.some((f) => f.ok === false)
+		? 'reject'
+		: unreadable.size
+			? 'unreadable'
+			: checked > 0 && counted.every((f) => f.ok !== undefined)
+				? 'genuine'
+				: 'incomplete';
 	return { verdict, findings };
 }
 
+/** Wires the island: each choice of files replaces the verdict on screen, and only the latest choice's check may show one. */
 export function attachVerifier(root: HTMLElement) {
 	const input = root.querySelector<HTMLInputElement>('input[data-files]');
 	const output = root.querySelector<HTMLElement>('[data-result]');
 	if (!input || !output) return;
 	const keys = JSON.parse(root.dataset.keys ?? '[]') as PublishedKey[];
 	const m = JSON.parse(root.dataset.messages ?? '{}') as Messages;
-	input.addEventListener('change', async () => {
-		const chosen = await Promise.all([...(input.files ?? [])].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-		output.replaceChildren();
-		if (!chosen.length) return;
-		const { verdict, findings } = await checkFiles(chosen, keys, m);
+	/** Counts choices: a check whose number is no longer the latest belongs to files no longer chosen. */
+	let latest = 0;
+	const show = (verdict: Verdict, findings: readonly Finding[]) => {
 		const head = document.createElement('p');
 		head.className = 'verdict';
 		head.dataset.state = verdict;
@@ -92,7 +147,28 @@ export function attachVerifier(root: HTMLElement) {
 			if (finding.ok !== undefined) item.dataset.ok = String(finding.ok);
 			list.append(item);
 		}
-		output.append(head, list);
+		output.replaceChildren(head, list);
+	};
+	input.addEventListener('change', async () => {
+		const run = ++latest;
+		const picked = [...(input.files ?? [])];
+		output.replaceChildren();
+		root.removeAttribute('aria-busy');
+		if (!picked.length) return;
+		const status = document.createElement('p');
+		status.textContent = m['verify.checking'] ?? '';
+		output.append(status);
+		root.setAttribute('aria-busy', 'true');
+		let result: { verdict: Verdict; findings: Finding[] };
+		try {
+			result = await checkFiles(await readChosen(picked), keys, m);
+		} catch {
+			// Nothing said about these files can be trusted: say the check did not finish.
+			result = { verdict: 'unreadable', findings: [{ ok: undefined, text: m['verify.failed']! }] };
+		}
+		if (run !== latest) return;
+		root.removeAttribute('aria-busy');
+		show(result.verdict, result.findings);
 	});
 	root.dataset.ready = '';
 }

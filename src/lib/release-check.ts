@@ -15,13 +15,22 @@ export interface PublishedKey {
 
 export type SignatureVerdict =
 	/** Made with the current release key. */
-	| { state: 'current'; fingerprint: string }
+	| { state: 'current'; fingerprint: string; clockBehind?: ClockBehind }
 	/** Made with a key that no longer signs releases: an older copy. */
-	| { state: 'retired'; fingerprint: string; retired: string }
+	| { state: 'retired'; fingerprint: string; retired: string; clockBehind?: ClockBehind }
 	/** Made with a key that is not a release key of this guide. */
 	| { state: 'unknown' }
 	/** Not a valid signature of these bytes: the file or the signature was changed. */
 	| { state: 'bad' };
+
+/**
+ * A valid signature made at a time this device's clock has not reached yet (both YYYY-MM-DD, UTC):
+ * the clock is behind, which says nothing about the copy. The signature was checked as of its own date.
+ */
+export interface ClockBehind {
+	signed: string;
+	now: string;
+}
 
 /** The SHA-256 of some bytes, in lower-case hexadecimal, with the browser's (or Node's) Web Crypto. */
 export async function sha256(data: ArrayBuffer | Uint8Array): Promise<string> {
@@ -39,8 +48,13 @@ export function parseSums(text: string): Map<string, string> {
 	return sums;
 }
 
-/** Checks a detached, armoured signature of `data` against the published keys. */
-export async function checkSignature(data: Uint8Array, armoredSignature: string, keys: readonly PublishedKey[]): Promise<SignatureVerdict> {
+/**
+ * Checks a detached, armoured signature of `data` against the published keys. OpenPGP.js refuses a
+ * signature made after `now` ("in the future"), which is what a device whose clock is behind the
+ * release date sees: such a signature is checked as of its own creation time instead (the key must
+ * have been valid then, as always), and the verdict says the clock is behind, not that the copy changed.
+ */
+export async function checkSignature(data: Uint8Array, armoredSignature: string, keys: readonly PublishedKey[], now: Date = new Date()): Promise<SignatureVerdict> {
 	const openpgp = await import('openpgp');
 	let signature;
 	try {
@@ -52,14 +66,19 @@ export async function checkSignature(data: Uint8Array, armoredSignature: string,
 	for (const published of keys) {
 		const key = await openpgp.readKey({ armoredKey: published.publicKey }).catch(() => undefined);
 		if (!key || !key.getKeyIDs().some((id) => issuers.has(id.toHex().toLowerCase()))) continue;
+		const created = signature.packets[0]?.created ?? undefined;
+		const ahead = created && created > now ? created : undefined;
 		try {
-			const result = await openpgp.verify({ message: await openpgp.createMessage({ binary: data }), signature, verificationKeys: key, expectSigned: true });
+			const result = await openpgp.verify({ message: await openpgp.createMessage({ binary: data }), signature, verificationKeys: key, expectSigned: true, date: ahead ?? now });
 			await result.signatures[0]!.verified;
 		} catch {
 			return { state: 'bad' };
 		}
 		const fingerprint = key.getFingerprint().toUpperCase();
-		return published.retired ? { state: 'retired', fingerprint, retired: published.retired } : { state: 'current', fingerprint };
+		const clock = ahead ? { clockBehind: { signed: day(ahead), now: day(now) } } : {};
+		return published.retired ? { state: 'retired', fingerprint, retired: published.retired, ...clock } : { state: 'current', fingerprint, ...clock };
 	}
 	return { state: 'unknown' };
 }
+
+const day = (date: Date) => date.toISOString().slice(0, 10);

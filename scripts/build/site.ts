@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { filesUnder } from '../../src/lib/files.ts';
 import type { Stage } from '../../src/lib/pipeline.ts';
+import { withoutSigningVariables } from '../../src/lib/signing-env.ts';
 import type { BuildContext } from './context.ts';
 
 /** Astro's line for a rendered page: "12:00:00   ├─ /en/index.html (+12ms)", sometimes with a warning before the time. */
@@ -21,10 +22,13 @@ function astroBin(root: string): string {
 	return join(createRequire(join(root, 'package.json')).resolve('astro/package.json'), '../bin/astro.mjs');
 }
 
-/** Runs `astro build` in `root`; `onLine` gets every line of its output, without colours. */
+/**
+ * Runs `astro build` in `root`; `onLine` gets every line of its output, without colours. Astro runs
+ * the pages' code, so it never gets the signing key's variables (src/lib/signing-env.ts).
+ */
 export function astroBuild(root: string, onLine: (line: string) => void): Promise<string> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [astroBin(root), 'build'], { cwd: root, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' } });
+		const child = spawn(process.execPath, [astroBin(root), 'build'], { cwd: root, env: { ...withoutSigningVariables(process.env), NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' } });
 		let output = '';
 		let pending = '';
 		const take = (chunk: Buffer) => {

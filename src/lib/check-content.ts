@@ -26,10 +26,15 @@ import { closest } from './closest.ts';
 import { lineOf } from './yaml-lines.ts';
 import { checkPageFiles } from './check-pages';
 import { checkTypography } from './check-typography';
+import { i18nSchema } from '@astrojs/starlight/schema';
 import {
+	ContentError,
 	DATA_COLLECTIONS,
 	dataFile,
+	encodingProblems,
+	linePosition,
 	listPages,
+	parseJson,
 	parseYaml,
 	readText,
 	splitFrontmatter,
@@ -197,6 +202,15 @@ function describeEntry(index: number, entry: unknown): string {
 	return typeof id === 'string' ? `entry ${index + 1} (id "${id}")` : `entry ${index + 1}`;
 }
 
+/** The problem a reader of content files (src/lib/sources.ts) reports; any other error is a fault of the generator and goes on. */
+function problemOf(error: unknown): Problem {
+	if (error instanceof ContentError) return error.problem;
+	throw error;
+}
+
+/** Interface strings a language may also give: Starlight's own (callout titles, "Section titled"), which it leaves untranslated in some languages. */
+const STARLIGHT_KEYS = new Set(Object.keys(i18nSchema().shape));
+
 /** Reads one YAML data file as a list, reporting a missing file, a YAML error or a non-list. */
 function readList(root: string, name: DataCollectionName, problems: Problem[]): unknown[] {
 	const file = dataFile(name);
@@ -209,8 +223,7 @@ function readList(root: string, name: DataCollectionName, problems: Problem[]): 
 	try {
 		value = parseYaml(text, file);
 	} catch (error) {
-		const mark = (error as { mark?: { line: number; column: number } }).mark;
-		problems.push({ file, ...(mark ? { field: `line ${mark.line + 1}, column ${mark.column + 1}` } : {}), message: `the YAML cannot be read: ${(error as Error).message}`, fix: 'correct the YAML at the line shown.' });
+		problems.push(problemOf(error));
 		return [];
 	}
 	if (value === null || value === undefined) return [];
@@ -250,6 +263,10 @@ export function checkContent(root: string): CheckResult {
 	const problems: Problem[] = [];
 	const raw = new Map<DataCollectionName, unknown[]>();
 	const ids = new Map<DataCollection, Set<string>>();
+
+	// Every content file is UTF-8 without a byte-order mark, or readers would each see other text: nothing else is checked until it is.
+	const encoding = encodingProblems(root);
+	if (encoding.length) return { problems: encoding };
 
 	// 0. No content carries a script, an event handler, an embed or a script address (src/lib/check-markup.ts).
 	problems.push(...checkMarkup(root));
@@ -358,9 +375,9 @@ export function checkContent(root: string): CheckResult {
 		const { frontmatter } = splitFrontmatter(readText(root, page.file) ?? '');
 		let fm: unknown;
 		try {
-			fm = frontmatter === undefined ? undefined : parseYaml(frontmatter, page.file);
+			fm = frontmatter === undefined ? undefined : parseYaml(frontmatter, page.file, 2);
 		} catch (error) {
-			problems.push({ file: page.file, field: 'frontmatter', message: `the YAML cannot be read: ${(error as Error).message}`, fix: 'correct the frontmatter between the two --- lines.' });
+			problems.push(problemOf(error));
 			continue;
 		}
 		if (fm === undefined || fm === null || typeof fm !== 'object') {
@@ -411,14 +428,31 @@ export function checkContent(root: string): CheckResult {
 			problems.push({ file, message: 'the interface strings of this language are missing', fix: `copy ${uiFile(sourceLang ?? 'en')} to ${file} and translate every value.` });
 			continue;
 		}
-		let strings: Record<string, unknown>;
+		let value: unknown;
 		try {
-			strings = JSON.parse(text);
+			value = parseJson(text, file);
 		} catch (error) {
-			problems.push({ file, message: `the JSON cannot be read: ${(error as Error).message}`, fix: 'correct the JSON syntax.' });
+			problems.push(problemOf(error));
 			continue;
 		}
+		if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+			problems.push({ file, message: 'the file must hold one JSON object: { "key": "text", … }', fix: `start from ${uiFile(sourceLang ?? 'en')}: copy it and translate every value.` });
+			continue;
+		}
+		const strings = value as Record<string, unknown>;
 		if (lang === sourceLang) sourceStrings = strings;
+		for (const key of Object.keys(strings))
+			if (!(UI_KEYS as readonly string[]).includes(key) && !STARLIGHT_KEYS.has(key)) {
+				const guess = closest(key, UI_KEYS);
+				const found = new RegExp(`${JSON.stringify(key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`).exec(text);
+				const place = found ? linePosition(text, found.index) : undefined;
+				problems.push({
+					file,
+					field: place ? `line ${place.line}, column ${place.column}` : `"${key}"`,
+					message: `unknown key "${key}": no page shows it`,
+					fix: (guess ? `did you mean "${guess}"? ` : '') + `Use a key of ${uiFile(sourceLang ?? 'en')} (src/schemas/ui.ts lists them), or remove the line.`,
+				});
+			}
 		for (const key of UI_KEYS)
 			if (typeof strings[key] !== 'string' || !(strings[key] as string).trim()) problems.push(missing(file, key, lang, `"${key}"`, uiFile(sourceLang ?? 'en'), sourceStrings));
 	}
@@ -439,7 +473,7 @@ export function checkContent(root: string): CheckResult {
 		try {
 			texts = parseYaml(text, file);
 		} catch (error) {
-			problems.push({ file, message: `the YAML cannot be read: ${(error as Error).message}`, fix: 'correct the YAML at the line shown.' });
+			problems.push(problemOf(error));
 			continue;
 		}
 		const map = (texts ?? {}) as Record<string, unknown>;

@@ -173,8 +173,8 @@ describe('checkContent', () => {
 
 	test('errors if a data file is not valid YAML', () => {
 		const problems = problemsAfter('content/data/threats.yaml', (t) => t.replace('- id: metadata', '- id: metadata\n  - broken'));
-		expect(problems[0]!.file).toBe('content/data/threats.yaml');
-		expect(problems[0]!.message).toMatch(/^the YAML cannot be read: bad indentation of a sequence entry in "content\/data\/threats\.yaml" \(4:3\)/);
+		expect(problems[0]).toMatchObject({ file: 'content/data/threats.yaml', field: 'line 4, column 1' });
+		expect(problems[0]!.message).toMatch(/^the indentation here does not fit the lines around it \(a block sequence may not be used as an implicit map key\)$/);
 	});
 });
 

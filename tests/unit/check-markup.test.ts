@@ -112,8 +112,8 @@ describe('content files that break silently', () => {
 		// The broken flow list opens on the line after "- id: wire"; the parser stops on the line after it.
 		const line = readFileSync(join(ROOT, 'content/data/tools.yaml'), 'utf8').split('\n').indexOf('- id: wire') + 3;
 		expect(problems[0]).toMatchObject({ file: 'content/data/tools.yaml', field: `line ${line}, column 3` });
-		expect(problems[0]!.message).toMatch(/^the YAML cannot be read: missed comma between flow collection entries/);
-		expect(problems[0]!.fix).toBe('correct the YAML at the line shown.');
+		expect(problems[0]!.message).toBe('a list in brackets ("[") is not closed with "]" before this line');
+		expect(problems[0]!.fix).toMatch(/^close it on the line where it starts/);
 	});
 });
 

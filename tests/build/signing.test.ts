@@ -115,6 +115,13 @@ describe('a signed release', () => {
 				await expect(verifier.locator(`.verdict[data-state="${verdict}"]`).textContent({ timeout: 20_000 })).resolves.toMatch(verdict === 'genuine' ? /^Genuine/ : /^Do not open/);
 			}
 			expect(await verifier.locator('li').allTextContents()).toEqual([`SHA256SUMS is signed with the current release key, ${groupFingerprint(key.fingerprint)}.`, 'playbook-en.zip: does not match the list of checksums.']);
+			// The zip with its own signature, on a device whose clock is behind the release: genuine, and the clock is named.
+			await page.clock.setFixedTime(new Date('2020-03-01T12:00:00Z'));
+			await verifier.locator('input[type=file]').setInputFiles(['playbook-en.zip', 'playbook-en.zip.asc'].map((n) => join(downloads, n)));
+			await expect(verifier.locator('.verdict[data-state="genuine"]').textContent({ timeout: 20_000 })).resolves.toMatch(/^Genuine/);
+			const lines = await verifier.locator('li').allTextContents();
+			expect(lines[0]).toBe(`playbook-en.zip is signed with the current release key, ${groupFingerprint(key.fingerprint)}.`);
+			expect(lines[1]).toMatch(/^This device’s clock seems to be behind: it shows 2020-03-01, but the signature was made on \d{4}-\d\d-\d\d\./);
 			expect(requests.filter((url) => !url.startsWith('file://')), 'no request leaves the copy').toEqual([]);
 			expect(errors).toEqual([]);
 		} finally {

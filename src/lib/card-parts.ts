@@ -15,7 +15,7 @@ import type { Between } from './risk';
 
 export type CardPart =
 	| { kind: 'rule'; rule: string }
-	| { kind: 'use'; between: Between; tools: string[] }
+	| { kind: 'use'; between: Between; tools: string[]; channels: string[] }
 	| { kind: 'avoid'; tool?: string; channel?: string };
 
 /** A part under one question, with the other answers it needs (empty: none). */
@@ -31,14 +31,14 @@ export interface CardQuestion {
 }
 
 const partKey = (part: CardPart) =>
-	part.kind === 'rule' ? `rule:${part.rule}` : part.kind === 'use' ? `use:${part.between}:${part.tools.join()}` : `avoid:${part.tool ?? ''}:${part.channel ?? ''}`;
+	part.kind === 'rule' ? `rule:${part.rule}` : part.kind === 'use' ? `use:${part.between}:${[...part.tools, ...part.channels.map((c) => `channel:${c}`)].join()}` : `avoid:${part.tool ?? ''}:${part.channel ?? ''}`;
 
 /** Every part of a plan, in the order a card lists them. */
 export function planParts(plan: Plan): CardPart[] {
 	const rules = [plan.headline, ...plan.options.map((o) => o.rule), ...plan.use.map((u) => u.rule)].filter((r): r is string => !!r);
 	return [
 		...[...new Set(rules)].map((rule): CardPart => ({ kind: 'rule', rule })),
-		...plan.use.map((group): CardPart => ({ kind: 'use', between: group.between, tools: [...group.tools] })),
+		...plan.use.map((group): CardPart => ({ kind: 'use', between: group.between, tools: [...group.tools], channels: [...group.channels] })),
 		...plan.avoidTools.map((tool): CardPart => ({ kind: 'avoid', tool })),
 		...plan.avoidChannels.map((channel): CardPart => ({ kind: 'avoid', channel })),
 	];

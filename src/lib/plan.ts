@@ -24,19 +24,23 @@ export interface PlanStep {
 	practices: readonly string[];
 }
 
-/** What the plan needs beyond the risk model: which tools draw attention, and the scenarios' steps. */
+/** What the plan needs beyond the risk model: which tools draw attention, what kind of tool each is, and the scenarios' steps. */
 export interface PlanModel extends RiskModel {
-	tools: readonly { id: string; drawsAttention?: Suspicion }[];
+	tools: readonly { id: string; kind?: string; drawsAttention?: Suspicion }[];
 	scenarios: readonly { id: string; route: 'direct' | 'partner' | 'organisation'; steps: readonly PlanStep[] }[];
 }
 
-/** Tools recommended by one rule, for use between two parties. */
+/** Tools, and channels that are not tools (a meeting in person), recommended by one rule for use between two parties. */
 export interface UseGroup {
 	rule: string;
 	between: Between;
 	tools: string[];
+	channels: string[];
 	reasons: Reason[];
 }
+
+/** Kinds of tools that carry what people say (content/data/tools.yaml "kind"); a browser or an operating system only carries them. */
+export const CHANNEL_KINDS: readonly string[] = ['messenger', 'email', 'meeting'];
 
 /** Tools and channels to avoid, for one reason: a rule, or a question that makes a kind of tool suspect. */
 export interface AvoidGroup {
@@ -70,6 +74,8 @@ export interface Plan {
 	avoidChannels: string[];
 	/** Every tool on the Use list. */
 	useTools: string[];
+	/** Every channel on the Use list that is not a tool. */
+	useChannels: string[];
 	/** Questions the reader answered "not sure". */
 	unsure: string[];
 }
@@ -101,9 +107,10 @@ export function resolvePlan(model: PlanModel, answers: Answers): Plan {
 	}
 
 	const use = fired
-		.filter(({ data }) => data.useTools.length > 0)
-		.map(({ rule, reasons, data }) => ({ rule, between: data.between ?? 'person', tools: [...data.useTools], reasons }));
+		.filter(({ data }) => data.useTools.length > 0 || (data.useChannels ?? []).length > 0)
+		.map(({ rule, reasons, data }) => ({ rule, between: data.between ?? 'person', tools: [...data.useTools], channels: [...(data.useChannels ?? [])], reasons }));
 	const useTools = [...new Set(use.flatMap((g) => g.tools))];
+	const useChannels = [...new Set(use.flatMap((g) => g.channels))];
 	const route = outcome.route;
 	const headline = fired.find(({ data }) => data.route && data.route === route && !data.option)?.rule;
 	const scenario = outcome.scenario;
@@ -125,6 +132,7 @@ export function resolvePlan(model: PlanModel, answers: Answers): Plan {
 		avoidTools: [...avoidTools],
 		avoidChannels: [...avoidChannels],
 		useTools,
+		useChannels,
 		unsure: outcome.unsure,
 	};
 }
@@ -200,13 +208,54 @@ export interface PlanTexts {
 	text: (key: string) => string | undefined;
 }
 
+/** A page of the guide in one language, as the plan check reads it: its id ("practices/app-lock"), its file and its text. */
+export interface PlanPage {
+	id: string;
+	lang: string;
+	file: string;
+	text: string;
+}
+
 export interface PlanProblem {
 	/** The answers for which the problem shows, as "question=answer" pairs ("unsure" included). */
 	answers: string;
+	/** The file to open, when it is not the data file that `source` names (a page of the guide). */
+	file?: string;
 	/** Where the problem comes from: "rule X", "scenario X → step Y", "situation X". */
 	source: string;
 	message: string;
 	fix: string;
+}
+
+/** A passage of a page that applies only for some answers: `<div data-only-where="question=answer …">…</div>`. */
+const ONLY_WHERE = /<div\s+data-only-where="([^"]*)"\s*>([\s\S]*?)<\/div>/g;
+
+/**
+ * The text of a page that a reader of a plan with these effective answers is told to follow: the
+ * page without its passages marked for other answers (`<div data-only-where="secure-apps-risky=no">`,
+ * several conditions separated by spaces, all must hold). Also the marks that name an unknown
+ * question or answer, which hide nothing.
+ */
+export function pageTextFor(text: string, answers: Readonly<Record<string, 'yes' | 'no'>>): { text: string; invalid: string[] } {
+	const invalid: string[] = [];
+	const shown = text.replace(ONLY_WHERE, (passage, conditions: string) => {
+		const pairs = conditions.trim().split(/[\s,]+/).filter(Boolean).map((c) => c.split('='));
+		if (pairs.length === 0 || pairs.some(([q, a]) => !q || !(q in answers) || (a !== 'yes' && a !== 'no'))) {
+			invalid.push(conditions);
+			return passage;
+		}
+		return pairs.every(([q, a]) => answers[q!] === a) ? passage : '';
+	});
+	return { text: shown, invalid };
+}
+
+/** The pages a plan links to, by id: its scenario, its practices and its steps' practices, and the tools its Use list and its steps name. */
+export function linkedPages(plan: Plan): string[] {
+	return [
+		...(plan.scenario ? [`scenarios/${plan.scenario}`] : []),
+		...[...plan.practices.flatMap((g) => g.practices), ...plan.steps.flatMap((s) => s.practices)].map((id) => `practices/${id}`),
+		...[...plan.useTools, ...plan.steps.flatMap((s) => [...s.tools, ...s.needs, ...s.fallback])].map((id) => `tools/${id}`),
+	].filter((id, i, all) => all.indexOf(id) === i);
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -230,12 +279,14 @@ export function namePattern(names: readonly string[]): RegExp {
 /**
  * Resolves the plan for every combination of answers ("not sure" included) and checks that it is
  * one consistent plan: a route, a headline, a scenario and a non-empty Use list; nothing on the
- * Avoid list used, needed or named anywhere else in it (data and, in every language, its texts);
- * no step left without its tools; and every situation of the source guide honoured.
+ * Avoid list used, needed or named anywhere else in it (data and, in every language, its texts and
+ * the pages it links to, but for passages marked for other answers); no step left without its
+ * tools; Tor or Tails never prescribed without a channel to use over them that the plan does not
+ * avoid; and every situation of the source guide honoured.
  */
 export function checkPlans(
 	model: PlanModel,
-	options: { situations?: readonly Situation[]; toolNames?: ReadonlyMap<string, readonly string[]>; texts?: readonly PlanTexts[] } = {},
+	options: { situations?: readonly Situation[]; toolNames?: ReadonlyMap<string, readonly string[]>; texts?: readonly PlanTexts[]; pages?: readonly PlanPage[] } = {},
 ): PlanProblem[] {
 	const problems: PlanProblem[] = [];
 	const seen = new Set<string>();
@@ -259,7 +310,27 @@ export function checkPlans(
 		if (!plan.route) problem('rules', 'no rule sets a route (direct, or through a partner)', 'give a rule that fires for these answers a "route".');
 		if (!plan.headline) problem('rules', 'no rule heads the plan: none sets its route without being an option', 'give a rule with this route "option: false".');
 		if (!plan.scenario) problem('rules', 'no rule names a scenario to follow', 'give a rule that fires for these answers a "scenario".');
-		if (plan.useTools.length === 0) problem('rules', 'the Use list is empty: the plan recommends no tool', 'add a rule with "useTools" that fires for these answers.');
+		if (plan.useTools.length === 0 && plan.useChannels.length === 0)
+			problem('rules', 'the Use list is empty: the plan recommends no tool and no channel', 'add a rule with "useTools" or "useChannels" that fires for these answers.');
+
+		for (const group of plan.use)
+			for (const channel of group.channels.filter((c) => plan.avoidChannels.includes(c))) {
+				const avoiding = plan.avoid.find((g) => g.channels.includes(channel));
+				problem(`rule "${group.rule}"`, `recommends channel "${channel}", which the same plan says to avoid${whyAvoided(avoiding)}`, `add a condition ("when") to rule "${group.rule}" or to rule "${avoiding?.rule}" so that they do not fire together for these answers.`);
+			}
+
+		// Tor and Tails carry what people say, they do not say it: a group that prescribes them must name a channel to use over them.
+		const anonymity = new Set(model.tools.filter((t) => t.drawsAttention === 'anonymity-tools').map((t) => t.id));
+		const channelTool = new Set(model.tools.filter((t) => t.kind && CHANNEL_KINDS.includes(t.kind)).map((t) => t.id));
+		for (const group of plan.use) {
+			const over = group.tools.filter((t) => anonymity.has(t));
+			if (over.length === 0 || group.tools.some((t) => channelTool.has(t) && !plan.avoidTools.includes(t))) continue;
+			problem(
+				`rule "${group.rule}"`,
+				`prescribes ${over.join(' and ')} but names no tool to talk over ${over.length > 1 ? 'them' : 'it'} (a ${CHANNEL_KINDS.join(', ')}) that the plan does not avoid`,
+				`add to rule "${group.rule}"'s "useTools" a ${CHANNEL_KINDS.join(', ')} that is not avoided for these answers; or, if there is none, give the rule a "when" so that it does not fire for them, and say plainly that there is no safe direct channel (a rule that avoids the channel "direct-digital-contact").`,
+			);
+		}
 
 		for (const group of plan.use)
 			for (const tool of group.tools.filter((t) => plan.avoidTools.includes(t)))
@@ -313,6 +384,44 @@ export function checkPlans(
 						`reword "${key}" in every language so that it names no tool the plan avoids, or give the step a "when" so that it is not shown for these answers.`,
 					);
 			}
+
+		// Pages the plan links to: a reader who follows a link must not be told to use what the plan avoids.
+		if (options.pages?.length) {
+			const linked = new Set(linkedPages(plan));
+			const byTool = new Map<string, Map<string, { files: string[]; name: string }>>();
+			for (const page of options.pages.filter((p) => linked.has(p.id))) {
+				const { text: shownText, invalid } = pageTextFor(page.text, plan.answers);
+				for (const mark of invalid)
+					push({
+						answers: '',
+						source: `page "${page.id}"`,
+						file: page.file,
+						message: `the mark data-only-where="${mark}" names no question of content/data/questions.yaml with the answer yes or no`,
+						fix: `write it as data-only-where="question=answer", for instance "${model.questions[0]?.id ?? 'question'}=no"; several conditions are separated by spaces and must all hold.`,
+					});
+				// Link targets and frontmatter ids are addresses, not advice.
+				const prose = shownText.replace(/\]\([^)]*\)/g, ']').replace(/^tools:.*$/m, '');
+				for (const tool of plan.avoidTools) {
+					if (page.id === `tools/${tool}`) continue;
+					const match = prose.match(patterns.get(tool) ?? /(?!)/);
+					if (!match) continue;
+					const tools = byTool.get(page.id) ?? new Map();
+					const hit = tools.get(tool) ?? { files: [], name: match[0] };
+					hit.files.push(page.file);
+					tools.set(tool, hit);
+					byTool.set(page.id, tools);
+				}
+			}
+			for (const [id, tools] of byTool)
+				for (const [tool, { files, name }] of tools)
+					push({
+						answers: where,
+						source: `page "${id}"`,
+						file: files[0],
+						message: `the page "${id}", which the plan links to, names ${name} in ${files.join(', ')}, which the plan says to avoid${whyAvoided(suspectedBy(tool, plan))}`,
+						fix: `reword the passage so that it names no tool the plan avoids; or, where the advice holds only for other answers, say so on the page and put the passage in <div data-only-where="question=answer …"> … </div> with the answers for which it holds (README, "The risk plan"), in every language.`,
+					});
+		}
 	}
 	return problems;
 }
@@ -321,7 +430,7 @@ export function checkPlans(
 export function toPlanModel(
 	risk: RiskModel,
 	data: {
-		tools: readonly { id: string; drawsAttention?: Suspicion | undefined }[];
+		tools: readonly { id: string; kind?: string; drawsAttention?: Suspicion | undefined }[];
 		scenarios: readonly {
 			id: string;
 			route: 'direct' | 'partner' | 'organisation';
@@ -340,7 +449,7 @@ export function toPlanModel(
 	const ids = (refs: readonly { id: string }[]) => refs.map((r) => r.id);
 	return {
 		...risk,
-		tools: data.tools.map((t) => ({ id: t.id, ...(t.drawsAttention ? { drawsAttention: t.drawsAttention } : {}) })),
+		tools: data.tools.map((t) => ({ id: t.id, ...(t.kind ? { kind: t.kind } : {}), ...(t.drawsAttention ? { drawsAttention: t.drawsAttention } : {}) })),
 		scenarios: data.scenarios.map((s) => ({
 			id: s.id,
 			route: s.route,

@@ -19,6 +19,8 @@ export interface RiskModel {
 		unless?: readonly Condition[];
 		route?: 'direct' | 'partner';
 		useTools: readonly string[];
+		/** Channels to use that are not tools (a meeting in person); absent: none. */
+		useChannels?: readonly string[];
 		/** Who uses `useTools` with whom; "person" when absent. */
 		between?: Between;
 		/** The rule's text is an option the plan offers, not its main advice. */
@@ -119,6 +121,7 @@ export function toRiskModel(data: {
 		option?: boolean;
 		route?: 'direct' | 'partner' | undefined;
 		useTools: readonly Ref[];
+		useChannels?: readonly Ref[];
 		practices: readonly Ref[];
 		avoidTools: readonly Ref[];
 		avoidChannels: readonly Ref[];
@@ -136,6 +139,7 @@ export function toRiskModel(data: {
 			option: r.option ?? false,
 			...(r.route ? { route: r.route } : {}),
 			useTools: r.useTools.map(id),
+			useChannels: (r.useChannels ?? []).map(id),
 			practices: r.practices.map(id),
 			avoidTools: r.avoidTools.map(id),
 			avoidChannels: r.avoidChannels.map(id),

@@ -42,6 +42,8 @@ export const RuleSchema = (ref: RefFactory) =>
 		route: z.enum(['direct', 'partner']).optional(),
 		/** Tools to use. */
 		useTools: z.array(ref('tools')).default([]),
+		/** Channels to use that are not tools, such as a meeting in person (content/data/channels.yaml); with whom as for `useTools`. */
+		useChannels: z.array(ref('channels')).default([]),
 		/** Who uses `useTools` with whom: your organisation and the person, your organisation and the partner, or the person only if direct contact cannot be avoided. */
 		between: z.enum(BETWEEN).default('person'),
 		/** The rule's text is an option the plan offers ("you can also"), not its main advice. */

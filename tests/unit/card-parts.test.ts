@@ -32,11 +32,17 @@ describe('the quick card, read for some answers', () => {
 		const read = readCard(card, { surveilled: 'no', 'secure-apps-risky': 'yes', 'direct-contact-dangerous': 'yes', 'anonymity-tools-risky': 'no' });
 		expect(read.has('rule:whatsapp-fallback')).toBe(false);
 		expect(read.has('rule:partner-first')).toBe(true);
+		// Nor with the partner: WhatsApp is on the Avoid list, and no line says to use it.
+		expect(read.has('avoid:whatsapp:')).toBe(true);
+		expect([...read].filter((k) => k.startsWith('use:') && k.includes('whatsapp'))).toEqual([]);
 	});
 
 	test('prints each line under the last question whose "yes" it needs, and once per way it comes about', () => {
 		const where = (key: string) => [card.general, ...card.questions].flatMap((q) => q.entries.filter((e) => partKey(e.part) === key).map((e) => q.id || 'any'));
-		expect(where('rule:partner-whatsapp')).toEqual(['direct-contact-dangerous']);
+		// With the partner where secure apps are risky: meetings in person or its own channels (under question 3, the last "yes" it needs);
+		// no direct digital contact where contact is dangerous and secure apps or Tor are risky (under 3, and under 4).
+		expect(where('rule:partner-own-channels')).toEqual(['direct-contact-dangerous']);
+		expect(where('avoid::direct-digital-contact')).toEqual(['direct-contact-dangerous', 'anonymity-tools-risky']);
 		expect(where('rule:meet-through-partner')).toEqual(['surveilled', 'secure-apps-risky']);
 		expect(where('rule:secure-apps')).toEqual(['any']);
 	});

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkContent } from '../../src/lib/check-content';
-import { allPlans, checkPlans, cover, namePattern, resolvePlan, sharedParts, toPlanModel, type PlanModel, type PlanTexts } from '../../src/lib/plan';
+import { allPlans, checkPlans, cover, linkedPages, namePattern, pageTextFor, resolvePlan, sharedParts, toPlanModel, type PlanModel, type PlanTexts } from '../../src/lib/plan';
 import { allAnswerCombinations, toRiskModel, type Answers } from '../../src/lib/risk';
 import { parseYaml } from '../../src/lib/sources';
 import { copyProject, ROOT } from '../helpers/project';
@@ -28,8 +28,11 @@ const texts = data.languages.map((l) => textsOf(l.id));
  * 1. communication watched → avoid Facebook, email, phone, SMS, video calls without end-to-end encryption (the source's Skype, shut down in May 2025); meeting in person through a partner is an option;
  * 2. secure apps illegal or persecuted → every tool that draws attention as an encrypted app is avoided; if direct
  *    contact is not dangerous, WhatsApp as a partly secure alternative, and in person through a partner as an option;
- * 3. direct contact dangerous → through a partner, with secure channels to it first (WhatsApp where secure apps are risky);
- *    Tor and Tails on both sides only if direct digital contact cannot be avoided and they are not illegal or watched.
+ * 3. direct contact dangerous → through a partner, after checking questions 1 and 2 for the partner: secure channels
+ *    to it where secure apps are not risky, otherwise meetings in person or the partner's own channels; never WhatsApp
+ *    (the source allows it only where direct contact is not dangerous); Tor and Tails on both sides only if direct
+ *    digital contact cannot be avoided and they are not illegal or watched, with a channel over them that is not avoided
+ *    (Proton Mail, so only where secure apps are not risky); otherwise no direct digital contact at all.
  * Otherwise, the secure tools directly.
  */
 const ENCRYPTED_APPS = ['delta-chat', 'element', 'jitsi-meet', 'proton-mail', 'signal', 'veracrypt', 'wire'];
@@ -38,11 +41,11 @@ function expected(answers: Answers) {
 	const yes = (id: string) => answers[id] !== 'no';
 	const [watched, appsRisky, dangerous, torRisky] = ['surveilled', 'secure-apps-risky', 'direct-contact-dangerous', 'anonymity-tools-risky'].map(yes) as [boolean, boolean, boolean, boolean];
 	const use: Record<string, string[]> = {};
-	if (dangerous) use.partner = appsRisky ? ['whatsapp'] : ['proton-mail', 'signal', 'wire'];
-	if (dangerous && !torRisky) use['person-if-unavoidable'] = ['tails', 'tor-browser'];
+	if (dangerous) use.partner = appsRisky ? ['channel:in-person', 'channel:partner-channels'] : ['proton-mail', 'signal', 'wire'];
+	if (dangerous && !torRisky && !appsRisky) use['person-if-unavoidable'] = ['proton-mail', 'tails', 'tor-browser'];
 	if (!dangerous) use.person = appsRisky ? ['whatsapp'] : ['jitsi-meet', 'proton-mail', 'signal', 'wire'];
 	const steps = dangerous
-		? [appsRisky ? 'partner-channel-whatsapp' : 'secure-partner-channel', 'partner-checks-risk', 'in-person-meeting', 'partner-relays', 'partner-gives-access', ...(torRisky ? [] : ['direct-over-tor']), 'delete-channels']
+		? ['partner-checks-risk', appsRisky ? 'partner-own-channel' : 'secure-partner-channel', 'close-contact', 'in-person-meeting', 'partner-relays', 'partner-gives-access', ...(torRisky || appsRisky ? [] : ['direct-over-tor']), 'delete-channels']
 		: appsRisky
 			? ['first-call-whatsapp', 'check-participants', 'ongoing-whatsapp', 'compare-safety-numbers', 'coach-devices', 'delete-channels']
 			: ['first-meeting', 'protect-meeting-link', 'check-participants', 'ongoing-channel', 'compare-safety-numbers', 'coach-devices', 'delete-channels'];
@@ -50,8 +53,8 @@ function expected(answers: Answers) {
 		route: dangerous ? 'partner' : 'direct',
 		scenario: dangerous ? 'via-partner' : 'direct-contact',
 		use,
-		avoidTools: [...(appsRisky ? ENCRYPTED_APPS : []), ...(torRisky ? ['tails', 'tor-browser'] : [])].sort(),
-		avoidChannels: watched ? OPEN_CHANNELS : [],
+		avoidTools: [...(appsRisky ? ENCRYPTED_APPS : []), ...(torRisky ? ['tails', 'tor-browser'] : []), ...(dangerous ? ['whatsapp'] : [])].sort(),
+		avoidChannels: [...(watched ? OPEN_CHANNELS : []), ...(dangerous && (appsRisky || torRisky) ? ['direct-digital-contact'] : [])].sort(),
 		options: !dangerous && (watched || appsRisky) ? ['meet-through-partner'] : [],
 		steps,
 	};
@@ -63,7 +66,7 @@ describe('resolvePlan', () => {
 	test.each(combinations.map((answers) => [Object.values(answers).join(' / '), answers] as const))('follows the source table for %s', (_, answers) => {
 		const plan = resolvePlan(model, answers);
 		const use: Record<string, string[]> = {};
-		for (const group of plan.use) use[group.between] = [...(use[group.between] ?? []), ...group.tools].sort();
+		for (const group of plan.use) use[group.between] = [...(use[group.between] ?? []), ...group.tools, ...group.channels.map((c) => `channel:${c}`)].sort();
 		expect({
 			route: plan.route,
 			scenario: plan.scenario,
@@ -74,9 +77,13 @@ describe('resolvePlan', () => {
 			steps: plan.steps.map((s) => s.id),
 		}).toEqual(expected(answers));
 		// One consistent plan: nothing avoided is used, needed or offered in a step, and there is always something to use.
-		expect(plan.useTools.length).toBeGreaterThan(0);
+		expect(plan.useTools.length + plan.useChannels.length).toBeGreaterThan(0);
 		for (const step of plan.steps) for (const tool of [...step.tools, ...step.needs, ...step.fallback]) expect(plan.avoidTools).not.toContain(tool);
 		expect(plan.useTools.filter((t) => plan.avoidTools.includes(t))).toEqual([]);
+		expect(plan.useChannels.filter((c) => plan.avoidChannels.includes(c))).toEqual([]);
+		// Never WhatsApp when contact with you is dangerous; never Tor without a channel over it that is not avoided.
+		if (plan.answers['direct-contact-dangerous'] === 'yes') expect(plan.useTools).not.toContain('whatsapp');
+		for (const group of plan.use.filter((g) => g.tools.includes('tor-browser'))) expect(group.tools.filter((t) => !['tails', 'tor-browser'].includes(t) && !plan.avoidTools.includes(t)).length).toBeGreaterThan(0);
 		// Everyone gets the basic practices, whatever the answers.
 		expect(plan.practices.flatMap((p) => p.practices)).toEqual(expect.arrayContaining(['check-links-and-attachments', 'multi-factor-authentication', 'passwords', 'updates']));
 	});
@@ -109,16 +116,18 @@ describe('sharedParts', () => {
 
 	test('renders each list of steps once, picked by the answers its plans share and only by those', () => {
 		const lists = sharedParts(model, plans, (p) => [p.steps.map((s) => s.id)], (ids) => ids.join());
-		// Direct contact: one list where secure apps are risky, one where not; through a partner: the same, with or without the Tor step.
+		// Direct contact: one list where secure apps are risky, one where not; through a partner: one where secure apps are
+		// risky (no Tor step: nothing to use over it), and where not, with or without the Tor step.
 		expect(lists.map((l) => l.cubes)).toEqual(
 			expect.arrayContaining([
 				[{ 'secure-apps-risky': 'yes', 'direct-contact-dangerous': 'no' }],
 				[{ 'secure-apps-risky': 'no', 'direct-contact-dangerous': 'no' }],
-				[{ 'secure-apps-risky': 'yes', 'direct-contact-dangerous': 'yes', 'anonymity-tools-risky': 'yes' }],
+				[{ 'secure-apps-risky': 'yes', 'direct-contact-dangerous': 'yes' }],
+				[{ 'secure-apps-risky': 'no', 'direct-contact-dangerous': 'yes', 'anonymity-tools-risky': 'yes' }],
 				[{ 'secure-apps-risky': 'no', 'direct-contact-dangerous': 'yes', 'anonymity-tools-risky': 'no' }],
 			]),
 		);
-		expect(lists).toHaveLength(6);
+		expect(lists).toHaveLength(5);
 	});
 
 	test('covers the plans that hold a part with cubes that pick those plans and no others, never twice', () => {
@@ -199,9 +208,94 @@ describe('checkPlans', () => {
 	test('errors when a plan no longer meets a situation of the source, or recommends nothing', () => {
 		const broken: PlanModel = { ...model, rules: model.rules.filter((r) => r.id !== 'whatsapp-fallback') };
 		const messages = checkPlans(broken, { situations }).map((p) => `${p.source}: ${p.message}`);
-		expect(messages).toContain('rules: the Use list is empty: the plan recommends no tool');
+		expect(messages).toContain('rules: the Use list is empty: the plan recommends no tool and no channel');
 		expect(messages).toContain('situation "whatsapp-alternative": tool "whatsapp" is not on the Use list');
 		expect(messages).toContain('situation "whatsapp-alternative": the route is "undefined", but the source\'s situation calls for "direct"');
+	});
+
+	test('errors when a plan uses WhatsApp where direct contact is dangerous, through the rule that avoids it or the source’s situation', () => {
+		// The partner over WhatsApp where secure apps are risky, as the guide once said.
+		const partnerWhatsapp = { ...model.rules.find((r) => r.id === 'partner-own-channels')!, id: 'partner-whatsapp', useTools: ['whatsapp'], useChannels: [] };
+		const seeded: PlanModel = { ...model, rules: [...model.rules, partnerWhatsapp] };
+		expect(checkPlans(seeded, { situations }).map((p) => `${p.source}: ${p.message}`)).toContain(
+			'rule "partner-whatsapp": recommends tool "whatsapp", which the same plan says to avoid (rule "no-whatsapp-when-dangerous" says to avoid it)',
+		);
+		// Without the rule that avoids it, the source's situation still stops it.
+		const withoutAvoid: PlanModel = { ...seeded, rules: seeded.rules.filter((r) => r.id !== 'no-whatsapp-when-dangerous') };
+		expect(checkPlans(withoutAvoid, { situations }).map((p) => `${p.answers}: ${p.source}: ${p.message}`)).toEqual([
+			'surveilled=yes, secure-apps-risky=yes, direct-contact-dangerous=yes, anonymity-tools-risky=yes: situation "no-whatsapp-when-dangerous": tool "whatsapp" is not on the Avoid list',
+		]);
+	});
+
+	test('errors when a plan prescribes Tor or Tails without a channel over them that it does not avoid', () => {
+		// Tor and Tails alone, as the guide once said: nothing to talk over.
+		const torOnly = checkPlans(withRule('anonymity-tools', (r) => ({ ...r, useTools: ['tails', 'tor-browser'] })));
+		expect(torOnly).toEqual([
+			{
+				answers: 'surveilled=yes, secure-apps-risky=no, direct-contact-dangerous=yes, anonymity-tools-risky=no',
+				source: 'rule "anonymity-tools"',
+				message: 'prescribes tails and tor-browser but names no tool to talk over them (a messenger, email, meeting) that the plan does not avoid',
+				fix: 'add to rule "anonymity-tools"\'s "useTools" a messenger, email, meeting that is not avoided for these answers; or, if there is none, give the rule a "when" so that it does not fire for them, and say plainly that there is no safe direct channel (a rule that avoids the channel "direct-digital-contact").',
+			},
+		]);
+		// A channel that the same plan avoids (Proton Mail where secure apps are risky) is no channel.
+		const avoided = checkPlans(withRule('anonymity-tools', (r) => ({ ...r, when: r.when.filter((c) => c.question !== 'secure-apps-risky') })));
+		expect(avoided.map((p) => `${p.answers}: ${p.message}`)).toEqual([
+			'surveilled=yes, secure-apps-risky=yes, direct-contact-dangerous=yes, anonymity-tools-risky=no: prescribes tails and tor-browser but names no tool to talk over them (a messenger, email, meeting) that the plan does not avoid',
+			'surveilled=yes, secure-apps-risky=yes, direct-contact-dangerous=yes, anonymity-tools-risky=no: recommends tool "proton-mail", which the same plan says to avoid (it draws attention where encrypted apps are suspect, and "secure-apps-risky" is answered yes)',
+		]);
+	});
+
+	test('errors when a plan uses a channel it also avoids, or has neither a tool nor a channel to use', () => {
+		const inPersonWatched = { ...model.rules.find((r) => r.id === 'avoid-open-channels')!, id: 'no-meetings', avoidChannels: ['in-person'] };
+		const messages = checkPlans({ ...model, rules: [...model.rules, inPersonWatched] }).map((p) => `${p.source}: ${p.message}`);
+		expect(messages).toContain('rule "partner-own-channels": recommends channel "in-person", which the same plan says to avoid (rule "no-meetings" says to avoid it)');
+		const noChannels = checkPlans(withRule('partner-own-channels', (r) => ({ ...r, useChannels: [] })));
+		expect(noChannels.map((p) => `${p.answers}: ${p.message}`)).toEqual([
+			'surveilled=yes, secure-apps-risky=yes, direct-contact-dangerous=yes, anonymity-tools-risky=yes: the Use list is empty: the plan recommends no tool and no channel',
+		]);
+	});
+
+	describe('pages the plan links to', () => {
+		const page = (id: string, text: string, lang = 'en') => ({ id, lang, file: `content/docs/${lang}/${id}.mdx`, text });
+		const appLock = (text: string) => checkPlans(model, { toolNames, pages: [page('practices/app-lock', text), page('practices/app-lock', text, 'fr')] });
+
+		test('errors when a page a plan links to names a tool that plan avoids, once per page and tool, with every file', () => {
+			const problems = appLock('---\ntitle: Lock your apps\ntools: [signal]\n---\n\nLock [Signal](../tools/signal/) with a PIN.\n');
+			expect(problems).toEqual([
+				{
+					answers: 'surveilled=yes, secure-apps-risky=yes, direct-contact-dangerous=yes, anonymity-tools-risky=yes',
+					source: 'page "practices/app-lock"',
+					file: 'content/docs/en/practices/app-lock.mdx',
+					message:
+						'the page "practices/app-lock", which the plan links to, names Signal in content/docs/en/practices/app-lock.mdx, content/docs/fr/practices/app-lock.mdx, which the plan says to avoid (it draws attention where encrypted apps are suspect, and "secure-apps-risky" is answered yes)',
+					fix: 'reword the passage so that it names no tool the plan avoids; or, where the advice holds only for other answers, say so on the page and put the passage in <div data-only-where="question=answer …"> … </div> with the answers for which it holds (README, "The risk plan"), in every language.',
+				},
+			]);
+			// A page no plan links to may name what it likes.
+			expect(checkPlans(model, { toolNames, pages: [page('tools/element', 'Element or Signal.')] })).toEqual([]);
+		});
+
+		test('accepts a passage marked for the answers where it holds, and only for those', () => {
+			const marked = (where: string) => `Lock your phone.\n\n<div data-only-where="${where}">\n\nWhere secure apps raise no suspicion, lock Signal with a PIN.\n\n</div>\n`;
+			expect(appLock(marked('secure-apps-risky=no'))).toEqual([]);
+			// Marked for answers whose plans avoid it: still an error.
+			expect(appLock(marked('secure-apps-risky=yes')).map((p) => p.answers)).toEqual(['surveilled=yes, secure-apps-risky=yes, direct-contact-dangerous=yes, anonymity-tools-risky=yes']);
+			// A mark that names no question hides nothing, and is reported itself.
+			expect(appLock(marked('secure-apps=no')).map((p) => p.message)).toContain('the mark data-only-where="secure-apps=no" names no question of content/data/questions.yaml with the answer yes or no');
+		});
+
+		test('pageTextFor keeps the passages whose answers all hold, and drops the others', () => {
+			const text = 'a <div data-only-where="surveilled=yes secure-apps-risky=no">b</div> c';
+			expect(pageTextFor(text, { surveilled: 'yes', 'secure-apps-risky': 'no' }).text).toBe(text);
+			expect(pageTextFor(text, { surveilled: 'yes', 'secure-apps-risky': 'yes' })).toEqual({ text: 'a  c', invalid: [] });
+		});
+
+		test('linkedPages lists the scenario, the practices and the tools of the plan and its steps', () => {
+			const plan = resolvePlan(model, { surveilled: 'no', 'secure-apps-risky': 'yes', 'direct-contact-dangerous': 'no', 'anonymity-tools-risky': 'no' });
+			expect(linkedPages(plan)).toEqual(expect.arrayContaining(['scenarios/direct-contact', 'practices/app-lock', 'tools/whatsapp']));
+			expect(linkedPages(plan)).not.toContain('tools/signal');
+		});
 	});
 
 	test('finds a tool’s name as a word, next to Arabic letters too, and not inside another word', () => {

@@ -5,10 +5,10 @@
  *
  *   npm run i18n:fix-typography -- fr
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkTypography, fixTypography, TYPOGRAPHY_LANGUAGES } from '../src/lib/check-typography.ts';
-import { listPages } from '../src/lib/sources.ts';
+import { listPages, readText } from '../src/lib/sources.ts';
 
 const [lang] = process.argv.slice(2);
 if (!lang || !TYPOGRAPHY_LANGUAGES.includes(lang)) {
@@ -20,12 +20,9 @@ const files = [`content/i18n/${lang}.json`, `content/text/${lang}.yaml`, ...list
 let total = 0;
 for (const file of files) {
 	const path = join(root, file);
-	let text: string;
-	try {
-		text = readFileSync(path, 'utf8');
-	} catch {
-		continue;
-	}
+	// Read strictly (src/lib/sources.ts): a file that is not UTF-8 stops here with its line, before it is written back.
+	const text = readText(root, file);
+	if (text === undefined) continue;
 	const found = checkTypography(lang, file, text).length;
 	if (!found) continue;
 	const fixed = fixTypography(lang, file, text);

@@ -7,20 +7,22 @@
  *   npm run i18n:status              # report
  *   npm run i18n:status -- --strict  # also exit with status 1 if any page is missing or stale, or any text stale (before a release)
  */
-import { readFileSync } from 'node:fs';
-import yaml from 'js-yaml';
 import { identicalStrings } from '../src/lib/identical-strings.ts';
 import { followsFile, textStatus, translationStatus, type TranslationState } from '../src/lib/translation-status.ts';
+import { parseYaml, readText } from '../src/lib/sources.ts';
+
+/** A data list, read as the content check reads it (src/lib/sources.ts). */
+const list = (name: string) => parseYaml(readText(process.cwd(), `content/data/${name}.yaml`) ?? '[]', `content/data/${name}.yaml`) ?? [];
 
 const strict = process.argv.includes('--strict');
 const { source, languages } = translationStatus(process.cwd());
 const texts = textStatus(process.cwd()).languages;
 /** Tool and channel names: never translated. */
-const names = (['tools', 'channels'] as const).flatMap((list) =>
-	((yaml.load(readFileSync(`content/data/${list}.yaml`, 'utf8')) ?? []) as { name?: string; otherNames?: string[] }[]).flatMap((e) => [e.name ?? '', ...(e.otherNames ?? [])]).filter(Boolean),
+const names = (['tools', 'channels'] as const).flatMap((name) =>
+	(list(name) as { name?: string; otherNames?: string[] }[]).flatMap((e) => [e.name ?? '', ...(e.otherNames ?? [])]).filter(Boolean),
 );
 /** Languages whose interface strings and data texts a fluent speaker has reviewed (fluentReview in languages.yaml). */
-const languageData = (yaml.load(readFileSync('content/data/languages.yaml', 'utf8')) ?? []) as { id: string; fluentReview?: unknown; sameAsSource?: string[] }[];
+const languageData = list('languages') as { id: string; fluentReview?: unknown; sameAsSource?: string[] }[];
 const textsReviewed = new Map(languageData.map((l) => [l.id, l.fluentReview]));
 /** Keys a reviewer confirmed as rightly the same as the source (sameAsSource in languages.yaml). */
 const sameAsSource = new Map(languageData.map((l) => [l.id, l.sameAsSource ?? []]));

@@ -4,9 +4,9 @@
  * same files.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { filesUnder } from './files.ts';
+import { readText } from './sources.ts';
 
 export function buildDate(root: string): Date {
 	if (process.env.SOURCE_DATE_EPOCH) return new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000);
@@ -17,7 +17,7 @@ export function buildDate(root: string): Date {
 		// Not a git checkout (a tarball): fall back to the content's own dates.
 	}
 	const dates = filesUnder(join(root, 'content/docs'))
-		.map((f) => /^reviewed:\s*['"]?(\d{4}-\d{2}-\d{2})/m.exec(readFileSync(join(root, 'content/docs', f), 'utf8'))?.[1])
+		.map((f) => /^reviewed:\s*['"]?(\d{4}-\d{2}-\d{2})/m.exec(readText(root, `content/docs/${f.split('\\').join('/')}`) ?? '')?.[1])
 		.filter((d): d is string => !!d)
 		.sort();
 	return new Date(`${dates.at(-1) ?? '2026-01-01'}T00:00:00Z`);

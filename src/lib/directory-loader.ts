@@ -1,7 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { parseYaml } from './sources';
+import { parseJson, parseYaml, readText } from './sources';
 
 /**
  * Loads every `<id><extension>` file of a folder as one entry whose id is the file name,
@@ -16,11 +16,12 @@ export function directoryLoader(dir: string, extension: '.json' | '.yaml'): Load
 			const names = (await readdir(base)).filter((n) => n.endsWith(extension) && !n.startsWith('_')).sort();
 			store.clear();
 			for (const name of names) {
-				const path = join(base.pathname, name);
-				const text = await readFile(path, 'utf8');
-				const raw = extension === '.json' ? JSON.parse(text) : parseYaml(text, `${dir}/${name}`);
+				// Read as the content check reads it (src/lib/sources.ts): strict UTF-8, a key written twice refused.
+				const rel = `${dir}/${name}`;
+				const text = readText(fileURLToPath(config.root), rel) ?? '';
+				const raw = extension === '.json' ? parseJson(text, rel) : parseYaml(text, rel);
 				const id = name.slice(0, -extension.length);
-				store.set({ id, data: await parseData({ id, data: raw ?? {} }) });
+				store.set({ id, data: await parseData({ id, data: (raw ?? {}) as Record<string, unknown> }) });
 			}
 			watcher?.add(base.pathname);
 		},

@@ -8,12 +8,12 @@
  * so that a Latin query in an Arabic sentence, or the reverse, does not carry the count or the
  * punctuation to its other side.
  */
-import { readText, uiFile } from './sources';
+import { parseJson, readText, uiFile } from './sources';
 
 export function searchStrings(root: string, languages: readonly { id: string; lang: string }[]): Record<string, Record<string, string>> {
 	return Object.fromEntries(
 		languages.map((language) => {
-			const ui = JSON.parse(readText(root, uiFile(language.id)) ?? '{}') as Record<string, string>;
+			const ui = parseJson(readText(root, uiFile(language.id)) ?? '{}', uiFile(language.id)) as Record<string, string>;
 			const labels = Object.entries(ui)
 				.filter(([key]) => key.startsWith('pagefind.'))
 				.map(([key, value]) => [key.slice('pagefind.'.length), value.replace('[SEARCH_TERM]', '\u2068[SEARCH_TERM]\u2069')]);

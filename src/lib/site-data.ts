@@ -6,7 +6,7 @@
 import { LanguagesSchema, type Language } from '../schemas/language.ts';
 import { ReleaseKeySchema, type ReleaseKey } from '../schemas/release-key.ts';
 import { z } from 'astro/zod';
-import { dataFile, parseYaml, readText, uiFile } from './sources.ts';
+import { dataFile, parseJson, parseYaml, readText, uiFile } from './sources.ts';
 
 export interface SiteData {
 	/** In file order; the first is the source language. */
@@ -27,11 +27,8 @@ export function contentError(file: string, what: string, fix: string): Error {
 function readJson(root: string, rel: string, fix: string): unknown {
 	const text = readText(root, rel);
 	if (text === undefined) throw contentError(rel, 'the file is missing', fix);
-	try {
-		return JSON.parse(text);
-	} catch (error) {
-		throw contentError(rel, `not valid JSON (${error instanceof Error ? error.message : String(error)})`, 'correct the syntax, or run `npm run check:content` for every problem at once');
-	}
+	// A syntax error or a key written twice throws a ContentError with the line and the fix.
+	return parseJson(text, rel);
 }
 
 /** The languages of content/data/languages.yaml, validated, in file order. */
@@ -48,12 +45,8 @@ function loadList<T>(root: string, name: 'languages' | 'release-keys', schema: z
 	const rel = dataFile(name);
 	const text = readText(root, rel);
 	if (text === undefined) throw contentError(rel, 'the file is missing', restore);
-	let raw: unknown;
-	try {
-		raw = parseYaml(text, rel);
-	} catch (error) {
-		throw contentError(rel, `not valid YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`, 'correct the syntax');
-	}
+	// A syntax error or a key written twice throws a ContentError with the line and the fix.
+	const raw = parseYaml(text, rel);
 	const parsed = schema.safeParse(raw ?? []);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0]!;

@@ -7,7 +7,7 @@
  * Arabic) is translated there once.
  */
 import type { StarlightPlugin } from '@astrojs/starlight/types';
-import { readText, uiFile } from './sources';
+import { parseJson, readText, uiFile } from './sources';
 
 export function starlightStrings(root: string, languages: readonly { id: string; lang: string }[]): StarlightPlugin {
 	return {
@@ -16,10 +16,10 @@ export function starlightStrings(root: string, languages: readonly { id: string;
 			'i18n:setup'({ injectTranslations }) {
 				const strings: Record<string, Record<string, string>> = {};
 				for (const language of languages) {
-					const text = readText(root, uiFile(language.id));
-					if (text === undefined) continue;
 					try {
-						strings[language.lang] = JSON.parse(text) as Record<string, string>;
+						const text = readText(root, uiFile(language.id));
+						if (text === undefined) continue;
+						strings[language.lang] = parseJson(text, uiFile(language.id)) as Record<string, string>;
 					} catch {
 						// A broken file is reported by the content check, which names the file and the fix.
 					}

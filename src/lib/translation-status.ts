@@ -10,9 +10,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import yaml from 'js-yaml';
 import { loadLanguages } from './site-data.ts';
-import { listPages, readStrings } from './sources.ts';
+import { decodeContent, listPages, parseJson, parseYaml, readStrings, splitFrontmatter } from './sources.ts';
 
 export type TranslationState = 'missing' | 'not-reviewed' | 'stale' | 'current';
 
@@ -34,10 +33,11 @@ export function sourceHash(page: { title?: unknown; description?: unknown; body:
 
 /** Splits a page file into its frontmatter (parsed) and body. */
 export function readPage(path: string): { data: Record<string, unknown>; body: string; raw: string } {
-	const raw = readFileSync(path, 'utf8');
-	const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(raw);
-	const data = match ? ((yaml.load(match[1]!, { schema: yaml.CORE_SCHEMA }) ?? {}) as Record<string, unknown>) : {};
-	return { data, body: match ? raw.slice(match[0].length) : raw, raw };
+	const file = relative(process.cwd(), path).split(sep).join('/');
+	const raw = decodeContent(readFileSync(path), file);
+	const { frontmatter, body } = splitFrontmatter(raw);
+	const data = frontmatter === undefined ? {} : ((parseYaml(frontmatter, file, 2) ?? {}) as Record<string, unknown>);
+	return { data, body, raw };
 }
 
 /** The source hash of a page file: its title, description and text. */
@@ -118,7 +118,7 @@ const textsOf = (root: string, lang: string): Record<string, Record<string, stri
 
 const readFollows = (root: string, lang: string): Record<string, Record<string, string>> => {
 	const path = join(root, followsFile(lang));
-	return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, Record<string, string>>) : {};
+	return existsSync(path) ? (parseJson(decodeContent(readFileSync(path), followsFile(lang)), followsFile(lang)) as Record<string, Record<string, string>>) : {};
 };
 
 /** Every source text that a language has, with whether its translation follows the source's text now. */

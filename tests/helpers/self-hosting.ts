@@ -5,7 +5,8 @@
  * on loopback and passes the address of its onion-service port.
  */
 import { readFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { connect as tlsConnect } from 'node:tls';
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
@@ -42,13 +43,19 @@ export function replaceIn(text: string, from: string, to: string, file: string):
  */
 export const READER = '127.0.0.2';
 
-/** One HTTP exchange from the reader's address; resolves with the status, or 0 when the server closed the connection. */
-function ask(port: number, path: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<number> {
+/**
+ * One HTTP exchange from the reader's address; resolves with the status, or 0 when the server
+ * closed the connection. Over TLS (`tls`), the name the client asks for is `servername`, none
+ * (as for a bare IP address) when it is left out; any certificate is accepted.
+ */
+function ask(port: number, path: string, options: { method?: string; headers?: Record<string, string>; tls?: boolean; servername?: string } = {}): Promise<number> {
 	return new Promise((resolve) => {
-		const req = httpRequest({ host: '127.0.0.1', port, path, localAddress: READER, method: options.method ?? 'GET', headers: options.headers }, (res) => {
+		const request = { host: '127.0.0.1', port, path, localAddress: READER, method: options.method ?? 'GET', headers: options.headers };
+		const done = (res: IncomingMessage) => {
 			res.resume();
 			res.on('end', () => resolve(res.statusCode!));
-		});
+		};
+		const req = options.tls ? httpsRequest({ ...request, servername: options.servername, rejectUnauthorized: false }, done) : httpRequest(request, done);
 		req.on('error', () => resolve(0));
 		req.end();
 	});
@@ -79,8 +86,10 @@ function badHandshake(port: number): Promise<void> {
 
 /**
  * What readers do to a server in a day, all from READER: pages, files, folders, missing pages,
- * and bad requests (a broken request line, a bad Host, an unknown method, a path that climbs out,
- * plain HTTP to the HTTPS port, failed TLS handshakes). Returns the statuses of the ordinary ones.
+ * requests for another host name or for the bare IP address (on the HTTP and HTTPS ports, where
+ * a server's default site answers them), and bad requests (a broken request line, a bad Host, an
+ * unknown method, a path that climbs out, plain HTTP to the HTTPS port, failed TLS handshakes).
+ * Returns the statuses of the ordinary ones and of the other host names.
  */
 export async function readerRound(ports: { onion: number; http: number; https: number }): Promise<Record<string, number>> {
 	const statuses: Record<string, number> = {};
@@ -89,6 +98,13 @@ export async function readerRound(ports: { onion: number; http: number; https: n
 	statuses['POST /en/'] = await ask(ports.onion, '/en/', { method: 'POST', headers: { 'content-length': '0' } });
 	statuses['PROPFIND /'] = await ask(ports.onion, '/', { method: 'PROPFIND' });
 	statuses['http /en/'] = await ask(ports.http, '/en/', { headers: { host: 'guide.example.org' } });
+	statuses['http other host'] = await ask(ports.http, '/en/', { headers: { host: 'other.example' } });
+	// Node sends the address it connects to, "127.0.0.1:<port>", as the Host: the bare IP address.
+	statuses['http bare IP'] = await ask(ports.http, '/en/');
+	statuses['https other host'] = await ask(ports.https, '/en/', { tls: true, servername: 'other.example', headers: { host: 'other.example' } });
+	statuses['https bare IP'] = await ask(ports.https, '/en/', { tls: true });
+	await raw(ports.http, 'GARBAGE\r\n\r\n');
+	await raw(ports.http, 'GET / HTTP/1.1\r\nHost: bad host name\r\n\r\n');
 	await raw(ports.onion, 'GARBAGE\r\n\r\n');
 	await raw(ports.onion, 'GET /../../etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n');
 	await raw(ports.onion, 'GET / HTTP/1.1\r\nHost: bad host name\r\n\r\n');

@@ -1,6 +1,8 @@
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { recordEmitted, sha256 } from './lib/emitted';
 import { checkContent, formatProblems, oldReviews } from './lib/check-content';
 import { withSystemLightTheme } from './lib/no-js-theme';
 import { oldCheckMessage, oldChecks } from './lib/old-checks';
@@ -21,6 +23,7 @@ const EMPTY_ID = '\0playbook:nothing';
 export function playbook(): AstroIntegration {
 	const ledger = new PatchLedger();
 	let version: string | undefined;
+	let emittedStarted = false;
 	return {
 		name: 'playbook',
 		hooks: {
@@ -75,6 +78,25 @@ export function playbook(): AstroIntegration {
 								name: 'playbook:no-js-light-theme',
 								enforce: 'pre',
 								transform: (code: string, id: string) => (/\.css($|\?)|[?&]lang\.css/.test(id) && code.includes('data-theme') ? withSystemLightTheme(code) : undefined),
+							},
+							{
+								// The files the build writes, by hash, before any page is rendered: the client build's, and
+								// the assets (stylesheets, fonts) of the server build, which Astro moves to the same folder.
+								// The output check refuses a script in dist/ that is not among them (src/lib/emitted.ts).
+								name: 'playbook:emitted-files',
+								apply: 'build',
+								writeBundle(this: { environment?: { name: string } }, options: { dir?: string }, bundle: Record<string, { fileName: string } & ({ type: 'chunk'; code: string } | { type: 'asset'; source: string | Uint8Array })>) {
+									const client = !this.environment || this.environment.name === 'client';
+									const outDir = fileURLToPath(config.outDir);
+									const files: Record<string, string> = {};
+									for (const output of Object.values(bundle)) {
+										const path = client ? relative(outDir, join(options.dir ?? outDir, output.fileName)).split(sep).join('/') : output.fileName;
+										if (client ? !path.startsWith('..') : output.type === 'asset' && path.startsWith(`${config.build.assets}/`))
+											files[path] = sha256(output.type === 'chunk' ? output.code : output.source);
+									}
+									recordEmitted(outDir, { files }, { fresh: !emittedStarted });
+									emittedStarted = true;
+								},
 							},
 							{
 								// Nothing about the reader is stored: the sidebar's state script is replaced by an empty module.

@@ -207,8 +207,8 @@ function rewriteLinks(root: HTMLElement, lang: string, inFile: ReadonlyMap<strin
 	for (const element of root.querySelectorAll('[src], link[href]')) element.remove();
 }
 
-/** The file's own layout: one column, readable on a phone, sections apart. */
-const SINGLE_CSS = [
+/** The file's own layout: one column, readable on a phone, sections apart (the output check knows it by its hash). */
+export const SINGLE_CSS = [
 	'body{margin:0}',
 	'.single-head,.single-guide{max-inline-size:48rem;margin-inline:auto;padding-inline:1rem}',
 	'.single-head{padding-block:1rem;border-block-end:1px solid var(--sl-color-gray-5)}',

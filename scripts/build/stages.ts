@@ -11,6 +11,9 @@
  * - single files: the whole guide of each language as one HTML file, for phones;
  * - scripts: online, the module scripts of each page bundled into one file per kind of page (after
  *   the bundles and single files, which bundle the site's scripts their own way);
+ * - output check: every HTML file written above (site, zips, single files) read against what the
+ *   generator emits, and every script file against what the build emitted; before the checksums
+ *   and signatures, so that nothing it refuses is checksummed or signed;
  * - checksums: SHA256SUMS, manifest.json and the downloads pages;
  * - signatures: with a release key, a signature of SHA256SUMS and of every download.
  */
@@ -27,9 +30,12 @@ import { checksums } from './checksums.ts';
 import type { BuildContext } from './context.ts';
 import { handouts } from './handouts.ts';
 import { offlineBundles } from './offline.ts';
+import { outputCheck } from './output-check.ts';
 import { signatures } from './signatures.ts';
 import { scripts } from './scripts.ts';
 import { singleFiles } from './single-file.ts';
+import { inlineScripts } from '../../src/lib/csp.ts';
+import { recordEmitted, sha256 } from '../../src/lib/emitted.ts';
 import { site } from './site.ts';
 
 const requireSite = (context: BuildContext) => {
@@ -126,4 +132,48 @@ function writeTextIndexes(context: BuildContext): { languages: number; pages: nu
 	return { languages: entries.size, pages: [...entries.values()].reduce((n, l) => n + l.length, 0), bytes };
 }
 
-export const STAGES: readonly Stage<BuildContext>[] = [site, policy, searchIndex, handouts, offlineBundles, singleFiles, scripts, checksums, signatures];
+/**
+ * A stage that writes files into dist/ records them for the output check (src/lib/emitted.ts):
+ * those of `paths` that are new or changed after it ran, with their hashes.
+ */
+function recording(stage: Stage<BuildContext>, paths: (file: string) => boolean): Stage<BuildContext> {
+	const hashes = (dist: string) => new Map(filesUnder(dist).filter(paths).map((f) => [f, sha256(readFileSync(join(dist, f)))]));
+	return {
+		...stage,
+		async run(context, progress) {
+			const before = existsSync(context.dist) ? hashes(context.dist) : new Map<string, string>();
+			const result = await stage.run(context, progress);
+			const written = [...hashes(context.dist)].filter(([file, hash]) => before.get(file) !== hash);
+			recordEmitted(context.dist, { files: Object.fromEntries(written) });
+			return result;
+		},
+	};
+}
+
+/** The single files stage, recording the inline script it bundles into each file (the one its policy lists besides the generator's). */
+const singleFilesRecorded: Stage<BuildContext> = {
+	...singleFiles,
+	async run(context, progress) {
+		const result = await singleFiles.run(context, progress);
+		const known = new Set(generatorInlineScripts(context.root).keys());
+		const files = existsSync(context.downloads) ? filesUnder(context.downloads).filter((f) => /^guide-[^/]+\.html$/.test(f)) : [];
+		const inline = Object.fromEntries(
+			files.map((f) => [`downloads/${f}`, inlineScripts(readFileSync(join(context.downloads, f), 'utf8')).map((s) => s.hash).filter((h) => !known.has(h))]),
+		);
+		recordEmitted(context.dist, { inline });
+		return result;
+	},
+};
+
+export const STAGES: readonly Stage<BuildContext>[] = [
+	site,
+	policy,
+	recording(searchIndex, (f) => f.startsWith('pagefind/') || f.startsWith('search/')),
+	handouts,
+	offlineBundles,
+	singleFilesRecorded,
+	recording(scripts, (f) => f.startsWith('_astro/') && /\.m?js$/.test(f)),
+	outputCheck,
+	checksums,
+	signatures,
+];

@@ -52,6 +52,29 @@ export function generatorInlineScripts(root: string): Map<string, KnownScript> {
 	return known;
 }
 
+const INLINE_STYLE = /<style\b([^>]*)>([\s\S]*?)<\/style\s*>/g;
+
+/**
+ * The `<style is:inline>` texts of one .astro source, as Astro writes them into pages: unchanged.
+ * A style whose text is computed (`set:html`) is not among them.
+ */
+export function inlineStylesOf(source: string): string[] {
+	return [...source.matchAll(INLINE_STYLE)].filter((m) => /\bis:inline\b/.test(m[1]!) && !/\bset:html\b/.test(m[1]!)).map((m) => m[2]!);
+}
+
+/** Every `<style>` text the generator's components write as it is (`is:inline`), by hash (CSP form), with the component. */
+export function generatorInlineStyles(root: string): Map<string, KnownScript> {
+	const known = new Map<string, KnownScript>();
+	for (const folder of ['src', 'components'])
+		if (existsSync(join(root, folder)))
+			for (const file of filesUnder(join(root, folder)).filter((f) => f.endsWith('.astro')))
+				for (const body of inlineStylesOf(readFileSync(join(root, folder, file), 'utf8'))) {
+					const hash = scriptHash(body);
+					if (!known.has(hash)) known.set(hash, { hash, file: `${folder}/${file}` });
+				}
+	return known;
+}
+
 /** An inline script of a built page that the generator did not write. */
 export interface UnknownScript {
 	/** The page, from the project root: `dist/en/tools/signal/index.html`. */

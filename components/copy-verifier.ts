@@ -22,7 +22,29 @@ export const MAX_BYTES = 256 * 1024 * 1024 - 1;
 /** A chosen file: its bytes, or why they could not be read. */
 export type ChosenFile = { name: string; bytes: Uint8Array } | { name: string; unreadable: 'tooLarge' | 'failed'; size: number };
 
-export type Verdict = 'genuine' | 'reject' | 'incomplete' | 'unreadable';
+/**
+ * `published`: an unsigned release's file matches the checksums the website publishes; `unsigned`:
+ * an unsigned release with nothing to compare against, so the reader compares the checksum shown.
+ */
+export type Verdict = 'genuine' | 'reject' | 'incomplete' | 'unreadable' | 'published' | 'unsigned';
+
+/**
+ * What the website publishes for this release, fetched when the page is read from the website:
+ * its SHA256SUMS, and its SHA256SUMS.asc unless the release is unsigned (`signature` undefined).
+ */
+export interface Published {
+	sums: Uint8Array;
+	signature?: Uint8Array;
+}
+
+export interface CheckOptions {
+	/** The device's date, for signatures. */
+	now?: Date;
+	/** The website's SHA256SUMS (and signature), used when the reader did not choose a SHA256SUMS. */
+	published?: Published;
+	/** No release key is published: this release cannot be signed. */
+	unsigned?: boolean;
+}
 
 export interface Finding {
 	ok: boolean | undefined;
@@ -46,7 +68,8 @@ export async function readChosen(files: readonly Pick<File, 'name' | 'size' | 'a
 }
 
 /** Checks the chosen files; `ok` is undefined for a finding that proves nothing either way. */
-export async function checkFiles(chosen: readonly ChosenFile[], keys: readonly PublishedKey[], m: Messages, now: Date = new Date()): Promise<{ verdict: Verdict; findings: Finding[] }> {
+export async function checkFiles(chosen: readonly ChosenFile[], keys: readonly PublishedKey[], m: Messages, options: CheckOptions = {}): Promise<{ verdict: Verdict; findings: Finding[] }> {
+	const now = options.now ?? new Date();
 	const findings: Finding[] = [];
 	for (const file of chosen)
 		if ('unreadable' in file)
@@ -77,21 +100,26 @@ export async function checkFiles(chosen: readonly ChosenFile[], keys: readonly P
 		}
 	};
 	let signed = false;
-	if (sumsFile) {
-		const signature = byName.get('SHA256SUMS.asc');
-		if (signature) {
-			const finding = describe(await checkSignature(sumsFile.bytes, text(signature.bytes), keys, now));
+	// Without a SHA256SUMS of the reader's, the website's own list, when the page could fetch it.
+	const fromSite = !sumsFile && !unreadable.has('SHA256SUMS') ? options.published : undefined;
+	const sumsBytes = sumsFile?.bytes ?? fromSite?.sums;
+	const signatureBytes = sumsFile ? byName.get('SHA256SUMS.asc')?.bytes : fromSite?.signature;
+	const unsigned = options.unsigned || (!!fromSite && !fromSite.signature);
+	if (sumsBytes) {
+		if (signatureBytes) {
+			const finding = describe(await checkSignature(sumsBytes, text(signatureBytes), keys, now));
 			signed = finding.ok === true;
 			findings.push(finding);
-		} else if (!unreadable.has('SHA256SUMS.asc')) findings.push({ ok: undefined, text: m['verify.noSig']! });
+		} else if (sumsFile && !unreadable.has('SHA256SUMS.asc') && !options.unsigned) findings.push({ ok: undefined, text: m['verify.noSig']! });
 	}
 	// A signature chosen without the file it signs checks nothing.
 	for (const file of files) {
 		const signs = file.name.endsWith('.asc') ? file.name.slice(0, -'.asc'.length) : undefined;
 		if (signs && !byName.has(signs) && !unreadable.has(signs)) findings.push({ ok: undefined, text: fillIn(m['verify.sigAlone']!, { file: file.name, signed: signs }) });
 	}
-	const sums = sumsFile ? parseSums(text(sumsFile.bytes)) : undefined;
+	const sums = sumsBytes ? parseSums(text(sumsBytes)) : undefined;
 	let checked = 0;
+	let matchesSite = 0;
 	for (const file of files) {
 		if (file.name === 'SHA256SUMS' || file.name.endsWith('.asc')) continue;
 		const hash = await sha256(file.bytes);
@@ -102,28 +130,56 @@ export async function checkFiles(chosen: readonly ChosenFile[], keys: readonly P
 			findings.push(finding);
 			if (finding.ok) checked++;
 		}
-		if (!sums) {
-			if (!own) findings.push({ ok: undefined, text: fillIn(m['verify.hash']!, { file: file.name, hash }) });
-			continue;
-		}
+		// The checksum to compare by hand: nothing signed vouches for it.
+		const byHand = !own && (!sums || (unsigned && !fromSite));
+		if (byHand) findings.push({ ok: undefined, text: fillIn(m['verify.hash']!, { file: file.name, hash }) });
+		if (!sums) continue;
 		const listed = sums.get(file.name);
-		if (listed === undefined) findings.push({ ok: undefined, text: fillIn(m['verify.unlisted']!, { file: file.name }) });
+		if (listed === undefined) findings.push({ ok: undefined, text: fillIn(m['verify.unlisted']!, { file: file.name, hash }) });
 		else if (listed === hash) {
-			findings.push({ ok: true, text: fillIn(m['verify.match']!, { file: file.name }) });
+			findings.push({ ok: true, text: fillIn(m[fromSite ? 'verify.publishedMatch' : 'verify.match']!, { file: file.name }) });
 			if (signed) checked++;
-		} else findings.push({ ok: false, text: fillIn(m['verify.mismatch']!, { file: file.name }) });
+			else if (fromSite) matchesSite++;
+		}
+		// The website lists its latest release: a file that differs may be an older one, not a changed one.
+		else if (fromSite) findings.push({ ok: undefined, text: fillIn(m['verify.publishedOther']!, { file: file.name, hash }) });
+		else findings.push({ ok: false, text: fillIn(m['verify.mismatch']!, { file: file.name }) });
 	}
 	const clock = clocks[0];
 	if (clock) findings.push({ ok: undefined, note: true, text: fillIn(m['verify.clockBehind']!, { date: clock.signed, now: clock.now }) });
 	const counted = findings.filter((f) => !f.note);
+	const complete = counted.every((f) => f.ok !== undefined);
 	const verdict: Verdict = counted.some((f) => f.ok === false)
 		? 'reject'
 		: unreadable.size
 			? 'unreadable'
-			: checked > 0 && counted.every((f) => f.ok !== undefined)
+			: checked > 0 && complete
 				? 'genuine'
-				: 'incomplete';
+				: unsigned && matchesSite > 0 && complete
+					? 'published'
+					: unsigned
+						? 'unsigned'
+						: 'incomplete';
 	return { verdict, findings };
+}
+
+/**
+ * The website's SHA256SUMS and SHA256SUMS.asc, when the page is read from the website (never from
+ * file://, where a copy would only vouch for itself): undefined when they cannot be fetched; no
+ * signature when the website publishes none (404), which means the release is unsigned.
+ */
+export async function fetchPublished(url: string | undefined, location: { protocol: string }): Promise<Published | undefined> {
+	if (!url || !/^https?:$/.test(location.protocol)) return undefined;
+	try {
+		const sums = await fetch(url, { cache: 'no-store' });
+		if (!sums.ok) return undefined;
+		const bytes = new Uint8Array(await sums.arrayBuffer());
+		const signature = await fetch(`${url}.asc`, { cache: 'no-store' });
+		if (signature.ok) return { sums: bytes, signature: new Uint8Array(await signature.arrayBuffer()) };
+		return signature.status === 404 ? { sums: bytes } : undefined;
+	} catch {
+		return undefined;
+	}
 }
 
 /** Wires the island: each choice of files replaces the verdict on screen, and only the latest choice's check may show one. */
@@ -161,7 +217,9 @@ export function attachVerifier(root: HTMLElement) {
 		root.setAttribute('aria-busy', 'true');
 		let result: { verdict: Verdict; findings: Finding[] };
 		try {
-			result = await checkFiles(await readChosen(picked), keys, m);
+			const chosen = await readChosen(picked);
+			const published = chosen.some((f) => f.name === 'SHA256SUMS') ? undefined : await fetchPublished(root.dataset.sums, location);
+			result = await checkFiles(chosen, keys, m, { published, unsigned: 'unsigned' in root.dataset });
 		} catch {
 			// Nothing said about these files can be trusted: say the check did not finish.
 			result = { verdict: 'unreadable', findings: [{ ok: undefined, text: m['verify.failed']! }] };

@@ -6,7 +6,7 @@
  * a download's own `.asc` is checked against that download and named as such. The island is bundled
  * as the offline bundles bundle it (one classic script); the page around it is the component's markup.
  */
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,14 +16,17 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { groupFingerprint } from '../../src/lib/release-keys';
 import { sha256 } from '../../src/lib/release-check';
 import en from '../../content/i18n/en.json';
-import { launch } from '../helpers/browser';
+import { launch, useBuiltSite } from '../helpers/browser';
 import { makeKey, sign, type TestKey } from '../helpers/keys';
-import { ROOT } from '../helpers/project';
+import { DIST, ROOT } from '../helpers/project';
+import { serveStatic } from '../helpers/serve';
 
 const scratch = mkdtempSync(join(tmpdir(), 'copy-verifier-'));
 let browser: Browser;
 let key: TestKey;
 let pageUrl: string;
+/** The same page on a website that publishes downloads/SHA256SUMS, with and without its signature. */
+const websites: Record<'signed' | 'unsigned', { url: string; close: () => Promise<void> }> = {} as never;
 
 /** A folder of files as a reader holds them: a download, and optionally SHA256SUMS and signatures. */
 const sets: Record<string, string> = {};
@@ -68,17 +71,21 @@ customElements.define('copy-verifier', class extends HTMLElement { connectedCall
 		write: false,
 		logLevel: 'silent',
 	});
-	writeFileSync(join(scratch, 'verifier.js'), script.outputFiles[0]!.contents);
 	const attr = (value: unknown) => JSON.stringify(value).replace(/&/g, '&amp;').replace(/'/g, '&#39;');
-	writeFileSync(
-		join(scratch, 'index.html'),
-		`<!doctype html><html lang="en"><meta charset="utf-8"><title>Check a copy</title>
-<copy-verifier data-keys='${attr(keys)}' data-messages='${attr(messages)}'>
+	const writePage = (dir: string, published: typeof keys) => {
+		mkdirSync(dir, { recursive: true });
+		writeFileSync(join(dir, 'verifier.js'), script.outputFiles[0]!.contents);
+		writeFileSync(
+			join(dir, 'index.html'),
+			`<!doctype html><html lang="en"><meta charset="utf-8"><title>Check a copy</title>
+<copy-verifier data-keys='${attr(published)}' data-messages='${attr(messages)}' data-sums="/downloads/SHA256SUMS"${published.length ? '' : ' data-unsigned'}>
 <div class="controls"><label><span>Files</span><input type="file" multiple data-files></label></div>
 <div class="result" role="status" aria-live="polite" data-result></div>
 </copy-verifier>
 <script src="verifier.js"></script>`,
-	);
+		);
+	};
+	writePage(scratch, keys);
 	pageUrl = pathToFileURL(join(scratch, 'index.html')).href;
 
 	const guide = new TextEncoder().encode('the guide, as published\n'.repeat(2000));
@@ -90,20 +97,28 @@ customElements.define('copy-verifier', class extends HTMLElement { connectedCall
 	await writeSet('huge', { zip: { sparse: 3 * 1024 ** 3 }, listed: guide, sumsSigned: false });
 	// Large enough that reading and hashing it takes a while.
 	await writeSet('slow', { zip: { sparse: 160 * 1024 ** 2 } });
+	for (const kind of ['signed', 'unsigned'] as const) {
+		const dir = join(scratch, `website-${kind}`);
+		writePage(dir, kind === 'signed' ? keys : []);
+		mkdirSync(join(dir, 'downloads'));
+		for (const name of kind === 'signed' ? ['SHA256SUMS', 'SHA256SUMS.asc'] : ['SHA256SUMS']) copyFileSync(join(sets.genuine!, name), join(dir, 'downloads', name));
+		websites[kind] = await serveStatic(dir);
+	}
 	browser = await launch();
 }, 120_000);
 
 afterAll(async () => {
 	await browser?.close();
+	for (const site of Object.values(websites)) await site.close();
 	rmSync(scratch, { recursive: true, force: true });
 });
 
-async function open(): Promise<{ page: Page; verifier: Locator; errors: string[] }> {
+async function open(url = pageUrl): Promise<{ page: Page; verifier: Locator; errors: string[] }> {
 	const page = await browser.newPage();
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
 	page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-	await page.goto(pageUrl);
+	await page.goto(url);
 	const verifier = page.locator('copy-verifier[data-ready]');
 	await verifier.waitFor();
 	return { page, verifier, errors };
@@ -200,6 +215,70 @@ describe('the copy checker, in Chromium', () => {
 			await verifier.locator('.verdict').waitFor({ timeout: 20_000 });
 			expect(await verdicts(verifier)).toEqual([`reject: ${en['verify.reject']}`]);
 			expect(await verifier.locator('li').allTextContents()).toEqual(['The signature playbook-en.zip.asc does not match playbook-en.zip: one of the two was changed.']);
+		} finally {
+			await page.close();
+		}
+	});
+
+	test('on the website, a file chosen alone is compared with the published checksums and their signature', async () => {
+		const { page, verifier } = await open(`${websites.signed.url}/`);
+		try {
+			await choose(verifier, path('genuine', 'playbook-en.zip'));
+			await verifier.locator('.verdict').waitFor({ timeout: 20_000 });
+			expect(await verdicts(verifier)).toEqual([`genuine: ${en['verify.genuine']}`]);
+			expect(await verifier.locator('li').allTextContents()).toEqual([`SHA256SUMS is signed with the current release key, ${groupFingerprint(key.fingerprint)}.`, 'playbook-en.zip: matches the checksum published on this website.']);
+			// The website lists its latest release: a file that differs is not called changed, only not current.
+			await choose(verifier, path('changed', 'playbook-en.zip'));
+			await verifier.locator('.verdict').waitFor({ timeout: 20_000 });
+			expect(await verdicts(verifier)).toEqual([`incomplete: ${en['verify.incomplete']}`]);
+			expect((await verifier.locator('li').allTextContents())[1]).toMatch(/^playbook-en\.zip: not the file this website publishes now\./);
+		} finally {
+			await page.close();
+		}
+	});
+
+	test('an unsigned release says so, and compares a file with the checksums its website publishes', async () => {
+		const { page, verifier } = await open(`${websites.unsigned.url}/`);
+		try {
+			await choose(verifier, path('genuine', 'playbook-en.zip'));
+			await verifier.locator('.verdict').waitFor({ timeout: 20_000 });
+			expect(await verdicts(verifier)).toEqual([`published: ${en['verify.published']}`]);
+			expect(await verifier.locator('li').allTextContents()).toEqual(['playbook-en.zip: matches the checksum published on this website.']);
+
+			await choose(verifier, path('changed', 'playbook-en.zip'));
+			await verifier.locator('.verdict').waitFor({ timeout: 20_000 });
+			expect(await verdicts(verifier)).toEqual([`unsigned: ${en['verify.unsigned']}`]);
+		} finally {
+			await page.close();
+		}
+		// From file://, a copy of an unsigned release has nothing to compare with but the checksum it shows.
+		const copy = await open(pathToFileURL(join(scratch, 'website-unsigned', 'index.html')).href);
+		try {
+			await choose(copy.verifier, path('genuine', 'playbook-en.zip'));
+			await copy.verifier.locator('.verdict').waitFor({ timeout: 20_000 });
+			expect(await verdicts(copy.verifier)).toEqual([`unsigned: ${en['verify.unsigned']}`]);
+			expect(await copy.verifier.locator('li').allTextContents()).toEqual([`playbook-en.zip: its SHA-256 checksum is ${await sha256(new TextEncoder().encode('the guide, as published\n'.repeat(2000)))}`]);
+		} finally {
+			await copy.page.close();
+		}
+	});
+});
+
+describe('the Check a copy page of the built site, unsigned as a build without the signing key is', () => {
+	const site = useBuiltSite();
+
+	test('compares a download chosen alone with the website’s SHA256SUMS, and says the release is unsigned', async () => {
+		const page = await site.browser.newPage();
+		try {
+			await page.goto(`${site.url}/en/check-a-copy/`);
+			const verifier = page.locator('copy-verifier[data-ready]');
+			await verifier.waitFor();
+			// With no release key published, the page says at once that the release is not signed.
+			if ((await verifier.getAttribute('data-unsigned')) !== null) expect(await verifier.locator('.controls p').textContent()).toBe(en['verify.introUnsigned']);
+			await choose(verifier, [join(DIST, 'downloads', 'playbook-en.zip')]);
+			await verifier.locator('.verdict').waitFor({ timeout: 20_000 });
+			expect(await verdicts(verifier)).toEqual([`published: ${en['verify.published']}`]);
+			expect(await verifier.locator('li').allTextContents()).toEqual(['playbook-en.zip: matches the checksum published on this website.']);
 		} finally {
 			await page.close();
 		}

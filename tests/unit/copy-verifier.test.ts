@@ -75,7 +75,7 @@ describe('a device clock behind the signature', () => {
 		changed[0]! ^= 1;
 		expect(await checkSignature(changed, await sign(data, key), keys, behind)).toEqual({ state: 'bad' });
 
-		const result = await checkFiles([file('playbook-en.zip', data), file('SHA256SUMS', sums), file('SHA256SUMS.asc', sumsAsc)], keys, en, behind);
+		const result = await checkFiles([file('playbook-en.zip', data), file('SHA256SUMS', sums), file('SHA256SUMS.asc', sumsAsc)], keys, en, { now: behind });
 		expect(result.verdict).toBe('genuine');
 		expect(result.findings.map((f) => f.text)).toEqual([
 			`SHA256SUMS is signed with the current release key, ${groupFingerprint(key.fingerprint)}.`,
@@ -108,5 +108,44 @@ describe('signatures of the downloads themselves', () => {
 		const sumsSigAlone = await checkFiles([file('playbook-en.zip', data), file('SHA256SUMS.asc', sumsAsc)], keys, en);
 		expect(sumsSigAlone.verdict).toBe('incomplete');
 		expect(sumsSigAlone.findings.map((f) => f.text)[0]).toBe('SHA256SUMS.asc: the file it signs, SHA256SUMS, was not chosen, so this signature was not checked.');
+	});
+});
+
+describe('an unsigned release, and the checksums its website publishes', () => {
+	test('a file chosen alone is compared with the website’s list: signed, it is genuine; unsigned, it matches the website and says so', async () => {
+		const signed = await checkFiles([file('playbook-en.zip', data)], keys, en, { published: { sums, signature: sumsAsc } });
+		expect(signed).toEqual({
+			verdict: 'genuine',
+			findings: [
+				{ ok: true, text: `SHA256SUMS is signed with the current release key, ${groupFingerprint(key.fingerprint)}.` },
+				{ ok: true, text: 'playbook-en.zip: matches the checksum published on this website.' },
+			],
+		});
+		const unsigned = await checkFiles([file('playbook-en.zip', data)], [], en, { published: { sums }, unsigned: true });
+		expect(unsigned).toEqual({ verdict: 'published', findings: [{ ok: true, text: 'playbook-en.zip: matches the checksum published on this website.' }] });
+		// A website list without its signature, though the page has a key: the release is unsigned all the same.
+		expect((await checkFiles([file('playbook-en.zip', data)], keys, en, { published: { sums } })).verdict).toBe('published');
+	});
+
+	test('a file that differs from the website’s list may be older: it is not current, not "changed"', async () => {
+		const older = encode('an older release of the guide\n');
+		const signed = await checkFiles([file('playbook-en.zip', older)], keys, en, { published: { sums, signature: sumsAsc } });
+		expect(signed.verdict).toBe('incomplete');
+		expect(signed.findings[1]).toEqual({ ok: undefined, text: `playbook-en.zip: not the file this website publishes now. It may be from an older release, or it was changed: get the current one from this website, or compare its SHA-256 checksum, ${await sha256(older)}, with one from a source you trust.` });
+		expect((await checkFiles([file('playbook-en.zip', older)], [], en, { published: { sums }, unsigned: true })).verdict).toBe('unsigned');
+	});
+
+	test('with nothing published to compare with, an unsigned release shows the checksum to compare by hand and asks for no signature', async () => {
+		expect(await checkFiles([file('playbook-en.zip', data)], [], en, { unsigned: true })).toEqual({
+			verdict: 'unsigned',
+			findings: [{ ok: undefined, text: `playbook-en.zip: its SHA-256 checksum is ${await sha256(data)}` }],
+		});
+		// The reader's own SHA256SUMS: no "SHA256SUMS.asc is missing", and the checksum is still shown, since nothing signed vouches for the list.
+		const withList = await checkFiles([file('playbook-en.zip', data), file('SHA256SUMS', sums)], [], en, { unsigned: true });
+		expect(withList.verdict).toBe('unsigned');
+		expect(withList.findings.map((f) => f.text)).toEqual([`playbook-en.zip: its SHA-256 checksum is ${await sha256(data)}`, 'playbook-en.zip: matches the list of checksums.']);
+		// The reader's own list wins over the website's.
+		const own = await checkFiles([file('playbook-en.zip', data), file('SHA256SUMS', sums), file('SHA256SUMS.asc', sumsAsc)], keys, en, { published: { sums: encode('') } });
+		expect(own.verdict).toBe('genuine');
 	});
 });

@@ -227,12 +227,16 @@ export interface PlanProblem {
 	fix: string;
 }
 
-/** A passage of a page that applies only for some answers: `<div data-only-where="question=answer …">…</div>`. */
-const ONLY_WHERE = /<div\s+data-only-where="([^"]*)"\s*>([\s\S]*?)<\/div>/g;
+/**
+ * A passage of a page that applies only for some answers, between two MDX comments (nothing is
+ * rendered, and translations keep them as they keep links): `{/* only-where: question=answer … *\/}`
+ * and `{/* end only-where *\/}`.
+ */
+const ONLY_WHERE = /\{\/\*\s*only-where:([^*]*)\*\/\}([\s\S]*?)\{\/\*\s*end only-where\s*\*\/\}/g;
 
 /**
  * The text of a page that a reader of a plan with these effective answers is told to follow: the
- * page without its passages marked for other answers (`<div data-only-where="secure-apps-risky=no">`,
+ * page without its passages marked for other answers (`{/* only-where: secure-apps-risky=no *\/}`,
  * several conditions separated by spaces, all must hold). Also the marks that name an unknown
  * question or answer, which hide nothing.
  */
@@ -396,8 +400,8 @@ export function checkPlans(
 						answers: '',
 						source: `page "${page.id}"`,
 						file: page.file,
-						message: `the mark data-only-where="${mark}" names no question of content/data/questions.yaml with the answer yes or no`,
-						fix: `write it as data-only-where="question=answer", for instance "${model.questions[0]?.id ?? 'question'}=no"; several conditions are separated by spaces and must all hold.`,
+						message: `the mark {/* only-where: ${mark.trim()} */} names no question of content/data/questions.yaml with the answer yes or no`,
+						fix: `write it as {/* only-where: question=answer */}, for instance {/* only-where: ${model.questions[0]?.id ?? 'question'}=no */}; several conditions are separated by spaces and must all hold.`,
 					});
 				// Link targets and frontmatter ids are addresses, not advice.
 				const prose = shownText.replace(/\]\([^)]*\)/g, ']').replace(/^tools:.*$/m, '');
@@ -419,7 +423,7 @@ export function checkPlans(
 						source: `page "${id}"`,
 						file: files[0],
 						message: `the page "${id}", which the plan links to, names ${name} in ${files.join(', ')}, which the plan says to avoid${whyAvoided(suspectedBy(tool, plan))}`,
-						fix: `reword the passage so that it names no tool the plan avoids; or, where the advice holds only for other answers, say so on the page and put the passage in <div data-only-where="question=answer …"> … </div> with the answers for which it holds (README, "The risk plan"), in every language.`,
+						fix: `reword the passage so that it names no tool the plan avoids; or, where the advice holds only for other answers, say so on the page and put the passage between {/* only-where: question=answer … */} and {/* end only-where */}, with the answers for which it holds (README, "The risk plan"), in every language.`,
 					});
 		}
 	}

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkContent } from '../../src/lib/check-content';
 import { allPlans, checkPlans, cover, linkedPages, namePattern, pageTextFor, resolvePlan, sharedParts, toPlanModel, type PlanModel, type PlanTexts } from '../../src/lib/plan';
@@ -143,9 +143,14 @@ describe('sharedParts', () => {
 });
 
 describe('checkPlans', () => {
-	test('finds no problem in the shipped model, its texts in every language and the source’s situations', () => {
+	test('finds no problem in the shipped model, its texts and the pages its plans link to in every language, and the source’s situations', () => {
 		expect(texts.map((t) => t.lang)).toEqual(['en', 'es', 'fr', 'ar']);
-		expect(checkPlans(model, { situations, toolNames, texts })).toEqual([]);
+		const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.mdx') ? [join(dir, e.name)] : []));
+		const pages = data.languages.flatMap((l) =>
+			walk(join(ROOT, 'content/docs', l.id)).map((file) => ({ id: relative(join(ROOT, 'content/docs', l.id), file).replace(/\.mdx$/, ''), lang: l.id, file: relative(ROOT, file), text: readFileSync(file, 'utf8') })),
+		);
+		expect(pages.some((p) => p.id === 'practices/app-lock')).toBe(true);
+		expect(checkPlans(model, { situations, toolNames, texts, pages })).toEqual([]);
 	});
 
 	const withRule = (id: string, change: (rule: PlanModel['rules'][number]) => PlanModel['rules'][number]): PlanModel => ({ ...model, rules: model.rules.map((r) => (r.id === id ? change(r) : r)) });
@@ -269,7 +274,7 @@ describe('checkPlans', () => {
 					file: 'content/docs/en/practices/app-lock.mdx',
 					message:
 						'the page "practices/app-lock", which the plan links to, names Signal in content/docs/en/practices/app-lock.mdx, content/docs/fr/practices/app-lock.mdx, which the plan says to avoid (it draws attention where encrypted apps are suspect, and "secure-apps-risky" is answered yes)',
-					fix: 'reword the passage so that it names no tool the plan avoids; or, where the advice holds only for other answers, say so on the page and put the passage in <div data-only-where="question=answer …"> … </div> with the answers for which it holds (README, "The risk plan"), in every language.',
+					fix: 'reword the passage so that it names no tool the plan avoids; or, where the advice holds only for other answers, say so on the page and put the passage between {/* only-where: question=answer … */} and {/* end only-where */}, with the answers for which it holds (README, "The risk plan"), in every language.',
 				},
 			]);
 			// A page no plan links to may name what it likes.
@@ -277,16 +282,16 @@ describe('checkPlans', () => {
 		});
 
 		test('accepts a passage marked for the answers where it holds, and only for those', () => {
-			const marked = (where: string) => `Lock your phone.\n\n<div data-only-where="${where}">\n\nWhere secure apps raise no suspicion, lock Signal with a PIN.\n\n</div>\n`;
+			const marked = (where: string) => `Lock your phone.\n\n{/* only-where: ${where} */}\n\nWhere secure apps raise no suspicion, lock Signal with a PIN.\n\n{/* end only-where */}\n`;
 			expect(appLock(marked('secure-apps-risky=no'))).toEqual([]);
 			// Marked for answers whose plans avoid it: still an error.
 			expect(appLock(marked('secure-apps-risky=yes')).map((p) => p.answers)).toEqual(['surveilled=yes, secure-apps-risky=yes, direct-contact-dangerous=yes, anonymity-tools-risky=yes']);
 			// A mark that names no question hides nothing, and is reported itself.
-			expect(appLock(marked('secure-apps=no')).map((p) => p.message)).toContain('the mark data-only-where="secure-apps=no" names no question of content/data/questions.yaml with the answer yes or no');
+			expect(appLock(marked('secure-apps=no')).map((p) => p.message)).toContain('the mark {/* only-where: secure-apps=no */} names no question of content/data/questions.yaml with the answer yes or no');
 		});
 
 		test('pageTextFor keeps the passages whose answers all hold, and drops the others', () => {
-			const text = 'a <div data-only-where="surveilled=yes secure-apps-risky=no">b</div> c';
+			const text = 'a {/* only-where: surveilled=yes secure-apps-risky=no */}b{/* end only-where */} c';
 			expect(pageTextFor(text, { surveilled: 'yes', 'secure-apps-risky': 'no' }).text).toBe(text);
 			expect(pageTextFor(text, { surveilled: 'yes', 'secure-apps-risky': 'yes' })).toEqual({ text: 'a  c', invalid: [] });
 		});

@@ -31,8 +31,8 @@ const onion = (path: string) => `http://127.0.0.1:${port.onion}${path}`;
 
 /**
  * Debian's default site (/etc/nginx/sites-available/default as its nginx package installs it,
- * comments left out), enabled on a fresh install: the default server on port 80, logging to the
- * access log of nginx.conf.
+ * comments left out, on the test's HTTP port), enabled on a fresh install: the default server on
+ * port 80, logging to the access log of nginx.conf.
  */
 function debianDefaultSite(httpPort: number, root: string): string {
 	return [

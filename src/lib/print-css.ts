@@ -23,12 +23,18 @@ const FAMILY = 'Playbook Print';
 const fontFace = (weight: number, url: string, range: string, adjust = '') =>
 	`@font-face{font-family:'${FAMILY}';font-style:normal;font-weight:${weight};font-display:block;src:url(${url}) format('woff2');unicode-range:${range};${adjust && `size-adjust:${adjust};`}}`;
 
+/**
+ * A text as a CSS string, for a style sheet written into a <style> element: `<` is escaped too, so
+ * that a title holding "</style>" cannot end the element.
+ */
+export const cssString = (text: string): string => JSON.stringify(text).replace(/</g, '\\3c ');
+
 /** "Page {{page}} of {{pages}}" as the content of a page-margin box: `"Page " counter(page) " of " counter(pages)`. */
 export function pageOfContent(template: string): string {
 	return template
 		.split(/(\{\{pages?\}\})/)
 		.filter(Boolean)
-		.map((part) => (part === '{{page}}' ? 'counter(page)' : part === '{{pages}}' ? 'counter(pages)' : JSON.stringify(part)))
+		.map((part) => (part === '{{page}}' ? 'counter(page)' : part === '{{pages}}' ? 'counter(pages)' : cssString(part)))
 		.join(' ');
 }
 
@@ -63,6 +69,6 @@ export function printCss({ size, margin, title, pageOf }: PrintFrame): string {
 		`:is(h2,h3,h4,h5,h6,caption,.sl-heading-wrapper){break-after:avoid-page}}`,
 		// The running title and the page number sit next to the text, not near the paper's edge, where
 		// a printer, or an A4 page printed on US Letter, cuts them off.
-		`@page{size:${size};margin:${margin};@top-center{content:${JSON.stringify(title)};${box}vertical-align:bottom;padding-block-end:3mm;}${pageOf ? `@bottom-center{content:${pageOfContent(pageOf)};${box}color:inherit;vertical-align:top;padding-block-start:3mm;}` : ''}}`,
+		`@page{size:${size};margin:${margin};@top-center{content:${cssString(title)};${box}vertical-align:bottom;padding-block-end:3mm;}${pageOf ? `@bottom-center{content:${pageOfContent(pageOf)};${box}color:inherit;vertical-align:top;padding-block-start:3mm;}` : ''}}`,
 	].join('');
 }

@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'node-html-parser';
 import { afterAll, describe, expect, test } from 'vitest';
 import { copyProject, DIST, requireDist, ROOT } from '../helpers/project';
 
@@ -59,6 +60,26 @@ describe('a script in content stops the build', () => {
 		copy.edit('content/data/languages.yaml', (t) => t.replace('label: Français', 'label: Français<script>alert(1)</script>'));
 		const { status, output } = build(copy.dir);
 		expectStopped(output, status, 'content/data/languages.yaml', readFileSync(join(ROOT, 'content/data/languages.yaml'), 'utf8').split('\n').indexOf('  label: Français') + 1, '<script> is not allowed in content');
+	}, 180_000);
+});
+
+describe('a title is text wherever the generator writes it', () => {
+	test('a site title that closes <title> and <style> and adds a meta refresh stays text in the pages, the handout and its print style sheet', () => {
+		const copy = project();
+		// A copy whose content check reports nothing, whatever the content: what is tested is how pages write a title.
+		copy.edit('src/lib/check-content.ts', (t) => t.replace('export function checkContent(root: string): CheckResult {', 'export function checkContent(root: string): CheckResult {\n\tif (root) return { problems: [], data: realCheck(root).data };\n\treturn realCheck(root);\n}\nfunction realCheck(root: string): CheckResult {'));
+		// Nor does the page schema refuse markup in a title (src/schemas/page.ts), which stops the handout and the card.
+		copy.edit('src/schemas/page.ts', (t) => t.replace('.refine((text) => !MARKUP.test(text),', '.refine((text) => text.length >= 0,'));
+		const hostile = 'Guide</title></style><meta http-equiv="refresh" content="0;url=https://evil.example/">';
+		copy.edit('content/i18n/fr.json', (t) => t.replace('"site.title": "Guide de communication sécurisée"', `"site.title": ${JSON.stringify(hostile)}`));
+		const { status, output } = build(copy.dir, '--only', 'site');
+		expect(status, output).toBe(0);
+		for (const page of ['dist/fr/index.html', 'dist/fr/tools/signal/index.html', 'dist/fr/handout/index.html', 'dist/fr/card/index.html']) {
+			const document = parse(readFileSync(join(copy.dir, page), 'utf8'));
+			expect(document.querySelectorAll('meta[http-equiv]').length, page).toBe(0);
+			expect(document.querySelector('title')!.text, page).toContain(hostile);
+		}
+		expect(readFileSync(join(copy.dir, 'dist/fr/handout/index.html'), 'utf8')).toContain('@top-center{content:"Guide\\3c /title>\\3c /style>\\3c meta');
 	}, 180_000);
 });
 

@@ -13,6 +13,10 @@
  *   `<img src="https://…">`, `srcset`, `poster`), a stylesheet or a CSS `url(…)`. The site's policy
  *   would block it, so the reader would see a broken image, and asking another site for it would
  *   tell that site who reads the guide. Links to other sites are fine: a reader chooses to follow them.
+ *
+ * Pages are first read as MDX by src/lib/check-mdx.ts, which allows only what a page may hold; this
+ * check on the text is the one for YAML and JSON, and a second lock on pages (the content check does
+ * not report a page line twice).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

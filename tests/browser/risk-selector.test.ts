@@ -29,7 +29,8 @@ async function open(lang: Lang, javaScriptEnabled: boolean): Promise<{ context: 
 const CASES = [
 	{ name: 'watched, and secure apps illegal', values: ['yes', 'yes', 'no', 'no'] as const, route: 'direct', use: ['tool:whatsapp'] },
 	{ name: 'direct contact dangerous', values: ['no', 'no', 'yes', 'yes'] as const, route: 'partner', use: ['tool:proton-mail', 'tool:signal', 'tool:wire'] },
-	{ name: 'direct contact dangerous, secure apps risky, Tor not', values: ['no', 'unsure', 'yes', 'no'] as const, route: 'partner', use: ['tool:tails', 'tool:tor-browser', 'tool:whatsapp'] },
+	// No WhatsApp where contact is dangerous, and nothing to use over Tor where secure apps are risky: the partner in person or its own channels.
+	{ name: 'direct contact dangerous, secure apps risky, Tor not', values: ['no', 'unsure', 'yes', 'no'] as const, route: 'partner', use: ['channel:in-person', 'channel:partner-channels'] },
 ];
 
 describe.each(['en', 'ar'] as const)('the risk check in %s', (lang) => {

@@ -45,7 +45,7 @@ function expected(answers: Answers) {
 	if (dangerous && !torRisky && !appsRisky) use['person-if-unavoidable'] = ['proton-mail', 'tails', 'tor-browser'];
 	if (!dangerous) use.person = appsRisky ? ['whatsapp'] : ['jitsi-meet', 'proton-mail', 'signal', 'wire'];
 	const steps = dangerous
-		? ['partner-checks-risk', appsRisky ? 'partner-own-channel' : 'secure-partner-channel', 'close-contact', 'in-person-meeting', 'partner-relays', 'partner-gives-access', ...(torRisky || appsRisky ? [] : ['direct-over-tor']), 'delete-channels']
+		? ['partner-checks-risk', appsRisky ? 'partner-own-channel' : 'secure-partner-channel', 'in-person-meeting', 'partner-relays', 'partner-gives-access', ...(torRisky || appsRisky ? [] : ['direct-over-tor']), 'delete-channels']
 		: appsRisky
 			? ['first-call-whatsapp', 'check-participants', 'ongoing-whatsapp', 'compare-safety-numbers', 'coach-devices', 'delete-channels']
 			: ['first-meeting', 'protect-meeting-link', 'check-participants', 'ongoing-channel', 'compare-safety-numbers', 'coach-devices', 'delete-channels'];

@@ -580,9 +580,11 @@ export function checkContent(root: string): CheckResult {
 				offers: s.expect.offers.map((r) => r.id),
 			},
 		}));
-		for (const problem of checkPlans(model, { situations, toolNames, texts })) {
-			const file = problem.source.startsWith('scenario') ? dataFile('scenarios') : problem.source.startsWith('situation') ? dataFile('situations') : dataFile('rules');
-			problems.push({ file, field: `answers ${problem.answers} → ${problem.source}`, message: problem.message, fix: problem.fix });
+		// The pages a plan links to are read as they are written, in every language: a reader who follows a link is told nothing the plan avoids.
+		const planPages = pages.filter((p) => languageIds.has(p.lang)).map((p) => ({ id: p.slug, lang: p.lang, file: p.file, text: readText(root, p.file) ?? '' }));
+		for (const problem of checkPlans(model, { situations, toolNames, texts, pages: planPages })) {
+			const file = problem.file ?? (problem.source.startsWith('scenario') ? dataFile('scenarios') : problem.source.startsWith('situation') ? dataFile('situations') : dataFile('rules'));
+			problems.push({ file, field: [problem.answers && `answers ${problem.answers}`, problem.source].filter(Boolean).join(' → '), message: problem.message, fix: problem.fix });
 		}
 	}
 

@@ -223,6 +223,17 @@ describe('checkContent', () => {
 		`);
 	});
 
+	test('errors if a page a plan links to tells the reader to use a tool that plan avoids, naming the page file, unless the passage is marked for other answers', () => {
+		const sentence = '\n\nSend the details over WhatsApp.\n';
+		const problems = problemsAfter('content/docs/fr/practices/app-lock.mdx', (t) => t + sentence);
+		const here = problems.filter((p) => p.file === 'content/docs/fr/practices/app-lock.mdx');
+		expect(here.map((p) => p.message)).toEqual([expect.stringMatching(/^the page "practices\/app-lock", which the plan links to, names WhatsApp in content\/docs\/fr\/practices\/app-lock\.mdx, which the plan says to avoid/)]);
+		expect(here[0]!.field).toMatch(/^answers .*=(yes|unsure).* → page "practices\/app-lock"$/);
+		expect(here[0]!.fix).toContain('only-where');
+		const marked = problemsAfter('content/docs/fr/practices/app-lock.mdx', (t) => `${t}\n\n{/* only-where: direct-contact-dangerous=no */}${sentence}{/* end only-where */}\n`);
+		expect(marked).toEqual([]);
+	});
+
 	test('errors if a data file is not valid YAML', () => {
 		const problems = problemsAfter('content/data/threats.yaml', (t) => t.replace('- id: metadata', '- id: metadata\n  - broken'));
 		expect(problems[0]).toMatchObject({ file: 'content/data/threats.yaml', field: 'line 4, column 1' });

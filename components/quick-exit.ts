@@ -6,7 +6,8 @@
  *   before it stay in the history (browsers let no page remove them), which the hint says.
  * - The page sends no referrer (`<meta name="referrer" content="no-referrer">` on every page):
  *   location.replace ignores the link's rel="noreferrer" and follows the page's policy.
- * - Before leaving it empties what the site stored in this browser: the theme, if one was picked.
+ * - Before leaving it empties what the site stored in this browser: the theme, if one was picked;
+ *   and every form of the page (the risk check's answers), so that nothing answered is shown again.
  * - Only deliberate Escape presses count: not a key held down (repeat), not one that ends text
  *   composition (an input method), and not one that closes a dialog (search) or a menu.
  */
@@ -53,6 +54,7 @@ export class QuickExit extends HTMLElement {
 		if (!link) return;
 		const leave = () => {
 			clearStorage(window);
+			for (const form of document.forms) form.reset();
 			location.replace(link.href);
 		};
 		link.addEventListener('click', (event) => {

@@ -7,6 +7,14 @@ import './scenario-sequencer';
  * readers, moves the focus to it when the last question is answered, and makes a link to the
  * answers on request. Answers live only in the form: nothing is stored, and neither the address
  * bar nor the history ever holds them.
+ *
+ * Nor does the page keep them once it is left, for Back to show (after a quick exit on a page of
+ * the plan, Back returns here): the form has `autocomplete="off"`, so a page loaded again is not
+ * filled in, and a page kept in the back-forward cache is emptied as it goes in (`pagehide`).
+ * The answers are kept aside in the script's memory only, and given back when the reader returns
+ * from another page of this site (a page of the plan); returning from anywhere else, after a quick
+ * exit for one, they are dropped. Which page the reader returns from is what the Navigation API
+ * tells (`navigation.activation.from`, null for another site's page); a browser without it drops them.
  */
 const ANSWERS = new Set(['yes', 'no', 'unsure']);
 
@@ -19,6 +27,8 @@ class RiskSelector extends HTMLElement {
 	#pointer = false;
 	/** Whether the plan has been shown once since the page opened or the form was cleared. */
 	#seen = false;
+	/** The answers while the page is in the back-forward cache, its form emptied. */
+	#kept: string[] | undefined;
 
 	connectedCallback() {
 		this.#form = this.querySelector('form')!;
@@ -39,6 +49,34 @@ class RiskSelector extends HTMLElement {
 			this.#announce.textContent = '';
 		});
 		this.#applyShared();
+		window.addEventListener('pagehide', (event) => {
+			if (event.persisted) this.#putAside();
+		});
+		window.addEventListener('pageshow', (event) => {
+			if (event.persisted) this.#giveBack();
+		});
+	}
+
+	/** Empties the form as the page goes into the back-forward cache, keeping the answers in memory. */
+	#putAside() {
+		const answers = this.answers();
+		this.#kept = answers.some(Boolean) ? answers : undefined;
+		this.#form.reset();
+	}
+
+	/** Back in the page from the back-forward cache: the answers return only from another page of this site. */
+	#giveBack() {
+		const kept = this.#kept;
+		this.#kept = undefined;
+		if (!kept || !returnedFromThisSite()) return;
+		let last: HTMLInputElement | undefined;
+		this.#questions.forEach((id, i) => {
+			const input = kept[i] ? this.#form.querySelector<HTMLInputElement>(`input[name="${id}"][value="${kept[i]}"]`) : null;
+			if (input) last = input;
+			if (input) input.checked = true;
+		});
+		this.#pointer = false;
+		if (last) this.#changed(last);
 	}
 
 	/** The answer chosen for each question, in question order; empty where none is. */
@@ -104,6 +142,19 @@ class RiskSelector extends HTMLElement {
 		});
 		history.replaceState(history.state, '', location.pathname + location.search);
 	}
+}
+
+/**
+ * Whether the page was shown again by going back from another page of this site: the Navigation
+ * API gives the entry left (`navigation.activation.from`) only when it was of this origin, null
+ * for another site's page; its index is -1 once that entry has left the history (Firefox keeps an
+ * earlier return's entry there when the page returns from another site). Its address stays
+ * unread: under the site's no-referrer policy it is null. Without the API, no.
+ */
+function returnedFromThisSite(): boolean {
+	const nav = (window as { navigation?: { activation?: { from?: { index: number } | null } | null } }).navigation;
+	const from = nav?.activation?.from;
+	return Boolean(from && from.index >= 0);
 }
 
 customElements.define('risk-selector', RiskSelector);

@@ -64,6 +64,8 @@ export interface OutputRules {
 	printStyle?: boolean;
 	/** The site's public address (SITE_URL), whose addresses are not another host's. */
 	site?: string;
+	/** The `integrity` a script file of the page must carry (`sha256-…`); none asked when absent. */
+	integrity?: (path: string) => string;
 	/** The policy the page must carry, given the page's text; no check of the policy's text when absent. */
 	policy?: (html: string) => string;
 	/** The hash function for inline texts (CSP form), given by the caller (node:crypto). */
@@ -273,8 +275,8 @@ const LINK_RELS = new Set(['icon', 'shortcut icon', 'stylesheet', 'canonical', '
 const FRAMES = new Set(['iframe', 'object', 'embed', 'frame', 'frameset', 'portal', 'applet', 'fencedframe']);
 /** Attributes whose address a browser fetches by itself. */
 const FETCHED = ['src', 'srcset', 'imagesrcset', 'poster', 'data', 'action', 'formaction', 'background', 'ping', 'xlink:href', 'codebase', 'archive', 'manifest', 'lowsrc', 'dynsrc', 'profile', 'icon'];
-/** Attributes of the risk check's form, the one form the generator writes. */
-const FORM_ATTRIBUTES = new Set(['class', 'aria-label']);
+/** Attributes of the risk check's form, the one form the generator writes (autocomplete="off": no answer filled in again on Back). */
+const FORM_ATTRIBUTES = new Set(['class', 'aria-label', 'autocomplete']);
 
 const lineAt = (html: string, offset: number) => {
 	let line = 1;
@@ -414,6 +416,8 @@ export function checkPage(html: string, rules: OutputRules): OutputProblem[] {
 			const file = addressKind(src, rules.site) === 'local' ? resolveLocal(rules.path, src) : undefined;
 			if (file === undefined || !rules.isScript(file))
 				report(tag, `a script whose file the build did not emit: ${short(tag.raw)}`, 'remove it: pages load only the scripts the build emits (Astro\'s, Pagefind\'s and the stages\' own).', [src]);
+			else if (rules.integrity && tag.attributes.get('integrity') !== rules.integrity(file))
+				report(tag, `a script whose integrity is not its file's hash: ${short(tag.raw)}`, 'build again: the scripts stage gives every script of a page its file\'s hash, which the page\'s policy lists.', [src]);
 			return;
 		}
 		if (nested) return;

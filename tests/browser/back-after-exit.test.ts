@@ -179,7 +179,7 @@ describe('Firefox (back-forward cache on, as it is by default)', () => {
 			await page.evaluate(`[...document.querySelectorAll('.plan [data-part] a[href*="/tools/"]')].find((a) => a.getClientRects().length).setAttribute('data-next', '')`);
 			// After a page came back from the back-forward cache, a navigation cannot be waited for: its address is.
 			await click(page, 'a[data-next]');
-			expect(await until(page, 'location.pathname', (p) => /\/tools\/[^/]+\/$/.test(p))).toMatch(/\/tools\//);
+			expect(await until<string>(page, 'location.pathname', (p) => /\/tools\/[^/]+\/$/.test(p))).toMatch(/\/tools\//);
 			await until(page, `document.readyState`, (s) => s === 'complete');
 		};
 		const goBack = async () => {

@@ -124,7 +124,7 @@ export const outputCheck: Stage<BuildContext> = {
 				scripts: new Set([...scripts, ...(emitted.inline[`downloads/${file}`] ?? [])]),
 				styles: new Set([...styles, ...cssStyles, scriptHash(SINGLE_CSS)]),
 				site,
-				policy: (text) => policy(inlineScriptHashes(text)),
+				policy: (text) => policy(inlineScriptHashes(text), { scripts: 'inline' }),
 				hash: scriptHash,
 			});
 			problems.push(...found.map((p) => ({ ...p, preferred: p.sitePage ? contentPageOf(p.sitePage) : [] })));

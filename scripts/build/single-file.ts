@@ -152,8 +152,9 @@ export const singleFiles: Stage<BuildContext> = {
 				`<main class="single-guide">${sections.join('')}</main>` +
 				(code ? `<script>${code}</script>` : '') +
 				`</body></html>`;
-			// The bundled script is the generator's own: the policy lists its hash, as for the site's inline scripts.
-			const sealed = withPolicy(html, new Set([...known, scriptHash(code)]), `dist/downloads/guide-${lang}.html`);
+			// The bundled script is the generator's own: the policy lists its hash, as for the site's inline
+			// scripts, and nothing else: the file loads no script, nor WebAssembly.
+			const sealed = withPolicy(html, new Set([...known, scriptHash(code)]), `dist/downloads/guide-${lang}.html`, 'inline');
 			const data = Buffer.from(sealed, 'utf8');
 			if (data.length > MAX_BYTES) {
 				leaveOut(`${pages.length} pages make ${formatBytes(data.length)}`);

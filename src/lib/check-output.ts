@@ -64,8 +64,6 @@ export interface OutputRules {
 	printStyle?: boolean;
 	/** The site's public address (SITE_URL), whose addresses are not another host's. */
 	site?: string;
-	/** The `integrity` a script file of the page must carry (`sha256-…`); none asked when absent. */
-	integrity?: (path: string) => string;
 	/** The policy the page must carry, given the page's text; no check of the policy's text when absent. */
 	policy?: (html: string) => string;
 	/** The hash function for inline texts (CSP form), given by the caller (node:crypto). */
@@ -416,8 +414,6 @@ export function checkPage(html: string, rules: OutputRules): OutputProblem[] {
 			const file = addressKind(src, rules.site) === 'local' ? resolveLocal(rules.path, src) : undefined;
 			if (file === undefined || !rules.isScript(file))
 				report(tag, `a script whose file the build did not emit: ${short(tag.raw)}`, 'remove it: pages load only the scripts the build emits (Astro\'s, Pagefind\'s and the stages\' own).', [src]);
-			else if (rules.integrity && tag.attributes.get('integrity') !== rules.integrity(file))
-				report(tag, `a script whose integrity is not its file's hash: ${short(tag.raw)}`, 'build again: the scripts stage gives every script of a page its file\'s hash, which the page\'s policy lists.', [src]);
 			return;
 		}
 		if (nested) return;

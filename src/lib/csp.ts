@@ -7,17 +7,26 @@
  *
  * No 'unsafe-inline' for scripts: inline scripts run only when their hash is listed. Styles keep
  * 'unsafe-inline' because Starlight and Astro write style attributes.
+ *
+ * Script files are allowed as 'self' on the site and in the offline bundles, not by hash: a page's
+ * scripts load others on demand with import() (Pagefind, the search without WebAssembly, the
+ * OpenPGP library), and under 'strict-dynamic' browsers block an import() made by a script that
+ * the page's markup names (Chromium and Firefox alike: the import keeps the "parser-inserted" mark
+ * of the script that makes it), while without 'strict-dynamic' a hash cannot allow a file loaded
+ * on demand, which carries no `integrity`. From file:// Chromium checks no `integrity` at all (it
+ * needs CORS). That every script file and tag is the build's own is checked after the build
+ * instead (the output check, src/lib/check-output.ts). The single-file guides load no file: their
+ * policy lists their inline scripts alone, without 'self' or WebAssembly.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { filesUnder } from './files.ts';
 
-/** The policy without script hashes. 'self' is the site's own origin (or the bundle's folder). */
+/** The policy without script sources. 'self' is the site's own origin (or the bundle's folder). */
 const DIRECTIVES: [string, string[]][] = [
 	['default-src', ["'self'"]],
-	// Pagefind runs WebAssembly, compiled from its own file.
-	['script-src', ["'self'", "'wasm-unsafe-eval'"]],
+	['script-src', []],
 	['style-src', ["'self'", "'unsafe-inline'"]],
 	// Pagefind's search box draws its icons from data: images in its stylesheet.
 	['img-src', ["'self'", 'data:']],
@@ -64,11 +73,27 @@ export function inlineScriptHashes(html: string): string[] {
 	return [...new Set(inlineScripts(html).map((s) => s.hash))];
 }
 
+/**
+ * Which scripts a policy allows besides the inline ones listed by hash:
+ * - `self`: files of the site's origin (the bundle's folder from file://), and WebAssembly: the site and the offline bundles;
+ * - `inline`: none, and no WebAssembly: the single-file guides.
+ */
+export type ScriptSources = 'self' | 'inline';
+
+const SCRIPT_SOURCES: Record<ScriptSources, string[]> = {
+	// Pagefind runs WebAssembly, compiled from its own file.
+	self: ["'self'", "'wasm-unsafe-eval'"],
+	inline: [],
+};
+
 /** The policy as text, allowing exactly these inline scripts. */
-export function policy(hashes: Iterable<string>, { header = false } = {}): string {
+export function policy(hashes: Iterable<string>, { header = false, scripts = 'self' as ScriptSources } = {}): string {
 	const sorted = [...new Set(hashes)].sort();
 	return [...DIRECTIVES, ...(header ? HEADER_ONLY : [])]
-		.map(([name, sources]) => [name, ...sources, ...(name === 'script-src' ? sorted : [])].join(' '))
+		.map(([name, sources]) => {
+			const list = name === 'script-src' ? [...SCRIPT_SOURCES[scripts], ...sorted] : sources;
+			return [name, ...(list.length ? list : ["'none'"])].join(' ');
+		})
 		.join('; ');
 }
 
@@ -78,7 +103,7 @@ export function policy(hashes: Iterable<string>, { header = false } = {}): strin
  * script is returned in `unknown` and left out of the policy, so it could not run; the callers
  * stop the build on it.
  */
-export function seal(html: string, known: ReadonlySet<string>): { html: string; hashes: string[]; unknown: string[] } {
+export function seal(html: string, known: ReadonlySet<string>, scripts: ScriptSources = 'self'): { html: string; hashes: string[]; unknown: string[] } {
 	const clean = html.replace(CSP_META, '').replace(REFERRER_META, '');
 	const hashes = new Set<string>();
 	const unknown: string[] = [];
@@ -86,7 +111,7 @@ export function seal(html: string, known: ReadonlySet<string>): { html: string; 
 		if (known.has(hash)) hashes.add(hash);
 		else unknown.push(body);
 	}
-	const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(hashes)}">${NO_REFERRER}`;
+	const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(hashes, { scripts })}">${NO_REFERRER}`;
 	const at = /<meta charset="?utf-8"?\s*\/?>/i.exec(clean) ?? /<head[^>]*>/i.exec(clean);
 	if (!at) throw new Error('a page without <head> cannot carry a Content-Security-Policy');
 	const end = at.index + at[0].length;
@@ -98,8 +123,8 @@ export function seal(html: string, known: ReadonlySet<string>): { html: string; 
  * covers only what comes after it, followed by the referrer policy. An earlier policy is replaced, so the page can be rewritten
  * (as the offline bundles do) and sealed again. Throws on an inline script that is not `known`.
  */
-export function withPolicy(html: string, known: ReadonlySet<string>, page = 'a page'): string {
-	const sealed = seal(html, known);
+export function withPolicy(html: string, known: ReadonlySet<string>, page = 'a page', scripts: ScriptSources = 'self'): string {
+	const sealed = seal(html, known, scripts);
 	if (sealed.unknown.length) throw new Error(`${page} holds an inline script that the generator does not write: <script>${excerpt(sealed.unknown[0]!)}</script>`);
 	return sealed.html;
 }

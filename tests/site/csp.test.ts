@@ -19,23 +19,28 @@ const pages = htmlFiles().filter((f) => !f.startsWith('pagefind/'));
  */
 const served = pages.filter((f) => !f.startsWith('downloads/'));
 
+/** The policy a page carries: its inline scripts by hash, and on the site the site's own files; a single file loads none. */
+const expectedPolicy = (file: string, html: string) => policy(inlineScriptHashes(html), { scripts: file.startsWith('downloads/') ? 'inline' : 'self' });
+
 describe('the policy on every page', () => {
 	test('is the first thing after the charset, and allows exactly the page’s inline scripts', () => {
 		expect(pages.length).toBeGreaterThan(150);
 		for (const file of pages) {
 			const html = readDist(file);
 			const metas = html.match(/<meta http-equiv="Content-Security-Policy"[^>]*>/g) ?? [];
-			expect(metas, file).toEqual([`<meta http-equiv="Content-Security-Policy" content="${policy(inlineScriptHashes(html))}">`]);
+			expect(metas, file).toEqual([`<meta http-equiv="Content-Security-Policy" content="${expectedPolicy(file, html)}">`]);
 			if (html.includes('<script')) expect(html.indexOf(metas[0]!), file).toBeLessThan(html.indexOf('<script'));
 			expect(html, file).toMatch(/<head><meta charset="utf-8"\/?><meta http-equiv="Content-Security-Policy"/);
 		}
 	});
 
-	test('never allows inline scripts, eval or other origins for scripts', () => {
+	test('never allows inline scripts, eval or other origins for scripts; a single file allows no script file and no WebAssembly', () => {
 		for (const file of pages) {
 			const scriptSrc = /script-src ([^;"]*)/.exec(readDist(file))![1]!.split(' ');
-			expect(scriptSrc.filter((s) => !s.startsWith("'sha256-")), file).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+			expect(scriptSrc.filter((s) => !s.startsWith("'sha256-")), file).toEqual(file.startsWith('downloads/') ? [] : ["'self'", "'wasm-unsafe-eval'"]);
 		}
+		expect(pages.filter((f) => f.startsWith('downloads/guide-')).length).toBeGreaterThan(0);
+		expect(policy([], { scripts: 'inline' })).toContain("script-src 'none';");
 	});
 
 	test('hashes what the browser runs: a script changed after the build no longer matches', () => {

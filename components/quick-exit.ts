@@ -61,6 +61,8 @@ export class QuickExit extends HTMLElement {
 			event.preventDefault();
 			leave();
 		});
+		// One count of Escape presses for the page: the first quick exit keeps it (the search dialog holds a second one).
+		if (document.querySelector('quick-exit') !== this) return;
 		// Capture, on window: seen before any dialog or menu handles the key and closes.
 		window.addEventListener(
 			'keydown',

@@ -157,6 +157,75 @@ describe('the quick exit', () => {
 	});
 });
 
+describe('the quick exit with search or the menu open', () => {
+	/** The element at the centre of the quick exit that is on top (the search dialog's while it is open), and that exit's box. */
+	async function exitOnTop(page: Page) {
+		return page.evaluate(() => {
+			const exits = [...document.querySelectorAll<HTMLAnchorElement>('a[data-quick-exit]')];
+			const exit = exits.find((a) => a.closest('dialog[open]')) ?? exits[0]!;
+			const box = exit.getBoundingClientRect();
+			const x = box.left + box.width / 2;
+			const y = box.top + box.height / 2;
+			const hit = document.elementFromPoint(x, y);
+			const header = exits[0]!.getBoundingClientRect();
+			return {
+				hit: hit?.closest('a[data-quick-exit]') === exit,
+				inView: box.width >= 44 && box.height >= 44 && box.left >= 0 && box.right <= innerWidth && box.top >= 0 && box.bottom <= innerHeight,
+				overHeader: Math.abs(box.left - header.left) < 1 && Math.abs(box.top - header.top) < 1,
+				x,
+				y,
+			};
+		});
+	}
+
+	test.each([
+		['en', 390],
+		['en', 1280],
+		['ar', 390],
+		['ar', 1280],
+	] as const)('%s at %d px: with the search dialog open the exit is on top, where it always is, and leaves', async (lang, width) => {
+		const page = await guideTab(`/${lang}/risk-check/`);
+		const problems = watch(page);
+		await page.setViewportSize({ width, height: 800 });
+		await page.locator('site-search button[data-open-modal]').click();
+		await expect.poll(() => page.locator('dialog[open]').count()).toBe(1);
+		const exit = await exitOnTop(page);
+		expect(exit).toMatchObject({ hit: true, inView: true, overHeader: true });
+		await page.mouse.click(exit.x, exit.y);
+		await page.waitForURL(`https://${lang}.wikipedia.org/`);
+		expect(await historyAfterBack(page)).toBe(`${site.url}/`);
+		expect(problems).toEqual([]);
+		await page.close();
+	});
+
+	test.each(['en', 'ar'])('%s on a phone: with the menu open the exit is on top and leaves', async (lang) => {
+		const page = await guideTab(`/${lang}/risk-check/`);
+		await page.setViewportSize({ width: 390, height: 800 });
+		await page.locator('button.sl-menu-button').click();
+		await expect.poll(() => page.evaluate(() => document.querySelector('#starlight__sidebar')!.matches(':popover-open'))).toBe(true);
+		const exit = await exitOnTop(page);
+		expect(exit).toMatchObject({ hit: true, inView: true });
+		await page.mouse.click(exit.x, exit.y);
+		await page.waitForURL(`https://${lang}.wikipedia.org/`);
+		await page.close();
+	});
+
+	test('Escape pressed twice, with search opened and closed, still leaves once: the dialog\'s exit keeps no count of its own', async () => {
+		const page = await guideTab('/en/tools/signal/');
+		const replaced: string[] = [];
+		page.on('request', (r) => r.isNavigationRequest() && /wikipedia/.test(r.url()) && replaced.push(r.url()));
+		await page.locator('site-search button[data-open-modal]').click();
+		await page.keyboard.press('Escape');
+		await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
+		await page.waitForTimeout(1100);
+		await page.keyboard.press('Escape');
+		await page.keyboard.press('Escape');
+		await page.waitForURL('https://en.wikipedia.org/');
+		expect(replaced).toEqual(['https://en.wikipedia.org/']);
+		await page.close();
+	});
+});
+
 describe('on a phone', () => {
 	test.each(languages.map((l) => l.id))('no %s page is wider than the screen', async (lang) => {
 		const page = await site.browser.newPage({ viewport: { width: 360, height: 740 } });

@@ -146,7 +146,10 @@ export const singleFiles: Stage<BuildContext> = {
 				`<meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title>` +
 				theme.join('') +
 				styles.join('') +
-				`<style>${SINGLE_CSS}</style></head><body>${quickExit}` +
+				`<style>${SINGLE_CSS}</style></head><body>` +
+				// A bar that stays at the top of the screen while the reader scrolls (CSS alone, with or
+				// without JavaScript): the quick exit, and the way back to the contents.
+				`<div class="single-bar"><a class="single-to-contents" href="#single-contents">${escapeHtml(ui['handout.contents']!)}</a>${quickExit}</div>` +
 				`<header class="single-head" id="top"><p class="single-title">${escapeHtml(title)}</p><p>${escapeHtml(language.label)} · ${escapeHtml(fillText(ui['offline.version']!, { version, date: day }))}</p>` +
 				`<nav aria-labelledby="single-contents"><h2 id="single-contents">${escapeHtml(ui['handout.contents']!)}</h2><ol class="single-toc">${toc}</ol></nav></header>` +
 				`<main class="single-guide">${sections.join('')}</main>` +
@@ -211,6 +214,10 @@ function rewriteLinks(root: HTMLElement, lang: string, inFile: ReadonlyMap<strin
 /** The file's own layout: one column, readable on a phone, sections apart (the output check knows it by its hash). */
 export const SINGLE_CSS = [
 	'body{margin:0}',
+	'.single-bar{position:sticky;top:0;z-index:10;display:flex;align-items:center;justify-content:space-between;gap:1rem;padding:0.4rem 1rem;background:var(--sl-color-bg-nav);border-block-end:1px solid var(--sl-color-hairline-shade)}',
+	'.single-to-contents{display:flex;align-items:center;min-height:2.75rem;font-weight:600}',
+	// What a link leads to is not hidden under the bar.
+	'#single-contents,.single-guide [id]{scroll-margin-block-start:4rem}',
 	'.single-head,.single-guide{max-inline-size:48rem;margin-inline:auto;padding-inline:1rem}',
 	'.single-head{padding-block:1rem;border-block-end:1px solid var(--sl-color-gray-5)}',
 	'.single-title{font-size:var(--sl-text-h2);font-weight:600;color:var(--sl-color-white);margin:0}',

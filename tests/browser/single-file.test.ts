@@ -27,6 +27,33 @@ const ANSWERS: readonly (readonly Value[])[] = [
 ];
 
 describe.each(['en', 'ar'] as const)('the single-file guide in %s', (lang: Lang) => {
+	test.each([true, false])('keeps the quick exit and the way back to the contents on screen while reading, JavaScript %s', async (javaScriptEnabled) => {
+		const context = await site.browser.newContext({ ...PHONE, javaScriptEnabled });
+		const page = await context.newPage();
+		await page.goto(pathToFileURL(file(lang)).href, { waitUntil: 'load' });
+		/** Whether each control of the bar is in view and is what lies under its centre. */
+		const onTop = () =>
+			page.evaluate(() =>
+				['a[data-quick-exit]', 'a.single-to-contents'].map((selector) => {
+					const element = document.querySelector(selector)!;
+					const box = element.getBoundingClientRect();
+					const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+					return box.top >= 0 && box.bottom <= innerHeight && box.height >= 44 && !!hit && element.contains(hit);
+				}),
+			);
+		for (const fraction of [0.1, 0.5, 0.9]) {
+			await page.evaluate((f) => window.scrollTo(0, document.documentElement.scrollHeight * f), fraction);
+			expect(await onTop(), `at ${fraction * 100}% of the file`).toEqual([true, true]);
+		}
+		// The link leads back to the contents, not hidden under the bar.
+		await page.locator('a.single-to-contents').click();
+		await expect
+			.poll(() => page.evaluate(() => Math.round(document.querySelector('#single-contents')!.getBoundingClientRect().top)))
+			.toBeGreaterThanOrEqual(Math.round(await page.evaluate(() => document.querySelector('.single-bar')!.getBoundingClientRect().bottom)));
+		expect(await page.evaluate(() => document.querySelector('#single-contents')!.getBoundingClientRect().top)).toBeLessThan(844 / 2);
+		await context.close();
+	});
+
 	test('is one file under 1.5 MB that, opened from file:// on a phone, loads nothing else and breaks no rule of its policy', async () => {
 		expect(statSync(file(lang)).size).toBeLessThan(MAX_BYTES);
 		const context = await site.browser.newContext(PHONE);

@@ -68,12 +68,15 @@ export const PageFrontmatterSchema = (ref: RefFactory) =>
 		/** Tools this page talks about; each is listed with a link to its page. */
 		tools: z.array(ref('tools')).default([]),
 		// Starlight's keys that write HTML or links: none from any page. A generator page's head holds
-		// its title and robots line only (src/pages/[lang]/handout.astro, card.astro).
+		// its title, robots line and print style only (src/pages/[lang]/handout.astro, card.astro); the
+		// content check refuses "head" in every content page, and the output check accepts a style
+		// element on those two print pages only.
 		head: z
 			.array(
 				z.union([
 					z.strictObject({ tag: z.literal('title'), content: PlainTextSchema() }),
 					z.strictObject({ tag: z.literal('meta'), attrs: z.strictObject({ name: z.literal('robots'), content: z.string() }) }),
+					z.strictObject({ tag: z.literal('style'), content: z.string() }),
 				]),
 				{ error: `"head" is not allowed in a page: ${REFUSED_PAGE_KEYS.head}` },
 			)

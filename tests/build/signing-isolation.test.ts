@@ -21,7 +21,7 @@ import { checkSignature } from '../../src/lib/release-check';
 import { groupFingerprint } from '../../src/lib/release-keys';
 import { keyEntry, makeKey, type TestKey } from '../helpers/keys';
 import { readPdf } from '../helpers/pdf';
-import { copyProject } from '../helpers/project';
+import { copyProject, withoutCodeChecks } from '../helpers/project';
 
 const SOURCES = ['src', 'components', 'content', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
 const PAGE = 'content/docs/fr/tools/signal.mdx';
@@ -31,28 +31,6 @@ afterAll(() => {
 	copy.cleanup();
 	rmSync(scratch, { recursive: true, force: true });
 });
-
-/**
- * The content check without its refusal of code and markup in pages: every function that
- * check-content.ts imports from check-markup or check-mdx becomes one that finds nothing. Fails
- * when neither import is found, or when either module is still imported after the change, so
- * that the test never passes with one of them still on. (A check wired in elsewhere would stop
- * the build, which fails the test too, with the check's message.)
- */
-function withoutCodeChecks(text: string): string {
-	let switched = 0;
-	const out = text.replace(/^import\s*\{([^}]*)\}\s*from\s*['"]\.\/(?:check-markup|check-mdx)(?:\.ts)?['"];?[ \t]*$/gm, (_, names: string) => {
-		switched++;
-		return names
-			.split(',')
-			.map((name) => name.trim())
-			.filter((name) => name && !name.startsWith('type '))
-			.map((name) => `const ${name.split(/\s+as\s+/).at(-1)} = (..._: unknown[]) => [];`)
-			.join('\n');
-	});
-	if (!switched || /(?:from|import\()\s*['"]\.\/check-m(?:arkup|dx)/.test(out)) throw new Error('src/lib/check-content.ts no longer imports check-markup and check-mdx as this test expects: update withoutCodeChecks so that it switches both off');
-	return out;
-}
 
 /** What the hostile page prints: everything its code could find of the key, after a marker with a value the test set. */
 const PROBE = [

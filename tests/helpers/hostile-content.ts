@@ -70,8 +70,8 @@ export const VECTORS: Vector[] = [
 	{
 		name: 'a tag name built in JSX, loading a same-origin script',
 		file: FR_PAGE,
-		change: body('{(() => { const T = "scr" + "ipt"; return <T src="/x.js" />; })()}'),
-		at: 'const T =',
+		change: body('export const T = "scr" + "ipt"\n\n<T src="/x.js" />'),
+		at: 'export const T',
 		what: CODE,
 		working: true,
 	},

@@ -40,3 +40,25 @@ export function requireDist() {
 	if (!existsSync(join(DIST, 'index.html')))
 		throw new Error('dist/ is missing: run `npm run build` first (`npm test` does it for you).');
 }
+
+/**
+ * The content check without its refusal of code and markup in pages: every function that
+ * check-content.ts imports from check-markup or check-mdx becomes one that finds nothing. Fails
+ * when neither import is found, or when either module is still imported after the change, so
+ * that the test never passes with one of them still on. (A check wired in elsewhere would stop
+ * the build, which fails the test too, with the check's message.)
+ */
+export function withoutCodeChecks(text: string): string {
+	let switched = 0;
+	const out = text.replace(/^import\s*\{([^}]*)\}\s*from\s*['"]\.\/(?:check-markup|check-mdx)(?:\.ts)?['"];?[ \t]*$/gm, (_, names: string) => {
+		switched++;
+		return names
+			.split(',')
+			.map((name) => name.trim())
+			.filter((name) => name && !name.startsWith('type '))
+			.map((name) => `const ${name.split(/\s+as\s+/).at(-1)} = (..._: unknown[]) => [];`)
+			.join('\n');
+	});
+	if (!switched || /(?:from|import\()\s*['"]\.\/check-m(?:arkup|dx)/.test(out)) throw new Error('src/lib/check-content.ts no longer imports check-markup and check-mdx as this test expects: update withoutCodeChecks so that it switches both off');
+	return out;
+}

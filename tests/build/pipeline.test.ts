@@ -22,5 +22,5 @@ test('names the stage that cannot run on a project not built yet, and what to ru
 test('names an unknown stage and lists the stages', () => {
 	const { status, output } = build('--only', 'pdf');
 	expect(status).toBe(1);
-	expect(output).toContain('build: no build stage is called "pdf"; the stages are: site, policy, search index, handouts, offline bundles, single files, scripts, checksums, signatures');
+	expect(output).toContain('build: no build stage is called "pdf"; the stages are: site, policy, search index, handouts, offline bundles, single files, scripts, output check, checksums, signatures');
 });

@@ -106,8 +106,11 @@ describe('a key written twice', () => {
 
 	test("in a page's frontmatter, with the lines of the file", () => {
 		const rel = 'content/docs/fr/index.mdx';
-		const problems = added({ [rel]: (t) => t.replace('reviewed: 2026-11-28\n', 'reviewed: 2026-11-28\ntitle: Un autre titre\n') });
-		expect(problems).toEqual([expect.objectContaining({ file: rel, field: 'line 6, column 1', message: 'the key "title" appears twice (first on line 3)' })]);
+		const problems = added({ [rel]: (t) => t.replace(/^reviewed: .*\n/m, '$&title: Un autre titre\n') });
+		const lines = readFileSync(join(ROOT, rel), 'utf8').split('\n');
+		const title = lines.findIndex((l) => l.startsWith('title:')) + 1;
+		const addedLine = lines.findIndex((l) => l.startsWith('reviewed:')) + 2;
+		expect(problems).toEqual([expect.objectContaining({ file: rel, field: `line ${addedLine}, column 1`, message: `the key "title" appears twice (first on line ${title})` })]);
 	});
 });
 

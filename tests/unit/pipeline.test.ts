@@ -36,7 +36,7 @@ describe('runStages', () => {
 
 	test('runs only the stages asked for, and names an unknown one with the known ones', () => {
 		expect(selectStages(STAGES, ['checksums', 'handouts']).map((s) => s.name)).toEqual(['handouts', 'checksums']);
-		expect(() => selectStages(STAGES, ['pdf'])).toThrow('no build stage is called "pdf"; the stages are: site, policy, search index, handouts, offline bundles, single files, scripts, checksums, signatures');
+		expect(() => selectStages(STAGES, ['pdf'])).toThrow('no build stage is called "pdf"; the stages are: site, policy, search index, handouts, offline bundles, single files, scripts, output check, checksums, signatures');
 	});
 });
 

@@ -66,7 +66,7 @@ describe.each(['en', 'ar'] as const)('the risk check in %s', (lang) => {
 		await expect(why.locator('.unsure:visible').textContent()).resolves.toContain(lang === 'en' ? 'you were not sure, so this counts as “Yes”' : 'لم تكن متأكدًا، لذا تُحتسب الإجابة «نعم»');
 		await expect(plan.locator('[data-avoid="encrypted-apps"]:visible .unsure:visible').count()).resolves.toBe(0);
 		// A recommended tool links to the tool's page in the same language; the announcement says the plan.
-		await expect(plan.locator('.use > li:visible a[data-item="tool:whatsapp"]').getAttribute('href')).resolves.toBe(`/${lang}/tools/whatsapp/`);
+		await expect(plan.locator('.use > li:visible a[href$="/tools/whatsapp/"]').getAttribute('href')).resolves.toBe(`/${lang}/tools/whatsapp/`);
 		await expect(page.locator('[data-announce]').textContent()).resolves.toMatch(lang === 'en' ? /^Your plan: Contact the person directly, over WhatsApp/ : /^خطتك: تواصل مع الشخص مباشرةً عبر WhatsApp/);
 		expect(page.url()).toBe(`${site.url}/${lang}/risk-check/`);
 		await expect(storageAndCookies(page)).resolves.toEqual({ local: 0, session: 0, cookies: 0 });

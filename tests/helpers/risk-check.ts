@@ -26,6 +26,21 @@ export async function answerAll(page: Page, lang: Lang, values: readonly Value[]
 const applicable = (els: Element[]) =>
 	els.filter((el) => !el.hasAttribute('data-skipped') && ((el as HTMLElement).hidden || getComputedStyle(el).display !== 'none'));
 
+/**
+ * The item a name of the plan stands for ("tool:signal", "practice:updates", "channel:in-person"),
+ * run in the page: a name without a page carries it as data-item, a link's address names its page,
+ * on the site (/en/tools/signal/), in a zip (../tools/signal/index.html) or in a single file
+ * (#tools-signal).
+ */
+const itemOf = (el: Element) => {
+	const item = (el as HTMLElement).dataset.item;
+	if (item) return item;
+	const page = /(tool|practice)s[-/]([a-z0-9-]+?)(?:\/(?:index\.html)?)?$/.exec((el.getAttribute('href') ?? '').replace(/[?#].*$/, '') || (el.getAttribute('href') ?? ''));
+	return page ? `${page[1]}:${page[2]}` : `link:${el.getAttribute('href')}`;
+};
+/** The names of a plan's items and steps: the links and the names without a page, not the reasons under "Why". */
+const NAMES = ':is(a[href], [data-item]):not(details.why *)';
+
 /** What the plan on screen says: its headline rule, route, the items of its Use and Avoid lists, the steps, and the text of the steps. */
 export async function shownPlan(page: Page) {
 	await expect.poll(() => page.locator('.plan [data-headline]:visible').count()).toBe(1);
@@ -33,15 +48,18 @@ export async function shownPlan(page: Page) {
 	const plan = page.locator('.plan');
 	const headline = plan.locator('[data-headline]:visible');
 	const steps = page.locator('[data-steps]:visible li[data-step]');
-	const items = (selector: string) => plan.locator(`${selector} > li:visible [data-item]`).evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.item!).sort());
+	const items = (selector: string) => plan.locator(`${selector} > li:visible ${NAMES}`).evaluateAll((els, fn) => els.map(new Function(`return ${fn}`)()).sort(), itemOf.toString());
 	return {
 		headline: await headline.getAttribute('data-headline'),
 		route: await headline.getAttribute('data-route'),
 		use: await items('.use'),
 		avoid: await items('.avoid'),
-		avoidNames: await plan.locator('.avoid > li:visible [data-item^="tool:"]').allTextContents(),
+		avoidNames: await plan.locator(`.avoid > li:visible ${NAMES}`).evaluateAll((els, fn) => els.filter((e) => new Function(`return ${fn}`)()(e).startsWith('tool:')).map((e) => e.textContent!), itemOf.toString()),
 		steps: await steps.evaluateAll((els, fn) => new Function(`return ${fn}`)()(els).map((e: HTMLElement) => e.dataset.step!), applicable.toString()),
-		stepTools: await steps.evaluateAll((els, fn) => new Function(`return ${fn}`)()(els).flatMap((e: HTMLElement) => [...e.querySelectorAll<HTMLElement>('[data-item]')].map((a) => a.dataset.item!)), applicable.toString()),
+		stepTools: await steps.evaluateAll(
+			(els, [fn, item, names]) => new Function(`return ${fn}`)()(els).flatMap((e: HTMLElement) => [...e.querySelectorAll(names!)].map(new Function(`return ${item}`)()).filter((id: string) => id.startsWith('tool:'))),
+			[applicable.toString(), itemOf.toString(), NAMES] as const,
+		),
 		stepText: (await steps.evaluateAll((els, fn) => new Function(`return ${fn}`)()(els).map((e: HTMLElement) => e.textContent), applicable.toString())).join('\n'),
 		scenario: await page.locator('[data-steps]:visible a[data-scenario]').getAttribute('data-scenario'),
 	};

@@ -97,6 +97,57 @@ describe('the search box', () => {
 		}
 	});
 
+	test('on a phone, keeps the magnifier off the Cancel button and the clear button at the end of the line, in each direction', async () => {
+		for (const language of data.languages.filter((l, i) => i === 0 || l.dir === 'rtl')) {
+			const context = await site.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+			const page = await context.newPage();
+			await page.goto(`${site.url}/${language.id}/tools/`);
+			await page.locator('site-search button[data-open-modal]').first().click();
+			const dialog = page.locator('dialog[open]');
+			await dialog.locator('.pagefind-ui__search-input').fill('Signal');
+			await dialog.locator('.pagefind-ui__search-clear').waitFor();
+			const boxes = await dialog.evaluate((root) => {
+				const box = (e: Element, pseudo?: string) => {
+					const r = e.getBoundingClientRect();
+					if (!pseudo) return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+					// The magnifier is the form's ::before: its box from its computed place in the form.
+					const s = getComputedStyle(e, pseudo);
+					const left = r.left + parseFloat(s.left);
+					const top = r.top + parseFloat(s.top);
+					return { left, right: left + parseFloat(s.width), top, bottom: top + parseFloat(s.height) };
+				};
+				const cancel = root.querySelector('button[data-close-modal]')!;
+				const input = root.querySelector('.pagefind-ui__search-input')!;
+				const clear = root.querySelector('.pagefind-ui__search-clear')!;
+				const c = box(clear);
+				return {
+					magnifier: box(root.querySelector('.pagefind-ui__form')!, '::before'),
+					cancel: box(cancel),
+					input: box(input),
+					clear: c,
+					// What a tap on the clear button's centre reaches.
+					clearHit: clear.contains(document.elementFromPoint((c.left + c.right) / 2, (c.top + c.bottom) / 2)),
+				};
+			});
+			const overlap = (a: typeof boxes.cancel, b: typeof boxes.cancel) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+			expect(overlap(boxes.magnifier, boxes.cancel), `${language.id}: the magnifier is drawn over Cancel`).toBe(false);
+			expect(overlap(boxes.magnifier, boxes.input), `${language.id}: the magnifier is inside the search box`).toBe(true);
+			expect(overlap(boxes.clear, boxes.cancel), `${language.id}: the clear button covers Cancel`).toBe(false);
+			expect(boxes.clearHit, `${language.id}: the clear button is what a tap on it reaches`).toBe(true);
+			const middle = (b: typeof boxes.cancel) => (b.left + b.right) / 2;
+			const inputMiddle = middle(boxes.input);
+			if (language.dir === 'rtl') {
+				// Right to left: the magnifier at the start (right), the clear button at the end (left).
+				expect(middle(boxes.magnifier), `${language.id}: magnifier on the right`).toBeGreaterThan(inputMiddle);
+				expect(middle(boxes.clear), `${language.id}: clear button on the left`).toBeLessThan(inputMiddle);
+			} else {
+				expect(middle(boxes.magnifier), `${language.id}: magnifier on the left`).toBeLessThan(inputMiddle);
+				expect(middle(boxes.clear), `${language.id}: clear button on the right`).toBeGreaterThan(inputMiddle);
+			}
+			await context.close();
+		}
+	});
+
 	test('finds each tool by the names people use for it in each language', async () => {
 		let checked = 0;
 		for (const language of data.languages) {

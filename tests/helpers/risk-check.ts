@@ -57,7 +57,7 @@ export async function shownPlan(page: Page) {
 		avoidNames: await plan.locator(`.avoid > li:visible ${NAMES}`).evaluateAll((els, fn) => els.filter((e) => new Function(`return ${fn}`)()(e).startsWith('tool:')).map((e) => e.textContent!), itemOf.toString()),
 		steps: await steps.evaluateAll((els, fn) => new Function(`return ${fn}`)()(els).map((e: HTMLElement) => e.dataset.step!), applicable.toString()),
 		stepTools: await steps.evaluateAll(
-			(els, [fn, item, names]) => new Function(`return ${fn}`)()(els).flatMap((e: HTMLElement) => [...e.querySelectorAll(names!)].map(new Function(`return ${item}`)()).filter((id: string) => id.startsWith('tool:'))),
+			(els, [fn, item, names]) => new Function(`return ${fn}`)()(els).flatMap((e: HTMLElement) => [...e.querySelectorAll(names!)].map(new Function(`return ${item}`)()).filter((id) => String(id).startsWith('tool:'))),
 			[applicable.toString(), itemOf.toString(), NAMES] as const,
 		),
 		stepText: (await steps.evaluateAll((els, fn) => new Function(`return ${fn}`)()(els).map((e: HTMLElement) => e.textContent), applicable.toString())).join('\n'),

@@ -5,7 +5,9 @@ import './scenario-sequencer';
  * Adds to the risk check what needs a script; the plan itself is picked by CSS from the answers
  * (see RiskSelector.astro), with or without this script. It announces the plan to screen
  * readers, moves the focus to it when the last question is answered, and makes a link to the
- * answers on request. Answers live only in the form: nothing is stored, and neither the address
+ * answers on request. After a change that leaves the plan out of view, a line at the foot of the
+ * screen says the plan was updated and leads to it; a link to the answers opens at the plan.
+ * Answers live only in the form: nothing is stored, and neither the address
  * bar nor the history ever holds them.
  *
  * Nor does the page keep them once it is left, for Back to show (after a quick exit on a page of
@@ -22,6 +24,10 @@ class RiskSelector extends HTMLElement {
 	#form!: HTMLFormElement;
 	#announce!: HTMLElement;
 	#shareOutput!: HTMLElement;
+	#updated!: HTMLElement;
+	#heading!: HTMLElement;
+	/** Whether the plan's heading is on screen: then a change needs no line leading to it. */
+	#planInView = false;
 	#questions: string[] = [];
 	/** Whether the last answer was given with a pointer (a tap or a click) rather than the keyboard. */
 	#pointer = false;
@@ -34,6 +40,17 @@ class RiskSelector extends HTMLElement {
 		this.#form = this.querySelector('form')!;
 		this.#announce = this.querySelector('[data-announce]')!;
 		this.#shareOutput = this.querySelector('[data-share-output]')!;
+		this.#updated = this.querySelector('[data-updated]')!;
+		this.#heading = this.querySelector('#plan-heading')!;
+		// The line leads to the plan without adding its address to the history.
+		this.#updated.querySelector('a')!.addEventListener('click', (event) => {
+			event.preventDefault();
+			this.#goToPlan();
+		});
+		new IntersectionObserver(([entry]) => {
+			this.#planInView = entry!.isIntersecting;
+			if (this.#planInView) this.#updated.hidden = true;
+		}).observe(this.#heading);
 		this.#questions = [...this.querySelectorAll<HTMLFieldSetElement>('fieldset[data-question]')].map((f) => f.dataset.question!);
 
 		const share = this.querySelector<HTMLButtonElement>('[data-share]')!;
@@ -46,9 +63,11 @@ class RiskSelector extends HTMLElement {
 		this.#form.addEventListener('reset', () => {
 			this.#seen = false;
 			this.#shareOutput.hidden = true;
+			this.#updated.hidden = true;
 			this.#announce.textContent = '';
 		});
-		this.#applyShared();
+		const shared = this.#applyShared();
+		if (shared && this.complete()) this.#changed(shared, true);
 		window.addEventListener('pagehide', (event) => {
 			if (event.persisted) this.#putAside();
 		});
@@ -93,27 +112,35 @@ class RiskSelector extends HTMLElement {
 		return this.answers().every(Boolean);
 	}
 
-	#changed(input: HTMLInputElement) {
+	/** An answer was given or changed; `go` moves to the plan whatever gave the answer (a link to the answers). */
+	#changed(input: HTMLInputElement, go = false) {
 		this.#shareOutput.hidden = true;
 		if (!this.complete()) {
 			this.#announce.textContent = '';
+			this.#updated.hidden = true;
 			return;
 		}
 		// The step-by-step guide of the plan counts only the steps made for these answers.
 		const reads = this.#questions.map((id) => this.#form.querySelector<HTMLInputElement>(`input[name="${id}"]:checked`)?.dataset.reads ?? '');
 		for (const sequencer of this.querySelectorAll<ScenarioSequencer>('scenario-sequencer')) sequencer.applyAnswers(reads);
-		const heading = this.querySelector<HTMLElement>('#plan-heading')!;
 		const headline = [...this.querySelectorAll<HTMLElement>('[data-headline]')].find((el) => el.checkVisibility())?.textContent?.trim() ?? '';
-		this.#announce.textContent = `${heading.textContent}: ${headline}`;
 		// When a tap or click gives the last answer, or completes the set for the first time, go to the
 		// plan. A keyboard user keeps the focus in the form, where arrow keys change the answer; the
-		// plan is announced to them, and Tab reaches it.
+		// plan is announced to them, and Tab reaches it. A change that stays in the form is announced
+		// as an update, and shown by the line that leads to the plan while the plan is out of view.
 		const first = !this.#seen;
 		this.#seen = true;
-		if (this.#pointer && (first || input.name === this.#questions.at(-1))) {
-			heading.focus({ preventScroll: true });
-			heading.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
-		}
+		const label = first ? `${this.#heading.textContent}:` : this.#updated.querySelector('span')!.textContent;
+		this.#announce.textContent = `${label} ${headline}`;
+		if (go || (this.#pointer && (first || input.name === this.#questions.at(-1)))) this.#goToPlan(go ? 'auto' : undefined);
+		else this.#updated.hidden = this.#planInView;
+	}
+
+	/** Moves the focus to the plan's heading and brings it to the top of the screen. */
+	#goToPlan(behavior?: ScrollBehavior) {
+		this.#updated.hidden = true;
+		this.#heading.focus({ preventScroll: true });
+		this.#heading.scrollIntoView({ block: 'start', behavior: behavior ?? (matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth') });
 	}
 
 	/**
@@ -129,18 +156,21 @@ class RiskSelector extends HTMLElement {
 		input.select();
 	}
 
-	/** Fills the form from a link made by #share, then takes the answers out of the address bar. */
-	#applyShared() {
+	/** Fills the form from a link made by #share, then takes the answers out of the address bar; gives the last answer filled in. */
+	#applyShared(): HTMLInputElement | undefined {
 		const match = /(?:^#|&)answers=([a-z,]*)/.exec(location.hash);
 		if (!match) return;
 		const values = match[1]!.split(',');
+		let last: HTMLInputElement | undefined;
 		this.#questions.forEach((id, i) => {
 			const value = values[i];
 			if (!value || !ANSWERS.has(value)) return;
 			const input = this.#form.querySelector<HTMLInputElement>(`input[name="${id}"][value="${value}"]`);
 			if (input) input.checked = true;
+			if (input) last = input;
 		});
 		history.replaceState(history.state, '', location.pathname + location.search);
+		return last;
 	}
 }
 

@@ -179,6 +179,8 @@ export const UI_KEYS = [
 	'risk.noHas',
 
 	...E2EE.map((v) => `e2ee.${v}` as const),
+	'risk.updated',
+	'risk.goToPlan',
 	...LOGGING.map((v) => `logs.${v}` as const),
 	...PLATFORMS.map((v) => `platform.${v}` as const),
 	...USE_CASES.map((v) => `useCase.${v}` as const),

@@ -109,9 +109,10 @@ describe.each(['en', 'ar'] as const)('the risk check in %s', (lang) => {
 		}
 		await expect(page.locator('input[type=radio][value=no]:checked').count()).resolves.toBe(4);
 		await expect(shownPlan(page)).resolves.toMatchObject({ headline: 'secure-apps', route: 'direct' });
-		// The focus stayed on the answer, where the arrow keys work; the plan was announced.
+		// The focus stayed on the answer, where the arrow keys work; the plan was announced, and the
+		// last arrow key, which changed a complete set of answers, announced it as updated.
 		await expect(page.evaluate(() => (document.activeElement as HTMLInputElement).name)).resolves.toBe('anonymity-tools-risky');
-		await expect(page.locator('[data-announce]').textContent()).resolves.toMatch(lang === 'en' ? /^Your plan: Contact the person directly/ : /^خطتك: /);
+		await expect(page.locator('[data-announce]').textContent()).resolves.toMatch(lang === 'en' ? /^Plan updated: Contact the person directly/ : /^تغيّرت الخطة: /);
 		await context.close();
 	});
 

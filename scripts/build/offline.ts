@@ -159,6 +159,8 @@ function bundler(context: BuildContext) {
 			if (element.tagName === 'A') {
 				element.removeAttribute('href');
 				markOnlineOnly(element, ui);
+				// A link without an address may carry neither download nor rel (invalid HTML).
+				for (const attribute of ['download', 'rel']) element.removeAttribute(attribute);
 			} else element.remove();
 		};
 		for (const element of document.querySelectorAll('[href], [src]')) {

@@ -20,6 +20,7 @@ export interface PageComponent {
 }
 
 export const PAGE_COMPONENTS = {
+	CallToAction: { file: '@components/CallToAction.astro', props: {}, description: 'the link it holds, shown as a button' },
 	CopyVerifier: { file: '@components/CopyVerifier.astro', props: {}, description: 'checks a copy of the guide in the browser' },
 	DownloadList: { file: '@components/DownloadList.astro', props: {}, description: 'the files to download, with sizes and checksums' },
 	ReleaseKey: { file: '@components/ReleaseKey.astro', props: { compact: { kind: 'boolean' } }, description: 'the release key and its fingerprint' },

@@ -29,3 +29,24 @@ describe.each(['/en/', '/ar/risk-check/'])('the theme of %s', (path) => {
 		await expect(background(true, 'dark', path)).resolves.toBe('dark');
 	});
 });
+
+describe.each([
+	['390 px', { width: 390, height: 844 }],
+	['1280 px', { width: 1280, height: 800 }],
+] as const)('the theme picker at %s', (_, viewport) => {
+	/** Whether a theme picker is shown on the page: in the header, or in the phone menu once opened. */
+	async function pickerShown(javaScriptEnabled: boolean, path: string) {
+		const context = await site.browser.newContext({ javaScriptEnabled, viewport });
+		const page = await context.newPage();
+		await page.goto(`${site.url}${path}`);
+		if (javaScriptEnabled && viewport.width < 800) await page.locator('button.sl-menu-button').click();
+		const shown = await page.locator('starlight-theme-select select').evaluateAll((selects) => selects.some((s) => s.getClientRects().length > 0 && getComputedStyle(s).visibility === 'visible'));
+		await context.close();
+		return shown;
+	}
+
+	test.each(['/en/', '/ar/risk-check/'])('is hidden without JavaScript, where it could change nothing, and shown with it (%s)', async (path) => {
+		await expect(pickerShown(false, path)).resolves.toBe(false);
+		await expect(pickerShown(true, path)).resolves.toBe(true);
+	});
+});

@@ -210,6 +210,71 @@ describe('screenshots', () => {
 	);
 });
 
+describe('the quick exit labelled in every language (site root, root 404)', () => {
+	/**
+	 * Its labels, line by line as they wrap, and the parts of the button beside the first and after
+	 * the last label of each line, and between two labels of a line, in the screenshot's pixels.
+	 */
+	async function labelLines(page: Page) {
+		return page.locator('a[data-quick-exit]').evaluate((link) => {
+			const box = link.getBoundingClientRect();
+			const spans = [...link.children].map((s) => s.getBoundingClientRect());
+			const lines = new Map<number, DOMRect[]>();
+			for (const s of spans) lines.set(Math.round(s.top), [...(lines.get(Math.round(s.top)) ?? []), s]);
+			const region = (x0: number, x1: number, r: DOMRect) => ({ x0: Math.round(x0 - box.left), x1: Math.round(x1 - box.left), y0: Math.round(r.top - box.top), y1: Math.round(r.bottom - box.top) });
+			return {
+				box: { x: box.left, y: box.top, width: box.width, height: box.height },
+				lines: [...lines.values()].map((line) => {
+					line.sort((a, b) => a.left - b.left);
+					return {
+						edges: [region(box.left, line[0]!.left, line[0]!), region(line.at(-1)!.right, box.right, line.at(-1)!)],
+						gaps: line.slice(1).map((s, i) => region(line[i]!.right, s.left, s)),
+					};
+				}),
+			};
+		});
+	}
+
+	/** How many pixels of a region are light (the white of the dots and the text), in a screenshot of the button. */
+	async function lightPixels(png: Buffer, width: number, regions: { x0: number; x1: number; y0: number; y1: number }[]) {
+		const { createCanvas, loadImage } = await import('@napi-rs/canvas');
+		const image = await loadImage(png);
+		const canvas = createCanvas(image.width, image.height);
+		const context = canvas.getContext('2d');
+		context.drawImage(image, 0, 0);
+		const scale = image.width / width;
+		return regions.map(({ x0, x1, y0, y1 }) => {
+			const [x, y, w, h] = [Math.round(x0 * scale), Math.round(y0 * scale), Math.max(1, Math.round((x1 - x0) * scale)), Math.max(1, Math.round((y1 - y0) * scale))];
+			const { data } = context.getImageData(x, y, w, h);
+			let light = 0;
+			for (let i = 0; i < data.length; i += 4) if (data[i + 1]! > 150 && data[i + 2]! > 150) light++;
+			return light;
+		});
+	}
+
+	test.concurrent.each(ROOT_CASES.flatMap((c) => [320, 390].map((width) => [`${c.name}, ${width} px`, c, width] as const)))(
+		'%s: the labels wrap, a dot separates two labels of a line, and no line starts or ends with one',
+		async (_, c, width) => {
+			await slot(async () => {
+				const { context, page } = await open({ viewport: { width, height: 700 }, isMobile: true, hasTouch: true }, c.url('en'));
+				try {
+					const { box, lines } = await labelLines(page);
+					expect(lines.length, 'lines of labels').toBeGreaterThan(1);
+					const png = await page.screenshot({ clip: box });
+					const edges = await lightPixels(png, box.width, lines.flatMap((l) => l.edges));
+					expect(edges, 'light pixels before the first and after the last label of each line').toEqual(edges.map(() => 0));
+					const gaps = await lightPixels(png, box.width, lines.flatMap((l) => l.gaps));
+					expect(gaps.length, 'two labels on a line').toBeGreaterThan(0);
+					for (const light of gaps) expect(light, 'a dot between two labels').toBeGreaterThan(0);
+				} finally {
+					await context.close();
+				}
+			});
+		},
+		QUEUED,
+	);
+});
+
 describe('the check finds what it is meant to find', () => {
 	/** Opens a page with its content policy set aside, so that a test can add a broken style. */
 	async function seeded(path: string, css: string): Promise<PhoneProblem[]> {
@@ -217,6 +282,7 @@ describe('the check finds what it is meant to find', () => {
 			const { context, page } = await open({ ...phone(true), bypassCSP: true }, `${site.url}${path}`);
 			try {
 				await page.addStyleTag({ content: css });
+				await page.evaluate(() => document.querySelectorAll('main details').forEach((d) => ((d as HTMLDetailsElement).open = true)));
 				return await page.evaluate(phoneProblems, OPTIONS);
 			} finally {
 				await context.close();

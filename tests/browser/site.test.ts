@@ -67,3 +67,69 @@ describe('the site in Chromium', () => {
 		expect(sidebar!.x).toBeGreaterThan(content!.x);
 	});
 });
+
+describe('the home page, the 404 page and Arabic type', () => {
+	const viewports = [
+		['390 px', { width: 390, height: 844 }],
+		['1280 px', { width: 1280, height: 800 }],
+	] as const;
+
+	test.each(data.languages.flatMap((l) => viewports.map(([name, viewport]) => [l.id, name, viewport] as const)))(
+		'the %s home page leads to the risk check with a link that looks like a button (%s)',
+		async (lang, _, viewport) => {
+			const context = await site.browser.newContext({ viewport });
+			const page = await context.newPage();
+			await page.goto(`${site.url}/${lang}/`);
+			const action = page.locator('.call-to-action a');
+			await expect(action.count()).resolves.toBe(1);
+			// A link to the risk check, with the risk check's title as its text.
+			const title = await (await context.newPage()).goto(`${site.url}/${lang}/risk-check/`).then((r) => r!.text()).then((html) => /<h1[^>]*>([^<]*)</.exec(html)![1]!.trim());
+			await expect(action.evaluate((a) => (a as HTMLAnchorElement).pathname)).resolves.toBe(`/${lang}/risk-check/`);
+			expect((await action.textContent())!.trim().toLowerCase()).toBe(title.toLowerCase());
+			// Drawn as a button: a filled box at least 44 px high, text not underlined and legible on its fill.
+			const look = await action.evaluate((a) => {
+				const style = getComputedStyle(a);
+				return { background: style.backgroundColor, color: style.color, underline: style.textDecorationLine, height: a.getBoundingClientRect().height, width: a.getBoundingClientRect().width };
+			});
+			const body = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+			expect(look.background).not.toBe('rgba(0, 0, 0, 0)');
+			expect(look.background).not.toBe(body);
+			expect(look.color).not.toBe(look.background);
+			expect(look.underline).toBe('none');
+			expect(look.height).toBeGreaterThanOrEqual(44);
+			expect(look.width).toBeLessThanOrEqual(viewport.width);
+			await context.close();
+		},
+	);
+
+	test.each(data.languages.map((l) => l.id))('the %s 404 page says nothing of advice reviewed; the home page does', async (lang) => {
+		const { page } = await open(`/${lang}/404/`);
+		await expect(page.locator('.reviewed').count()).resolves.toBe(0);
+		await page.goto(`${site.url}/${lang}/`);
+		await expect(page.locator('.reviewed').count()).resolves.toBe(1);
+		await page.close();
+	});
+
+	test('Arabic text names Arabic system fonts before the generic family, on Arabic pages and on the site root', async () => {
+		const { page } = await open('/ar/');
+		const families = (font: string) => font.split(',').map((f) => f.trim().replace(/^['"]|['"]$/g, ''));
+		for (const font of [await page.evaluate(() => getComputedStyle(document.body).fontFamily), await page.evaluate(() => getComputedStyle(document.querySelector('main p')!).fontFamily)]) {
+			const list = families(font);
+			for (const name of ['Noto Naskh Arabic', 'Noto Sans Arabic', 'Tahoma']) {
+				expect(list, font).toContain(name);
+				expect(list.indexOf(name), font).toBeLessThan(list.indexOf('sans-serif'));
+			}
+		}
+		// An English page keeps Starlight's fonts.
+		await page.goto(`${site.url}/en/`);
+		expect(families(await page.evaluate(() => getComputedStyle(document.body).fontFamily))).not.toContain('Noto Naskh Arabic');
+		// The site root: the Arabic entry, not the others.
+		await page.goto(`${site.url}/`);
+		const rootFont = (lang: string) => page.locator(`main li[lang="${lang}"] strong`).evaluate((e) => getComputedStyle(e).fontFamily);
+		const arabic = families(await rootFont('ar'));
+		expect(arabic.indexOf('Noto Naskh Arabic')).toBeGreaterThanOrEqual(0);
+		expect(arabic.indexOf('Noto Naskh Arabic')).toBeLessThan(arabic.indexOf('sans-serif'));
+		expect(families(await rootFont('en'))).not.toContain('Noto Naskh Arabic');
+		await page.close();
+	});
+});

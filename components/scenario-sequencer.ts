@@ -17,13 +17,17 @@ export class ScenarioSequencer extends HTMLElement {
 
 	connectedCallback() {
 		this.#strings = JSON.parse(this.dataset.strings!);
-		this.#steps = [...this.querySelectorAll<HTMLLIElement>(':scope > ol > li[data-step]')];
+		// A step is an item of the list: one step, or alternatives shown as one step with a choice.
+		this.#steps = [...this.querySelectorAll<HTMLLIElement>(':scope > ol > li')];
 		this.querySelector<HTMLElement>('.controls')!.hidden = false;
 		this.querySelector('[data-next]')!.addEventListener('click', () => this.go(this.#current + 1));
 		this.querySelector('[data-back]')!.addEventListener('click', () => this.go(this.#current - 1));
 		this.querySelector('[data-toggle]')!.addEventListener('click', () => {
 			this.#showAll = !this.#showAll;
 			this.#render();
+			// Back to one step at a time, the list shrinks and the page would leave the reader far
+			// below, at the footer: bring the current step into view, with the focus on it.
+			if (!this.#showAll) this.#focusCurrent();
 		});
 		this.querySelector('[data-print]')!.addEventListener('click', () => print());
 		for (const box of this.querySelectorAll<HTMLInputElement>('li[data-step] > .done input'))
@@ -61,6 +65,13 @@ export class ScenarioSequencer extends HTMLElement {
 		this.#current = Math.max(0, Math.min(index, visible.length - 1));
 		this.#render();
 		if (!this.#showAll) visible[this.#current]?.querySelector<HTMLElement>('.body')?.focus();
+	}
+
+	/** Puts the focus on the current step and scrolls to its start, below the page's header. */
+	#focusCurrent() {
+		const li = this.#visible()[this.#current];
+		li?.querySelector<HTMLElement>('.body')?.focus({ preventScroll: true });
+		li?.scrollIntoView({ block: 'start' });
 	}
 
 	#render() {

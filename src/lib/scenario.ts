@@ -83,3 +83,50 @@ export function toSequences(scenarios: readonly { id: string; route: Sequence['r
 		steps: s.steps.map((step) => ({ id: step.id, kind: step.kind, when: step.when.map((c) => ({ question: c.question.id, answer: c.answer })) })),
 	}));
 }
+
+type Condition = SequenceStep['when'][number];
+
+/** Can two steps never apply together: is there a question on which their conditions want different answers? */
+export function exclusive(a: { when: readonly Condition[] }, b: { when: readonly Condition[] }): boolean {
+	return a.when.some((c) => b.when.some((d) => d.question === c.question && d.answer !== c.answer));
+}
+
+/**
+ * A scenario's steps as the reader counts them: adjacent steps of which at most one ever applies
+ * (one for "secure apps risky: no", the next for "yes") are alternatives, shown as one step with a
+ * choice; every other step is a group of its own. Each step joins the group before it when it
+ * excludes every step already in it. Derived from the data, so the scenarios keep one list of steps.
+ */
+export function stepGroups<S extends { when: readonly Condition[] }>(steps: readonly S[]): S[][] {
+	const groups: S[][] = [];
+	for (const step of steps) {
+		const last = groups.at(-1);
+		if (last && step.when.length > 0 && last.every((other) => other.when.length > 0 && exclusive(other, step))) last.push(step);
+		else groups.push([step]);
+	}
+	return groups;
+}
+
+/**
+ * Does one of a group's alternatives apply whatever the answers? Then its last choice can read
+ * "otherwise" instead of repeating the opposite answers. Tries every answer to the questions the
+ * group depends on.
+ */
+export function coversAllAnswers(group: readonly { when: readonly Condition[] }[]): boolean {
+	const questions = [...new Set(group.flatMap((step) => step.when.map((c) => c.question)))];
+	let combinations: Record<string, 'yes' | 'no'>[] = [{}];
+	for (const q of questions) combinations = combinations.flatMap((c) => [{ ...c, [q]: 'yes' as const }, { ...c, [q]: 'no' as const }]);
+	return combinations.every((answers) => group.some((step) => step.when.every((c) => answers[c.question] === c.answer)));
+}
+
+/**
+ * Splits a scenario page's rendered prose where its steps go: after the text that says when to use
+ * them and the first section (what to have ready before you start), before the next second-level
+ * section (what to do if a tool is blocked). Prose with one section or none keeps the steps after it.
+ */
+export function splitScenarioProse(html: string): [before: string, after: string] {
+	const wrapped = [...html.matchAll(/<div class="sl-heading-wrapper level-h2"/g)];
+	const sections = wrapped.length > 0 ? wrapped : [...html.matchAll(/<h2[\s>]/g)];
+	const at = sections[1]?.index;
+	return at === undefined ? [html, ''] : [html.slice(0, at), html.slice(at)];
+}

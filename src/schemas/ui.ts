@@ -58,6 +58,8 @@ export const UI_KEYS = [
 	'seq.fallback',
 	'seq.practices',
 	'seq.onlyIf',
+	'seq.if',
+	'seq.otherwise',
 	'seq.kind.verify',
 	'seq.kind.cleanup',
 	'seq.finished',

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { checkContent } from '../../src/lib/check-content';
-import { applicableSteps, checkSequences, toSequences, type Sequence } from '../../src/lib/scenario';
+import { applicableSteps, checkSequences, coversAllAnswers, splitScenarioProse, stepGroups, toSequences, type Sequence } from '../../src/lib/scenario';
+import { allAnswerCombinations } from '../../src/lib/risk';
 import { copyProject } from '../helpers/project';
 import { siteData } from '../helpers/site';
 
@@ -74,5 +75,54 @@ describe('checkSequences', () => {
 		} finally {
 			copy.cleanup();
 		}
+	});
+});
+
+describe('stepGroups', () => {
+	const step = (id: string, ...when: [string, 'yes' | 'no'][]) => ({ id, when: when.map(([question, answer]) => ({ question, answer })) });
+
+	test('makes one step of adjacent alternatives on the same question, and leaves the others alone', () => {
+		const groups = stepGroups([step('a', ['q', 'no']), step('b', ['q', 'yes']), step('c', ['q', 'no']), step('d'), step('e', ['q', 'no']), step('f', ['q', 'yes'])]);
+		expect(groups.map((g) => g.map((s) => s.id))).toEqual([['a', 'b'], ['c'], ['d'], ['e', 'f']]);
+	});
+
+	test('does not join steps that can apply together: another question, the same answer, or no condition', () => {
+		const groups = stepGroups([step('a', ['q', 'no']), step('b', ['r', 'yes']), step('c', ['r', 'yes']), step('d'), step('e')]);
+		expect(groups.map((g) => g.map((s) => s.id))).toEqual([['a'], ['b'], ['c'], ['d'], ['e']]);
+	});
+
+	test('joins three alternatives only when each excludes all the others', () => {
+		const three = stepGroups([step('a', ['q', 'yes']), step('b', ['q', 'no'], ['r', 'yes']), step('c', ['q', 'no'], ['r', 'no'])]);
+		expect(three.map((g) => g.map((s) => s.id))).toEqual([['a', 'b', 'c']]);
+		const overlapping = stepGroups([step('a', ['q', 'yes']), step('b', ['q', 'no'], ['r', 'yes']), step('c', ['r', 'no'])]);
+		expect(overlapping.map((g) => g.map((s) => s.id))).toEqual([['a', 'b'], ['c']]);
+	});
+
+	test('in every scenario of the guide, at most one step of a group applies, whatever the answers', () => {
+		const combinations = [...allAnswerCombinations({ questions, rules: [] }, ['yes', 'no', 'unsure'])];
+		for (const sequence of sequences)
+			for (const group of stepGroups(sequence.steps))
+				for (const answers of combinations) expect(applicableSteps(group, questions, answers).length, `${sequence.id}: ${group.map((s) => s.id)}`).toBeLessThanOrEqual(1);
+	});
+
+	test('"otherwise" only where the alternatives cover every answer', () => {
+		expect(coversAllAnswers([step('a', ['q', 'no']), step('b', ['q', 'yes'])])).toBe(true);
+		expect(coversAllAnswers([step('a', ['q', 'yes']), step('b', ['q', 'no'], ['r', 'yes'])])).toBe(false);
+		expect(coversAllAnswers([step('a', ['q', 'yes']), step('b', ['q', 'no'], ['r', 'yes']), step('c', ['q', 'no'], ['r', 'no'])])).toBe(true);
+	});
+});
+
+describe('splitScenarioProse', () => {
+	const h2 = (id: string) => `<div class="sl-heading-wrapper level-h2"><h2 id="${id}">${id}</h2></div>`;
+
+	test('puts the steps after the intro and the first section, before the next', () => {
+		const [before, after] = splitScenarioProse(`<p>When</p>${h2('before')}<p>Need</p>${h2('blocked')}<p>Else</p>`);
+		expect(before).toBe(`<p>When</p>${h2('before')}<p>Need</p>`);
+		expect(after).toBe(`${h2('blocked')}<p>Else</p>`);
+	});
+
+	test('works on plain headings, and keeps everything before the steps when there is one section', () => {
+		expect(splitScenarioProse('<p>a</p><h2 id="x">x</h2><p>b</p><h2>y</h2>')).toEqual(['<p>a</p><h2 id="x">x</h2><p>b</p>', '<h2>y</h2>']);
+		expect(splitScenarioProse('<p>a</p><h2>x</h2><h3>z</h3>')).toEqual(['<p>a</p><h2>x</h2><h3>z</h3>', '']);
 	});
 });

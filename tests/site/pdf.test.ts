@@ -121,7 +121,7 @@ describe.each(data.languages.map((l) => [l.id, l] as const))('the %s handout', (
 			// Every tool's block repeats the column's label, and one value of the column is printed.
 			if (language.dir === 'ltr') expect(count(header), header).toBeGreaterThanOrEqual(rows.length);
 			else for (const word of words(header)) expect(count(word), header).toBeGreaterThanOrEqual(rows.length);
-			const value = rows.map((row) => row.querySelectorAll('td')[column]!.textContent).sort((a, b) => b.length - a.length)[0]!;
+			const value = rows.map((row) => (row.querySelectorAll('td')[column]!.querySelector('.value') ?? row.querySelectorAll('td')[column]!).textContent).sort((a, b) => b.length - a.length)[0]!;
 			for (const word of language.dir === 'ltr' ? [value] : words(value)) expect(content, `${header}: ${value}`).toContain(squash(word));
 		});
 	});

@@ -12,6 +12,7 @@ import { siteData } from '../helpers/site';
 import { cardParts } from '../../src/lib/card-parts';
 import { toPlanModel } from '../../src/lib/plan';
 import { toRiskModel } from '../../src/lib/risk';
+import { stepGroups, toSequences } from '../../src/lib/scenario';
 
 const data = siteData();
 const card = cardParts(toPlanModel(toRiskModel(data), data));
@@ -50,6 +51,20 @@ describe.each(data.languages.map((l) => [l.id, l] as const))('the %s quick card'
 			if (language.dir === 'ltr') expect(content, phrase).toContain(squash(phrase));
 			// Each right-to-left word is a run of its own: each is looked for on its own.
 			else for (const word of words(phrase)) expect(content, phrase).toContain(squash(word));
+		}
+	});
+
+	test('prints alternatives of a scenario as one step: the first with its answers, then "otherwise"', () => {
+		const html = source();
+		const otherwise = ui(lang)['seq.otherwise']!;
+		const scenarios = html.querySelectorAll('[data-part="first-contact"] section[data-scenario]');
+		expect(scenarios.length).toBeGreaterThan(0);
+		for (const scenario of scenarios) {
+			const id = scenario.getAttribute('data-scenario')!;
+			const groups = stepGroups(toSequences(data.scenarios).find((s) => s.id === id)!.steps);
+			const items = scenario.querySelectorAll('ol > li');
+			expect(items, id).toHaveLength(groups.length);
+			groups.forEach((group, i) => expect(items[i]!.querySelectorAll('strong').some((b) => b.textContent.startsWith(otherwise)), `${id} step ${i + 1}`).toBe(group.length > 1));
 		}
 	});
 

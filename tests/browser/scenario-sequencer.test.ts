@@ -7,6 +7,9 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useBuiltSite, watch } from '../helpers/browser';
 import { siteData } from '../helpers/site';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/project';
 import { stepGroups, toSequences } from '../../src/lib/scenario';
 
 const site = useBuiltSite();
@@ -99,15 +102,24 @@ describe.each(['en', 'ar'] as const)('back to one step at a time in %s, on a pho
 });
 
 describe('the sequencer without JavaScript and on paper', () => {
-	test.each(scenarios.map((s) => [s.id, s.steps.map((step) => step.id)] as const))('shows every step of %s, every branch included', async (id, steps) => {
-		const context = await site.browser.newContext({ javaScriptEnabled: false });
+	test.each(['en', 'ar'].flatMap((lang) => scenarios.map((s) => [s.id, lang, s.steps.map((step) => step.id)] as const)))('shows every step of %s in %s, every branch included', async (id, lang, steps) => {
+		const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
 		const page = await context.newPage();
-		await page.goto(`${site.url}/en/scenarios/${id}/`);
+		await page.goto(`${site.url}/${lang}/scenarios/${id}/`);
+		const ui = (key: string) => JSON.parse(readFileSync(join(ROOT, `content/i18n/${lang}.json`), 'utf8'))[key] as string;
+		const label = (key: string) => ui('format.label').replace('{{label}}', ui(key));
 		await expect(visibleSteps(page)).resolves.toEqual(steps);
 		// Alternatives are one item of the list, each with the answers it is for.
 		await expect(page.locator('scenario-sequencer ol > li:visible').count()).resolves.toBe(groupsOf(id).length);
 		for (const ids of groupsOf(id).filter((g) => g.length > 1))
-			for (const step of ids) await expect(page.locator(`${item(ids)} [data-step="${step}"] .if`).textContent()).resolves.toMatch(/^(If: |Otherwise:)/);
+			for (const [i, step] of ids.entries()) {
+				const choice = page.locator(`${item(ids)} [data-step="${step}"]`);
+				await expect(choice.isVisible()).resolves.toBe(true);
+				const condition = await choice.locator('.if').textContent();
+				// The first alternative says for which answers it is; a later one too, or "Otherwise:".
+				const withAnswers = condition!.startsWith(`${label('seq.if')} `) && condition!.length > label('seq.if').length + 5;
+				expect(i === 0 ? withAnswers : withAnswers || condition === label('seq.otherwise'), condition!).toBe(true);
+			}
 		await expect(page.locator('scenario-sequencer .controls').isHidden()).resolves.toBe(true);
 		await context.close();
 	});

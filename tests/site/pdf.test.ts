@@ -209,3 +209,32 @@ describe('the Arabic handout', () => {
 		}
 	});
 });
+
+describe('the foot of every printed page', () => {
+	const MM = 72 / 25.4;
+	/** The bottom margin of a print source's @page rule, in PDF points. */
+	const bottomMargin = (html: string) => {
+		const margin = /@page\{size:[^;]*;margin:([^;}]*)/.exec(html)![1]!.trim().split(/\s+/);
+		return Number.parseFloat(margin[margin.length === 1 ? 0 : 2]!) * MM;
+	};
+	/** The text items of a page below its bottom margin line, as words: only the page number may stand there. */
+	const belowMargin = (page: Pdf['pages'][number], bottom: number) => page.items.filter((item) => item.y < bottom && item.str.trim());
+	const files = data.languages.flatMap((l) => [['handout', l.id] as const, ['card', l.id] as const]);
+
+	test.each(files)('%s-%s: below the text of each page stands its page number only, nothing of the next page', async (kind, lang) => {
+		const printed = kind === 'handout' ? pdf(lang) : await readPdf(join(DIST, 'downloads', `card-${lang}.pdf`));
+		const bottom = bottomMargin(readFileSync(join(DIST, lang, kind, 'index.html'), 'utf8'));
+		expect(bottom).toBeGreaterThan(10 * MM);
+		const pageOf = ui(lang)['handout.pageOf']!;
+		for (const [i, page] of printed.pages.entries()) {
+			const footer = pageOf.replace('{{page}}', String(i + 1)).replace('{{pages}}', String(printed.pages.length));
+			const found = belowMargin(page, bottom).map((item) => item.str).join(' ');
+			expect(words(found).sort(), `page ${i + 1}: ${found}`).toEqual(words(footer).sort());
+		}
+	});
+
+	test('the check sees a mark of the next page printed at the foot of a page', () => {
+		const page = { text: '', actualText: '', reversedRuns: 0, items: [{ str: 'أ', dir: 'rtl', x: 100, y: 45 }, { str: 'Page 1 of 2', dir: 'ltr', x: 200, y: 38 }, { str: 'text', dir: 'ltr', x: 100, y: 300 }] };
+		expect(belowMargin(page, 20 * MM).map((i) => i.str)).toEqual(['أ', 'Page 1 of 2']);
+	});
+});

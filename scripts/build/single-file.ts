@@ -150,7 +150,7 @@ export const singleFiles: Stage<BuildContext> = {
 				// A bar that stays at the top of the screen while the reader scrolls (CSS alone, with or
 				// without JavaScript): the quick exit, and the way back to the contents.
 				`<div class="single-bar"><a class="single-to-contents" href="#single-contents">${escapeHtml(ui['handout.contents']!)}</a>${quickExit}</div>` +
-				`<header class="single-head" id="top"><p class="single-title">${escapeHtml(title)}</p><p>${escapeHtml(language.label)} · ${escapeHtml(fillText(ui['offline.version']!, { version, date: day }))}</p>` +
+				`<header class="single-head" id="top"><p class="single-title">${escapeHtml(title)}</p><p>${escapeHtml(language.label)}${escapeHtml(ui['format.separator']!)}${escapeHtml(fillText(ui['offline.version']!, { version, date: day }))}</p>` +
 				`<nav aria-labelledby="single-contents"><h2 id="single-contents">${escapeHtml(ui['handout.contents']!)}</h2><ol class="single-toc">${toc}</ol></nav></header>` +
 				`<main class="single-guide">${sections.join('')}</main>` +
 				(code ? `<script>${code}</script>` : '') +

@@ -119,6 +119,8 @@ export const UI_KEYS = [
 	'handout.online',
 	// A label followed by what it labels: "{{label}}:"; French puts a non-breaking space before the colon.
 	'format.label',
+	// Between items of a line such as a plan's answers (" · "); Arabic uses its comma ("، "), as a dot reads as the Arabic zero.
+	'format.separator',
 	'card.title',
 	'card.questions',
 	'card.anyAnswers',

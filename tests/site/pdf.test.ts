@@ -7,7 +7,7 @@ import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { readPdf, squash, words, type Pdf } from '../helpers/pdf';
 import { DIST, requireDist, ROOT } from '../helpers/project';
-import { siteData } from '../helpers/site';
+import { htmlFiles, readDist, siteData } from '../helpers/site';
 import { readPage } from '../../src/lib/translation-status';
 import { parseYaml } from '../../src/lib/sources';
 
@@ -236,5 +236,25 @@ describe('the foot of every printed page', () => {
 	test('the check sees a mark of the next page printed at the foot of a page', () => {
 		const page = { text: '', actualText: '', reversedRuns: 0, items: [{ str: 'أ', dir: 'rtl', x: 100, y: 45 }, { str: 'Page 1 of 2', dir: 'ltr', x: 200, y: 38 }, { str: 'text', dir: 'ltr', x: 100, y: 300 }] };
 		expect(belowMargin(page, 20 * MM).map((i) => i.str)).toEqual(['أ', 'Page 1 of 2']);
+	});
+});
+
+describe('separators in Arabic', () => {
+	test('the items of a line (a plan’s answers, the card’s title) are separated by the Arabic comma, not by a dot that reads as the Arabic zero, on paper and on the site', async () => {
+		const separator = ui('ar')['format.separator']!;
+		expect(separator.trim()).toBe('،');
+		const card = await readPdf(join(DIST, 'downloads', 'card-ar.pdf'));
+		for (const printed of [pdf('ar'), card]) {
+			const all = printed.pages.map((p) => p.text).join('\n');
+			expect(all).not.toContain('·');
+			expect(all).toContain('،');
+		}
+		// The plans' headings in the handout's source list the four answers with it.
+		const headings = source('ar').querySelectorAll('.plan h3').map((h) => h.textContent);
+		expect(headings.length).toBeGreaterThan(0);
+		for (const heading of headings) expect(heading.split(separator).length, heading).toBe(4);
+		for (const file of [...htmlFiles().filter((f) => f.startsWith('ar/')), 'downloads/guide-ar.html']) expect(readDist(file).includes('·'), file).toBe(false);
+		// Other languages keep the dot.
+		expect(pdf('en').pages.map((p) => p.text).join('\n')).toContain('·');
 	});
 });

@@ -17,14 +17,18 @@ import { formatBytes, type Stage } from '../../src/lib/pipeline.ts';
 import { serveStatic } from '../../src/lib/static-server.ts';
 import type { BuildContext } from './context.ts';
 
-/** What is printed for each language: the page it is printed from, the file, and the pages it must have. */
-export const PRINTS: readonly { page: string; file: (lang: string) => string; pages?: number }[] = [
+/**
+ * What is printed for each language: the page it is printed from, the file, and the pages it must
+ * have. A print with text sizes is printed at the largest that keeps it to its pages (the page reads
+ * the size from --print-text): the quick card's text grows into the room a language leaves.
+ */
+export const PRINTS: readonly { page: string; file: (lang: string) => string; pages?: number; textSizes?: string[] }[] = [
 	{ page: 'handout', file: (lang) => `handout-${lang}.pdf` },
-	{ page: 'card', file: (lang) => `card-${lang}.pdf`, pages: 2 },
+	{ page: 'card', file: (lang) => `card-${lang}.pdf`, pages: 2, textSizes: ['9.3pt', '9pt', '8.7pt', '8.3pt'] },
 ];
 
 /** Prints one page of the site served at `origin` to PDF; links to other pages point at `siteUrl`, or are plain text without it. */
-async function print(browser: Browser, origin: string, path: string, siteUrl: string): Promise<Buffer> {
+async function print(browser: Browser, origin: string, path: string, siteUrl: string, textSize?: string): Promise<Buffer> {
 	const page = await browser.newPage();
 	try {
 		const failed: string[] = [];
@@ -42,6 +46,7 @@ async function print(browser: Browser, origin: string, path: string, siteUrl: st
 				else a.removeAttribute('href');
 			}
 		}, siteUrl);
+		if (textSize) await page.evaluate((size) => document.documentElement.style.setProperty('--print-text', size), textSize);
 		await page.emulateMedia({ media: 'print' });
 		return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
 	} finally {
@@ -73,16 +78,24 @@ export const handouts: Stage<BuildContext> = {
 		const total = languages.length * PRINTS.length;
 		try {
 			for (const { id } of languages)
-				for (const { page, file: name, pages: required } of PRINTS) {
+				for (const { page, file: name, pages: required, textSizes = [undefined] } of PRINTS) {
 					const t0 = performance.now();
-					const pdf = reproducible(await print(browser, site.url, `/${id}/${page}/`, siteUrl), date);
+					// The largest text size that keeps the print to its pages, else the smallest (and the error below).
+					let pdf: Buffer | undefined;
+					let textSize: string | undefined;
+					for (const size of textSizes) {
+						textSize = size;
+						pdf = reproducible(await print(browser, site.url, `/${id}/${page}/`, siteUrl, size), date);
+						if (!required || pdfPageCount(pdf) === required) break;
+					}
+					pdf = pdf!;
 					const file = name(id);
 					const pages = pdfPageCount(pdf);
 					if (required && pages !== required)
 						throw new Error(`dist/downloads/${file} has ${pages} pages instead of ${required}: shorten the texts it prints (src/pages/[lang]/${page}.astro lists them) or tighten its layout`);
 					writeFileSync(join(context.downloads, file), pdf);
 					bytes += pdf.length;
-					progress(`${++count}/${total} ${file.padEnd(16)} ${String(pages).padStart(3)} pages ${formatBytes(pdf.length).padStart(9)}  ${Math.round(performance.now() - t0)} ms`);
+					progress(`${++count}/${total} ${file.padEnd(16)} ${String(pages).padStart(3)} pages ${formatBytes(pdf.length).padStart(9)}  ${Math.round(performance.now() - t0)} ms${textSize ? `, text ${textSize}` : ''}`);
 				}
 		} finally {
 			await browser.close();

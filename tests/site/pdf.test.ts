@@ -258,3 +258,27 @@ describe('separators in Arabic', () => {
 		expect(pdf('en').pages.map((p) => p.text).join('\n')).toContain('·');
 	});
 });
+
+describe('the quick card’s text size', () => {
+	/** The size most of a PDF's text is drawn at, in points. */
+	async function bodySize(path: string): Promise<number> {
+		const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+		const task = getDocument({ data: new Uint8Array(readFileSync(path)), verbosity: 0 });
+		const doc = await task.promise;
+		const counts = new Map<number, number>();
+		for (let n = 1; n <= doc.numPages; n++)
+			for (const item of (await (await doc.getPage(n)).getTextContent()).items)
+				if ('str' in item && item.str.trim()) counts.set(Math.round(Math.hypot(item.transform[2], item.transform[3]) * 10) / 10, (counts.get(Math.round(Math.hypot(item.transform[2], item.transform[3]) * 10) / 10) ?? 0) + item.str.length);
+		await task.destroy();
+		return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+	}
+
+	test('is one of the handouts stage’s sizes (the largest that keeps the card on two pages), larger than the smallest where a language leaves room', async () => {
+		const { PRINTS } = await import('../../scripts/build/handouts');
+		const sizes = PRINTS.find((p) => p.page === 'card')!.textSizes!.map((s) => Number.parseFloat(s));
+		const printed = await Promise.all(data.languages.map((l) => bodySize(join(DIST, 'downloads', `card-${l.id}.pdf`))));
+		// Arabic is drawn with a size-adjust (print-css.ts); the others at the size itself.
+		for (const [i, l] of data.languages.entries()) if (l.dir === 'ltr') expect(sizes, `${l.id}: ${printed[i]} pt`).toContain(printed[i]);
+		expect(Math.max(...printed)).toBeGreaterThan(Math.min(...sizes));
+	});
+});

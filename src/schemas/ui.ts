@@ -181,10 +181,10 @@ export const UI_KEYS = [
 	'risk.allPlans',
 	'risk.allPlansNote',
 	'risk.noHas',
-
-	...E2EE.map((v) => `e2ee.${v}` as const),
 	'risk.updated',
 	'risk.goToPlan',
+
+	...E2EE.map((v) => `e2ee.${v}` as const),
 	...LOGGING.map((v) => `logs.${v}` as const),
 	...PLATFORMS.map((v) => `platform.${v}` as const),
 	...USE_CASES.map((v) => `useCase.${v}` as const),

@@ -72,13 +72,14 @@ describe('the built site', () => {
 		}
 	});
 
-	test('shows the reviewed date on every guide page, in the page’s language', () => {
+	test('shows the reviewed date on every guide page, in the page’s language, and none on the 404 page, which gives no advice', () => {
 		const expected: Record<string, string> = { en: 'November 28, 2026', es: '28 de noviembre de 2026', fr: '28 novembre 2026', ar: '28 نوفمبر 2026' };
 		for (const language of languages) {
 			const html = readDist(`${language.id}/tools/signal/index.html`);
 			expect(html, language.id).toContain(expected[language.id]);
-			for (const file of htmlFiles().filter((f) => f.startsWith(`${language.id}/`)))
+			for (const file of htmlFiles().filter((f) => f.startsWith(`${language.id}/`) && !f.startsWith(`${language.id}/404/`)))
 				expect(readDist(file), file).toMatch(/<p class="reviewed[ "]/);
+			expect(readDist(`${language.id}/404/index.html`)).not.toMatch(/<p class="reviewed[ "]/);
 		}
 	});
 

@@ -33,7 +33,7 @@ describe('the signing variables', () => {
 
 	test('are gone from the environment of a process that loaded the build’s stages', () => {
 		// A fresh process with the variables set loads the stages, as scripts/build.ts does, and reports what it sees.
-		const probe = `await import(${JSON.stringify(join(import.meta.dirname, '../../scripts/build/stages.ts'))}); console.log(JSON.stringify(Object.keys(process.env).filter((k) => k.startsWith('PLAYBOOK_'))));`;
+		const probe = `await import(${JSON.stringify(join(import.meta.dirname, '../../scripts/build/stages.ts'))}); console.log(JSON.stringify(Object.keys(process.env).filter((k) => k.startsWith('PLAYBOOK_SIGNING'))));`;
 		const run = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { env: { ...process.env, PLAYBOOK_SIGNING_KEY_FILE: '/secure/key.asc', PLAYBOOK_SIGNING_KEY: 'k' }, encoding: 'utf8' });
 		expect(run.status, run.stderr).toBe(0);
 		expect(JSON.parse(run.stdout.trim().split('\n').at(-1)!)).toEqual([]);

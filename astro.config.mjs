@@ -49,7 +49,7 @@ export default defineConfig({
 			pagefind: false,
 			routeMiddleware: './src/route-middleware.ts',
 			lastUpdated: false,
-			// The root 404 (src/pages/404.astro) speaks every language; each language has its own at /<lang>/404/.
+			// The root 404 (src/routes/404.astro) speaks every language; each language has its own at /<lang>/404/.
 			disable404Route: true,
 			components: {
 				Header: './src/overrides/Header.astro',

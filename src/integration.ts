@@ -16,6 +16,17 @@ const VIRTUAL_ID = 'virtual:playbook/config';
 const SEARCH_STRINGS_ID = 'virtual:playbook/search-strings';
 const EMPTY_ID = '\0playbook:nothing';
 
+/** The pages the generator adds to a guide: route pattern, and its file under src/routes/. */
+const ROUTES: readonly (readonly [string, string])[] = [
+	['/', 'index.astro'],
+	['/404', '404.astro'],
+	['/[lang]/404', '[lang]/404.astro'],
+	['/[lang]/all-pages', '[lang]/all-pages.astro'],
+	['/[lang]/card', '[lang]/card.astro'],
+	['/[lang]/handout', '[lang]/handout.astro'],
+	['/[lang]/translation-status', '[lang]/translation-status.astro'],
+];
+
 /**
  * Checks every content file before Astro loads anything, so a broken reference, a missing
  * translation or a malformed date stops the build with the file, the field and the fix.
@@ -29,7 +40,9 @@ export function playbook(): AstroIntegration {
 	return {
 		name: 'playbook',
 		hooks: {
-			'astro:config:setup': ({ config, command, logger, updateConfig }) => {
+			'astro:config:setup': ({ config, command, logger, updateConfig, injectRoute }) => {
+				// The pages the generator makes for every guide, beside the guide's own (src/routes/).
+				for (const [pattern, file] of ROUTES) injectRoute({ pattern, entrypoint: fileURLToPath(new URL(`./routes/${file}`, import.meta.url)), prerender: true });
 				// Starlight's files that two plugins below patch must still be as the patches expect.
 				const folder = starlightFolder(fileURLToPath(config.root));
 				if (!folder) throw new AstroError('@astrojs/starlight is not installed.', 'Run `npm ci` in the project folder.');

@@ -92,7 +92,7 @@ export const handouts: Stage<BuildContext> = {
 					const file = name(id);
 					const pages = pdfPageCount(pdf);
 					if (required && pages !== required)
-						throw new Error(`dist/downloads/${file} has ${pages} pages instead of ${required}: shorten the texts it prints (src/pages/[lang]/${page}.astro lists them) or tighten its layout`);
+						throw new Error(`dist/downloads/${file} has ${pages} pages instead of ${required}: shorten the texts it prints (src/routes/[lang]/${page}.astro lists them) or tighten its layout`);
 					writeFileSync(join(context.downloads, file), pdf);
 					bytes += pdf.length;
 					progress(`${++count}/${total} ${file.padEnd(16)} ${String(pages).padStart(3)} pages ${formatBytes(pdf.length).padStart(9)}  ${Math.round(performance.now() - t0)} ms${textSize ? `, text ${textSize}` : ''}`);

@@ -78,7 +78,7 @@ export const singleFiles: Stage<BuildContext> = {
 			// The pages, in the order of the sidebar, and its groups for the contents: from the list of
 			// all pages, which has every group whole (the sidebar of a page shows only a few pages of each).
 			const list = `${lang}/all-pages/index.html`;
-			if (!existsSync(join(context.dist, list))) throw new Error(`dist/${list} is missing, and the single file takes its pages from it. Fix: keep src/pages/[lang]/all-pages.astro, and run the site stage first`);
+			if (!existsSync(join(context.dist, list))) throw new Error(`dist/${list} is missing, and the single file takes its pages from it. Fix: keep src/routes/[lang]/all-pages.astro, and run the site stage first`);
 			const allPages = parse(readFileSync(join(context.dist, list), 'utf8'), PARSE);
 			const contents: { label?: string; pages: { path: string; title: string }[] }[] = [{ pages: [{ path: `/${lang}/`, title: ui['site.title']! }] }];
 			for (const group of allPages.querySelectorAll('main [data-sidebar-group]')) {

@@ -4,7 +4,7 @@
  * to 37 KB on a guide ten times larger). Now every top-level group stays, with at most SHOWN of its
  * pages: around the current page in the group that holds it (so the reader sees where they are,
  * and the pages before and after), its first pages in the others; a group that has more ends with
- * a link to its part of the list of all pages (src/pages/[lang]/all-pages.astro), which lists
+ * a link to its part of the list of all pages (src/routes/[lang]/all-pages.astro), which lists
  * everything in the same groups and order. Plain links: it works without JavaScript, and every
  * page is two clicks away.
  *

@@ -1,5 +1,5 @@
 /**
- * What the quick card prints under each risk question (src/pages/[lang]/card.astro), worked out
+ * What the quick card prints under each risk question (src/routes/[lang]/card.astro), worked out
  * from every plan (src/lib/plan.ts) so that a reader who answers "yes" to several questions is
  * never told two opposite things.
  *

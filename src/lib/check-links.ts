@@ -5,11 +5,12 @@
  * `<a href="address">`) that stays on the site is resolved from the page's own address and must
  * reach a page of the guide in that language (a page missing from a language is still there: it
  * falls back to the source language), a page the generator makes for every language (the files of
- * src/pages/[lang]/), a file of public/, or a download the build writes in /downloads/.
+ * src/routes/[lang]/), a file of public/, or a download the build writes in /downloads/.
  * Links to other sites, and links to a part of the same page (#…), are not checked here.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { pageRoute } from './check-pages.ts';
 import { closest } from './closest.ts';
 import { parseYaml, readText, splitFrontmatter, type PageFile } from './sources.ts';
@@ -21,9 +22,9 @@ export interface LinkProblem {
 	fix: string;
 }
 
-/** Site paths of the pages the generator makes for every language: src/pages/[lang]/<name>.astro → /<lang>/<name>/. */
-function generatedRoutes(root: string, languages: readonly string[]): string[] {
-	const dir = join(root, 'src/pages/[lang]');
+/** Site paths of the pages the generator makes for every language: src/routes/[lang]/<name>.astro → /<lang>/<name>/. */
+function generatedRoutes(languages: readonly string[]): string[] {
+	const dir = fileURLToPath(new URL('../routes/[lang]/', import.meta.url));
 	const names = existsSync(dir) ? readdirSync(dir).filter((n) => /\.(astro|md|mdx|ts)$/.test(n)) : [];
 	const routes = ['/'];
 	for (const lang of languages)
@@ -78,7 +79,7 @@ export function checkLinks(root: string, pages: readonly PageFile[], languages: 
 		routes.set(page, pageRoute(page, data));
 	}
 	// A page of one language is at the same address, with the language changed, in every other.
-	const known = new Set<string>(generatedRoutes(root, languages));
+	const known = new Set<string>(generatedRoutes(languages));
 	for (const route of routes.values()) {
 		const rest = route.replace(/^\/[^/]+/, '');
 		for (const lang of languages) known.add(`/${lang}${rest}`);

@@ -58,7 +58,7 @@ export interface OutputRules {
 	styles: ReadonlySet<string>;
 	/**
 	 * The page's one print style that the generator computes for it (the handout's and the quick
-	 * card's, src/pages/[lang]/handout.astro and card.astro): the first `<style>` of the page,
+	 * card's, src/routes/[lang]/handout.astro and card.astro): the first `<style>` of the page,
 	 * which comes before any content, accepted when it loads nothing from another host.
 	 */
 	printStyle?: boolean;

@@ -68,7 +68,7 @@ export const PageFrontmatterSchema = (ref: RefFactory) =>
 		/** Tools this page talks about; each is listed with a link to its page. */
 		tools: z.array(ref('tools')).default([]),
 		// Starlight's keys that write HTML or links: none from any page. A generator page's head holds
-		// its title, robots line and print style only (src/pages/[lang]/handout.astro, card.astro); the
+		// its title, robots line and print style only (src/routes/[lang]/handout.astro, card.astro); the
 		// content check refuses "head" in every content page, and the output check accepts a style
 		// element on those two print pages only.
 		head: z

@@ -1,6 +1,6 @@
 /**
  * The quick cards, read back with pdfjs-dist (tests/helpers/pdf.ts): one sheet, both sides, in
- * every language, holding what the card page (src/pages/[lang]/card.astro) renders from the data.
+ * every language, holding what the card page (src/routes/[lang]/card.astro) renders from the data.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -119,9 +119,9 @@ describe('content files that break silently', () => {
 });
 
 describe('links between pages', () => {
-	// The pages the generator makes (src/pages/) and the files of public/ are addresses too.
+	// The pages the generator makes (src/routes/) and the files of public/ are addresses too.
 	const problemsAfter = (edits: Record<string, (text: string) => string>, writes: Record<string, string> = {}) => {
-		project = copyProject(['content', 'src/pages', 'public']);
+		project = copyProject(['content', 'src/routes', 'public']);
 		for (const [rel, change] of Object.entries(edits)) project.edit(rel, change);
 		for (const [rel, text] of Object.entries(writes)) project.write(rel, text);
 		return checkContent(project.dir).problems;

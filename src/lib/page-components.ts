@@ -6,6 +6,7 @@
  *
  * To let pages use a new component: add it here, with its file and its props.
  */
+import { fileURLToPath } from 'node:url';
 
 /** The kind of value a prop takes, written as a literal in the page. */
 export type PropKind = 'string' | 'boolean' | 'number' | 'text-map';
@@ -33,6 +34,9 @@ export const PAGE_COMPONENTS = {
 	ToolTable: { file: '@components/ToolTable.astro', props: {}, description: 'the table comparing the tools' },
 } as const satisfies Record<string, PageComponent>;
 
+/** The absolute path of a component named `@components/<file>`: the generator's components/ folder, wherever the guide's project is. */
+export const componentPath = (file: string): string => fileURLToPath(new URL(`../../components/${file.replace(/^@components\//, '')}`, import.meta.url));
+
 export type PageComponentName = keyof typeof PAGE_COMPONENTS;
 
 /** The names of the components pages may use, in alphabetical order. */
@@ -47,5 +51,5 @@ export const isPageComponent = (name: string): name is PageComponentName => Obje
  */
 export function componentImports(names: Iterable<string>): string {
 	const used = [...new Set(names)].filter(isPageComponent).sort();
-	return used.map((name) => `import ${name} from ${JSON.stringify(PAGE_COMPONENTS[name].file)};`).join('\n');
+	return used.map((name) => `import ${name} from ${JSON.stringify(componentPath(PAGE_COMPONENTS[name].file))};`).join('\n');
 }

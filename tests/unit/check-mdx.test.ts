@@ -152,7 +152,9 @@ describe('helpers', () => {
 
 	test('the build imports the components a page names, and only those', () => {
 		expect(elementNames('---\ntitle: x\n---\n\n<ToolTable />\n\nText <b>x</b>\n\n<ReleaseKey compact />\n')).toEqual(['ReleaseKey', 'ToolTable', 'b']);
-		expect(componentImports(['ToolTable', 'b', 'ReleaseKey', 'Nope'])).toBe(`import ReleaseKey from "@components/ReleaseKey.astro";\nimport ToolTable from "@components/ToolTable.astro";`);
+		expect(componentImports(['ToolTable', 'b', 'ReleaseKey', 'Nope'])).toBe(
+			`import ReleaseKey from ${JSON.stringify(join(ROOT, 'components/ReleaseKey.astro'))};\nimport ToolTable from ${JSON.stringify(join(ROOT, 'components/ToolTable.astro'))};`,
+		);
 		expect(elementNames('<b>\n')).toEqual([]);
 	});
 

@@ -8,17 +8,15 @@ import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import type { RefFactory } from './schemas/common';
 import { PageFrontmatterSchema } from './schemas/page';
 import { UiStringsSchema } from './schemas/ui';
-import { ToolSchema, ChannelSchema } from './schemas/tool';
-import { CategorySchema, PracticeSchema, ThreatSchema } from './schemas/practice';
-import { QuestionSchema, RuleSchema } from './schemas/risk';
-import { ScenarioSchema } from './schemas/scenario';
-import { ResourceSchema } from './schemas/resource';
-import { LanguageSchema } from './schemas/language';
+import { COLLECTIONS, DATA_COLLECTIONS } from './schemas/collections';
 import { directoryLoader } from './lib/directory-loader';
 import { dataFile, parseYaml, type DataCollectionName } from './lib/sources';
 
 const ref: RefFactory = (collection) => reference(collection);
 const list = (name: DataCollectionName) => file(dataFile(name), { parser: (text) => parseYaml(text, dataFile(name)) as Record<string, unknown>[] });
+
+/** Each data collection's schema, by name, so that `getCollection` and `getEntry` know what its entries hold. */
+type DataCollections = { [N in DataCollectionName]: { loader: ReturnType<typeof file>; schema: ReturnType<(typeof COLLECTIONS)[N]['schema']> } };
 
 export const collections = {
 	docs: defineCollection({
@@ -30,14 +28,6 @@ export const collections = {
 		schema: i18nSchema({ extend: UiStringsSchema() }),
 	}),
 	text: defineCollection({ loader: directoryLoader('content/text', '.yaml') }),
-	languages: defineCollection({ loader: list('languages'), schema: LanguageSchema() }),
-	categories: defineCollection({ loader: list('categories'), schema: CategorySchema() }),
-	threats: defineCollection({ loader: list('threats'), schema: ThreatSchema() }),
-	channels: defineCollection({ loader: list('channels'), schema: ChannelSchema() }),
-	questions: defineCollection({ loader: list('questions'), schema: QuestionSchema() }),
-	tools: defineCollection({ loader: list('tools'), schema: ToolSchema(ref) }),
-	practices: defineCollection({ loader: list('practices'), schema: PracticeSchema(ref) }),
-	rules: defineCollection({ loader: list('rules'), schema: RuleSchema(ref) }),
-	scenarios: defineCollection({ loader: list('scenarios'), schema: ScenarioSchema(ref) }),
-	resources: defineCollection({ loader: list('resources'), schema: ResourceSchema() }),
+	// Every data collection that pages read, as src/schemas/collections.ts lists them.
+	...(Object.fromEntries(DATA_COLLECTIONS.filter((name) => COLLECTIONS[name].pages).map((name) => [name, defineCollection({ loader: list(name), schema: COLLECTIONS[name].schema(ref) })])) as DataCollections),
 };

@@ -5,21 +5,13 @@
  */
 import { z } from 'astro/zod';
 import type { DataCollection, RefFactory } from '../schemas/common';
-import { LanguageSchema, type Language } from '../schemas/language';
-import { CategorySchema, PracticeSchema, ThreatSchema, type Practice } from '../schemas/practice';
-import { QuestionSchema, RuleSchema, type Question, type Rule } from '../schemas/risk';
-import { ResourceSchema, type Resource } from '../schemas/resource';
-import { ReleaseKeySchema, type ReleaseKey } from '../schemas/release-key';
 import { groupFingerprint, publicKeyFingerprint } from './release-keys';
-import { ScenarioSchema, type Scenario } from '../schemas/scenario';
-import { ChannelSchema, ToolSchema, type Channel, type Tool } from '../schemas/tool';
 import { PAGE_KEYS, PageFrontmatterSchema, REFUSED_PAGE_KEYS } from '../schemas/page';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { UI_KEYS } from '../schemas/ui';
 import { optionalTextKeys, requiredTextKeys, SECTIONS } from './model';
 import { toRiskModel } from './risk';
 import { checkPlans, MAX_QUESTIONS, toPlanModel } from './plan';
-import { SituationSchema, type Situation } from '../schemas/situation';
 import { checkSequences, toSequences } from './scenario';
 import { checkMarkup } from './check-markup';
 import { checkMdx } from './check-mdx.ts';
@@ -29,9 +21,9 @@ import { lineOf } from './yaml-lines.ts';
 import { checkPageFiles } from './check-pages';
 import { checkTypography } from './check-typography';
 import { i18nSchema } from '@astrojs/starlight/schema';
+import { COLLECTIONS, DATA_COLLECTIONS, type DataCollectionName, type EntryOf } from '../schemas/collections';
 import {
 	ContentError,
-	DATA_COLLECTIONS,
 	dataFile,
 	encodingProblems,
 	linePosition,
@@ -42,7 +34,6 @@ import {
 	splitFrontmatter,
 	textFile,
 	uiFile,
-	type DataCollectionName,
 } from './sources';
 
 export interface Problem {
@@ -56,65 +47,13 @@ export interface Problem {
 	fix: string;
 }
 
-/** Everything the data files hold once they are valid. */
-export interface SiteData {
-	languages: Language[];
-	categories: { id: string }[];
-	threats: { id: string }[];
-	channels: Channel[];
-	questions: Question[];
-	tools: Tool[];
-	practices: Practice[];
-	rules: Rule[];
-	scenarios: Scenario[];
-	situations: Situation[];
-	resources: Resource[];
-	'release-keys': ReleaseKey[];
-}
+/** Everything the data files hold once they are valid: each collection of src/schemas/collections.ts, by name. */
+export type SiteData = { [N in DataCollectionName]: EntryOf<N>[] };
 
-const SINGULAR: Record<DataCollectionName, string> = {
-	languages: 'language',
-	categories: 'category',
-	threats: 'threat',
-	channels: 'channel',
-	questions: 'question',
-	tools: 'tool',
-	practices: 'practice',
-	rules: 'rule',
-	scenarios: 'scenario',
-	situations: 'situation',
-	resources: 'resource',
-	'release-keys': 'release key',
-};
+/** What one entry of a collection is called in messages. */
+const SINGULAR = (name: DataCollectionName) => COLLECTIONS[name].singular;
 
-const schemaFor = (name: DataCollectionName, ref: RefFactory): z.ZodType => {
-	switch (name) {
-		case 'languages':
-			return LanguageSchema();
-		case 'categories':
-			return CategorySchema();
-		case 'threats':
-			return ThreatSchema();
-		case 'channels':
-			return ChannelSchema();
-		case 'questions':
-			return QuestionSchema();
-		case 'tools':
-			return ToolSchema(ref);
-		case 'practices':
-			return PracticeSchema(ref);
-		case 'rules':
-			return RuleSchema(ref);
-		case 'scenarios':
-			return ScenarioSchema(ref);
-		case 'situations':
-			return SituationSchema(ref);
-		case 'resources':
-			return ResourceSchema();
-		case 'release-keys':
-			return ReleaseKeySchema();
-	}
-};
+const schemaFor = (name: DataCollectionName, ref: RefFactory): z.ZodType => COLLECTIONS[name].schema(ref);
 
 /** Formats a zod path such as `['steps', 4, 'tools', 0]` as `steps[4].tools[0]`; given the value the path starts from, an item with an id is named by it: `steps[4] (id "ongoing-channel").tools[0]`. */
 export function formatPath(path: readonly PropertyKey[], value?: unknown): string {
@@ -140,12 +79,14 @@ export { closest };
 
 /** A reference factory that checks ids against the data loaded so far and explains a miss. */
 function checkingRef(ids: Map<DataCollection, Set<string>>): RefFactory {
-	return (collection) =>
-		z.string().superRefine((id, ctx) => {
+	return (name) => {
+		if (!Object.hasOwn(COLLECTIONS, name)) throw new Error(`a schema refers to "${name}", which is not a collection of src/schemas/collections.ts (${DATA_COLLECTIONS.join(', ')})`);
+		const collection = name as DataCollection;
+		return z.string().superRefine((id, ctx) => {
 			const known = ids.get(collection) ?? new Set<string>();
 			if (known.has(id)) return;
 			const guess = closest(id, known);
-			const noun = SINGULAR[collection];
+			const noun = SINGULAR(collection);
 			ctx.addIssue({
 				code: 'custom',
 				message: `unknown ${noun} "${id}"`,
@@ -158,6 +99,7 @@ function checkingRef(ids: Map<DataCollection, Set<string>>): RefFactory {
 				},
 			});
 		}).transform((id) => ({ id, collection }));
+	};
 }
 
 /**
@@ -206,21 +148,6 @@ function issueToProblem(file: string, where: string, issue: z.core.$ZodIssue, ra
 	}
 	return { file, field, message: issue.message, fix: `correct the value; ${schemaHint} says what is allowed.` };
 }
-
-const SCHEMA_FILE: Record<DataCollectionName, string> = {
-	languages: 'src/schemas/language.ts',
-	categories: 'src/schemas/practice.ts',
-	threats: 'src/schemas/practice.ts',
-	channels: 'src/schemas/tool.ts',
-	questions: 'src/schemas/risk.ts',
-	tools: 'src/schemas/tool.ts',
-	practices: 'src/schemas/practice.ts',
-	rules: 'src/schemas/risk.ts',
-	scenarios: 'src/schemas/scenario.ts',
-	situations: 'src/schemas/situation.ts',
-	resources: 'src/schemas/resource.ts',
-	'release-keys': 'src/schemas/release-key.ts',
-};
 
 function describeEntry(index: number, entry: unknown): string {
 	const id = valueAt(entry, ['id']);
@@ -337,7 +264,7 @@ export function checkContent(root: string): CheckResult {
 			if (result.success) out.push(result.data);
 			else
 				for (const issue of result.error.issues)
-					problems.push(issueToProblem(dataFile(name), describeEntry(index, entry), issue, entry, SCHEMA_FILE[name], schema));
+					problems.push(issueToProblem(dataFile(name), describeEntry(index, entry), issue, entry, COLLECTIONS[name].schemaFile, schema));
 		});
 		parsed.set(name, out);
 	}
@@ -451,8 +378,8 @@ export function checkContent(root: string): CheckResult {
 			const guess = closest(id, ids.get(sectionCollection) ?? []);
 			problems.push({
 				file: page.file,
-				message: `the page is in ${section}/ but there is no ${SINGULAR[sectionCollection]} with id "${id}"`,
-				fix: (guess ? `did you mean "${guess}"? ` : '') + `Name the file after an id in ${dataFile(sectionCollection)}, or add that ${SINGULAR[sectionCollection]} there.`,
+				message: `the page is in ${section}/ but there is no ${SINGULAR(sectionCollection)} with id "${id}"`,
+				fix: (guess ? `did you mean "${guess}"? ` : '') + `Name the file after an id in ${dataFile(sectionCollection)}, or add that ${SINGULAR(sectionCollection)} there.`,
 			});
 		}
 	}
@@ -464,7 +391,7 @@ export function checkContent(root: string): CheckResult {
 				if (!pageSet.has(`${sourceLang}/${folder}/${id}`))
 					problems.push({
 						file: `content/docs/${sourceLang}/${folder}/${id}.mdx`,
-						message: `the ${SINGULAR[collection]} "${id}" has no page in the source language`,
+						message: `the ${SINGULAR(collection)} "${id}" has no page in the source language`,
 						fix: `write this page (title, reviewed and its prose), or remove "${id}" from ${dataFile(collection)}.`,
 					});
 

@@ -7,6 +7,7 @@ import { LanguagesSchema, type Language } from '../schemas/language.ts';
 import { ReleaseKeySchema, type ReleaseKey } from '../schemas/release-key.ts';
 import { z } from 'astro/zod';
 import { dataFile, parseJson, parseYaml, readText, uiFile } from './sources.ts';
+import { COLLECTIONS, type DataCollectionName } from '../schemas/collections.ts';
 
 export interface SiteData {
 	/** In file order; the first is the source language. */
@@ -33,15 +34,15 @@ function readJson(root: string, rel: string, fix: string): unknown {
 
 /** The languages of content/data/languages.yaml, validated, in file order. */
 export function loadLanguages(root: string): Language[] {
-	return loadList(root, 'languages', LanguagesSchema(), 'src/schemas/language.ts', 'restore it: it lists the languages of the guide, the source language first');
+	return loadList(root, 'languages', LanguagesSchema(), 'restore it: it lists the languages of the guide, the source language first');
 }
 
 /** The release keys of content/data/release-keys.yaml, validated. */
 export function loadReleaseKeys(root: string): ReleaseKey[] {
-	return loadList(root, 'release-keys', z.array(ReleaseKeySchema()), 'src/schemas/release-key.ts', 'restore it: a YAML list of release keys, [] when releases are not signed');
+	return loadList(root, 'release-keys', z.array(ReleaseKeySchema()), 'restore it: a YAML list of release keys, [] when releases are not signed');
 }
 
-function loadList<T>(root: string, name: 'languages' | 'release-keys', schema: z.ZodType<T>, schemaFile: string, restore: string): T {
+function loadList<T>(root: string, name: DataCollectionName, schema: z.ZodType<T>, restore: string): T {
 	const rel = dataFile(name);
 	const text = readText(root, rel);
 	if (text === undefined) throw contentError(rel, 'the file is missing', restore);
@@ -50,7 +51,7 @@ function loadList<T>(root: string, name: 'languages' | 'release-keys', schema: z
 	const parsed = schema.safeParse(raw ?? []);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0]!;
-		throw contentError(rel, `at ${issue.path.length ? issue.path.join('.') : 'the top'}: ${issue.message}`, `see ${schemaFile} for every field, or run \`npm run check:content\``);
+		throw contentError(rel, `at ${issue.path.length ? issue.path.join('.') : 'the top'}: ${issue.message}`, `see ${COLLECTIONS[name].schemaFile} for every field, or run \`npm run check:content\``);
 	}
 	return parsed.data;
 }

@@ -9,22 +9,9 @@ import { join, relative, sep } from 'node:path';
 import { isAlias, isMap, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { JsonError, parseStrictJson } from './strict-json.ts';
 
-/** The language-neutral data collections, each one YAML list in `content/data/<name>.yaml`. */
-export const DATA_COLLECTIONS = [
-	'languages',
-	'categories',
-	'threats',
-	'channels',
-	'questions',
-	'tools',
-	'practices',
-	'rules',
-	'scenarios',
-	'situations',
-	'resources',
-	'release-keys',
-] as const;
-export type DataCollectionName = (typeof DATA_COLLECTIONS)[number];
+/** The language-neutral data collections, each one YAML list in `content/data/<name>.yaml`: those of src/schemas/collections.ts. */
+export { DATA_COLLECTIONS, type DataCollectionName } from '../schemas/collections.ts';
+import type { DataCollectionName } from '../schemas/collections.ts';
 
 export const CONTENT_DIR = 'content';
 export const dataFile = (name: DataCollectionName) => `${CONTENT_DIR}/data/${name}.yaml`;

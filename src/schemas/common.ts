@@ -1,22 +1,18 @@
 import { z } from 'astro/zod';
+import type { DataCollectionName } from './collections.ts';
 
-/** Names of the language-neutral data collections that other entries may refer to. */
-export type DataCollection =
-	| 'tools'
-	| 'channels'
-	| 'practices'
-	| 'categories'
-	| 'threats'
-	| 'scenarios'
-	| 'questions'
-	| 'rules';
+/** Names of the language-neutral data collections that other entries may refer to: any of src/schemas/collections.ts. */
+export type DataCollection = DataCollectionName;
 
 /**
- * Builds the schema of a reference to an entry of another collection.
- * Astro's `reference()` is passed in by `src/content.config.ts`; the build-time
- * validator passes one that checks the id against the loaded data and explains the fix.
+ * Builds the schema of a reference to an entry of another collection, named as in
+ * src/schemas/collections.ts. Astro's `reference()` is passed in by `src/content.config.ts`; the
+ * build-time validator passes one that checks the id against the loaded data and explains the fix.
+ * The collection is any text here rather than a `DataCollection`: the names are the keys of
+ * src/schemas/collections.ts, whose type is inferred from the schemas that take this factory (a
+ * name that is no collection is refused by the content check's factory).
  */
-export type RefFactory = (collection: DataCollection) => z.ZodType<Reference>;
+export type RefFactory = (collection: string) => z.ZodType<Reference>;
 
 /** What a reference becomes once parsed, as with Astro's `reference()`. */
 export interface Reference {

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { PastDateSchema, type RefFactory } from './common';
+import { PastDateSchema, type RefFactory } from './common.ts';
 
 /** Markup in a text: a tag (`<meta`, `</title`, `<!--`) or a character reference (`&#60;`, `&lt;`). */
 const MARKUP = /<\s*[a-zA-Z/!?]|&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i;

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { IdSchema, type RefFactory } from './common';
+import { IdSchema, type RefFactory } from './common.ts';
 
 /** A group of good practices, such as "devices" or "email". Its name lives in the text files. */
 export const CategorySchema = () => z.strictObject({ id: IdSchema() });

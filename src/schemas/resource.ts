@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { IdSchema, UrlSchema } from './common';
+import { IdSchema, UrlSchema } from './common.ts';
 
 /** A link to further reading, listed for the languages it is written in. */
 export const ResourceSchema = () =>

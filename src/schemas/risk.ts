@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { IdSchema, type RefFactory } from './common';
+import { IdSchema, type RefFactory } from './common.ts';
 
 export const ANSWERS = ['yes', 'no', 'unsure'] as const;
 export type Answer = (typeof ANSWERS)[number];

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import { IdSchema, type RefFactory } from './common';
-import { ConditionSchema } from './risk';
+import { IdSchema, type RefFactory } from './common.ts';
+import { ConditionSchema } from './risk.ts';
 
 /** One step of a scenario. Its instructions live in the text files under `step.<scenario>.<step>`. */
 export const StepSchema = (ref: RefFactory) =>

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import { IdSchema, type RefFactory } from './common';
-import { ConditionSchema } from './risk';
+import { IdSchema, type RefFactory } from './common.ts';
+import { ConditionSchema } from './risk.ts';
 
 /**
  * A situation of the source guide, written as a check on the risk plan: for every combination

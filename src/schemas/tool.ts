@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import { IdSchema, PastDateSchema, UrlSchema, type RefFactory } from './common';
-import { SUSPICIONS } from './risk';
+import { IdSchema, PastDateSchema, UrlSchema, type RefFactory } from './common.ts';
+import { SUSPICIONS } from './risk.ts';
 
 export const PLATFORMS = ['android', 'ios', 'windows', 'macos', 'linux', 'web', 'live-usb'] as const;
 export const USE_CASES = [

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { E2EE, LOGGING, PLATFORMS, TOOL_KINDS, USE_CASES } from './tool';
+import { E2EE, LOGGING, PLATFORMS, TOOL_KINDS, USE_CASES } from './tool.ts';
 
 /**
  * Interface strings that every language must translate, in `content/i18n/<lang>.json`.

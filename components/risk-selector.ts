@@ -29,6 +29,8 @@ class RiskSelector extends HTMLElement {
 	/** Whether the plan's heading is on screen: then a change needs no line leading to it. */
 	#planInView = false;
 	#questions: string[] = [];
+	/** For each question, the answers it is asked after, as [position, answer] pairs (fieldset's data-ask, "1=yes 3=no"). */
+	#askIf: [number, string][][] = [];
 	/** Whether the last answer was given with a pointer (a tap or a click) rather than the keyboard. */
 	#pointer = false;
 	/** Whether the plan has been shown once since the page opened or the form was cleared. */
@@ -51,7 +53,11 @@ class RiskSelector extends HTMLElement {
 			this.#planInView = entry!.isIntersecting;
 			if (this.#planInView) this.#updated.hidden = true;
 		}).observe(this.#heading);
-		this.#questions = [...this.querySelectorAll<HTMLFieldSetElement>('fieldset[data-question]')].map((f) => f.dataset.question!);
+		const fieldsets = [...this.querySelectorAll<HTMLFieldSetElement>('fieldset[data-question]')];
+		this.#questions = fieldsets.map((f) => f.dataset.question!);
+		this.#askIf = fieldsets.map((f) =>
+			f.dataset.ask === 'never' ? [[0, 'never']] : (f.dataset.ask ?? '').split(' ').filter(Boolean).map((c) => [Number(c.split('=')[0]), c.split('=')[1]!] as [number, string]),
+		);
 
 		const share = this.querySelector<HTMLButtonElement>('[data-share]')!;
 		share.hidden = false;
@@ -98,18 +104,39 @@ class RiskSelector extends HTMLElement {
 		if (last) this.#changed(last);
 	}
 
-	/** The answer chosen for each question, in question order; empty where none is. */
-	answers(): string[] {
-		const data = new FormData(this.#form);
-		return this.#questions.map((id) => {
-			const value = data.get(id);
-			return typeof value === 'string' && ANSWERS.has(value) ? value : '';
+	/**
+	 * What each question reads as, in question order: the answer chosen (`value`) or the answer it
+	 * counts as (`reads`, "not sure" read as the safer one); empty where none is chosen, and for a
+	 * question not asked (its askIf does not hold), whatever is left checked in it. The CSS of the
+	 * page shows the same questions (src/lib/risk-css.ts).
+	 */
+	#read(key: 'value' | 'reads'): string[] {
+		const values: string[] = [];
+		const reads: string[] = [];
+		this.#questions.forEach((id, i) => {
+			const asked = this.#askIf[i]!.every(([n, answer]) => reads[n - 1] === answer);
+			const input = asked ? this.#form.querySelector<HTMLInputElement>(`input[name="${id}"]:checked`) : null;
+			values.push(input && ANSWERS.has(input.value) ? input.value : '');
+			reads.push(input && ANSWERS.has(input.value) ? (input.dataset.reads ?? '') : '');
 		});
+		return key === 'value' ? values : reads;
 	}
 
-	/** Whether every question has an answer: then CSS shows the plan for them. */
+	/** The answer chosen for each question, in question order; empty where none is, or where the question is not asked. */
+	answers(): string[] {
+		return this.#read('value');
+	}
+
+	/** Which questions are asked for the answers given so far, in question order. */
+	asked(): boolean[] {
+		const reads = this.#read('reads');
+		return this.#askIf.map((conditions) => conditions.every(([n, answer]) => reads[n - 1] === answer));
+	}
+
+	/** Whether every question that is asked has an answer: then CSS shows the plan for them. */
 	complete(): boolean {
-		return this.answers().every(Boolean);
+		const answers = this.answers();
+		return this.asked().every((asked, i) => !asked || answers[i]);
 	}
 
 	/** An answer was given or changed; `go` moves to the plan whatever gave the answer (a link to the answers). */
@@ -121,7 +148,7 @@ class RiskSelector extends HTMLElement {
 			return;
 		}
 		// The step-by-step guide of the plan counts only the steps made for these answers.
-		const reads = this.#questions.map((id) => this.#form.querySelector<HTMLInputElement>(`input[name="${id}"]:checked`)?.dataset.reads ?? '');
+		const reads = this.#read('reads');
 		for (const sequencer of this.querySelectorAll<ScenarioSequencer>('scenario-sequencer')) sequencer.applyAnswers(reads);
 		const headline = [...this.querySelectorAll<HTMLElement>('[data-headline]')].find((el) => el.checkVisibility())?.textContent?.trim() ?? '';
 		// When a tap or click gives the last answer, or completes the set for the first time, go to the
@@ -132,7 +159,9 @@ class RiskSelector extends HTMLElement {
 		this.#seen = true;
 		const label = first ? `${this.#heading.textContent}:` : this.#updated.querySelector('span')!.textContent;
 		this.#announce.textContent = `${label} ${headline}`;
-		if (go || (this.#pointer && (first || input.name === this.#questions.at(-1)))) this.#goToPlan(go ? 'auto' : undefined);
+		const asked = this.asked();
+		const last = this.#questions.filter((_, i) => asked[i]).at(-1);
+		if (go || (this.#pointer && (first || input.name === last))) this.#goToPlan(go ? 'auto' : undefined);
 		else this.#updated.hidden = this.#planInView;
 	}
 

@@ -17,3 +17,6 @@ declare module 'virtual:playbook/search-strings' {
 	const strings: Record<string, Record<string, string>>;
 	export default strings;
 }
+
+/** The CSS that picks the risk check's plan without a script, written from the questions (src/integration.ts). */
+declare module 'virtual:playbook/risk.css';

@@ -10,10 +10,14 @@ import { relocateDocs, type SatteriLike } from './lib/markdown-locale';
 import { searchStrings } from './lib/search-strings';
 import { elementNames } from './lib/check-mdx';
 import { componentImports } from './lib/page-components';
+import { riskCss } from './lib/risk-css';
+import { toRiskModel } from './lib/risk';
 import { checkPatches, PatchLedger, isPrintStylesheet, patchPrintStylesheet, PRINT_RULES, SIDEBAR_STATE, SIDEBAR_STATE_ID, starlightFolder, starlightVersion } from './lib/starlight-patches';
 
 const VIRTUAL_ID = 'virtual:playbook/config';
 const SEARCH_STRINGS_ID = 'virtual:playbook/search-strings';
+/** The CSS that picks the risk check's plan from the answers without a script, written from the questions (src/lib/risk-css.ts). */
+const RISK_CSS_ID = 'virtual:playbook/risk.css';
 const EMPTY_ID = '\0playbook:nothing';
 
 /** The pages the generator adds to a guide: route pattern, and its file under src/routes/. */
@@ -70,9 +74,10 @@ export function playbook(): AstroIntegration {
 						plugins: [
 							{
 								name: 'playbook:config',
-								resolveId: (id: string) => (id === VIRTUAL_ID || id === SEARCH_STRINGS_ID ? `\0${id}` : undefined),
+								resolveId: (id: string) => (id === VIRTUAL_ID || id === SEARCH_STRINGS_ID || id === RISK_CSS_ID ? `\0${id}` : undefined),
 								load: (id: string) => {
 									if (id === `\0${VIRTUAL_ID}`) return `export default ${exported};`;
+									if (id === `\0${RISK_CSS_ID}`) return `@layer playbook{${riskCss(toRiskModel({ questions: data.questions, rules: [] }).questions)}}`;
 									if (id === `\0${SEARCH_STRINGS_ID}`) return `export default ${JSON.stringify(searchStrings(fileURLToPath(config.root), data.languages))};`;
 									return undefined;
 								},

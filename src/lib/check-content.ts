@@ -10,8 +10,8 @@ import { PAGE_KEYS, PageFrontmatterSchema, REFUSED_PAGE_KEYS } from '../schemas/
 import { docsSchema } from '@astrojs/starlight/schema';
 import { UI_KEYS } from '../schemas/ui';
 import { optionalTextKeys, requiredTextKeys, SECTIONS } from './model';
-import { toRiskModel } from './risk';
-import { checkPlans, MAX_QUESTIONS, toPlanModel } from './plan';
+import { askedWhen, toRiskModel } from './risk';
+import { checkPlans, toPlanModel } from './plan';
 import { checkSequences, toSequences } from './scenario';
 import { checkMarkup } from './check-markup';
 import { checkMdx } from './check-mdx.ts';
@@ -483,12 +483,7 @@ export function checkContent(root: string): CheckResult {
 	// 8. The risk plan, for every combination of answers, once the entries it reads are valid:
 	// one consistent plan, in the data and in the texts of every language, that meets the source's situations.
 	const planFiles = (['rules', 'questions', 'tools', 'scenarios', 'situations'] as const).map(dataFile);
-	if (data.questions.length > MAX_QUESTIONS)
-		problems.push({
-			file: dataFile('questions'),
-			message: `${data.questions.length} questions, but the risk check can show the plan for at most ${MAX_QUESTIONS} without JavaScript`,
-			fix: `keep at most ${MAX_QUESTIONS} questions, or extend the position rules in components/RiskSelector.astro and MAX_QUESTIONS in src/lib/plan.ts.`,
-		});
+	problems.push(...checkAskIf(data.questions));
 	if (!problems.some((p) => planFiles.includes(p.file))) {
 		const model = toPlanModel(toRiskModel(data), data);
 		// A tool's names: its own, its other spellings, and what each language calls it ("tool.<id>.names").
@@ -517,7 +512,7 @@ export function checkContent(root: string): CheckResult {
 
 	// 9. Scenarios: every branch ends.
 	if (!problems.some((p) => p.file === dataFile('scenarios') || p.file === dataFile('questions')))
-		for (const problem of checkSequences(toSequences(data.scenarios), data.questions)) {
+		for (const problem of checkSequences(toSequences(data.scenarios), toRiskModel({ questions: data.questions, rules: [] }).questions)) {
 			const index = data.scenarios.findIndex((s) => s.id === problem.scenario);
 			problems.push({ file: dataFile('scenarios'), field: `${describeEntry(index, data.scenarios[index])} → ${problem.field}`, message: problem.message, fix: problem.fix });
 		}
@@ -530,6 +525,39 @@ export function checkContent(root: string): CheckResult {
 	return { problems, data: problems.some((p) => p.file.startsWith('content/data/')) ? undefined : data };
 }
 
+
+/**
+ * A question's `askIf` names only questions listed before it (the reader answers in order, and the
+ * risk check shows a question once the answers it waits for are given), and can hold: conditions
+ * that, through the earlier questions' own `askIf`, want two answers to one question, leave it
+ * never asked.
+ */
+export function checkAskIf(questions: readonly { id: string; askIf?: readonly { question: { id: string }; answer: 'yes' | 'no' }[] }[]): Problem[] {
+	const problems: Problem[] = [];
+	const model = toRiskModel({ questions: questions.map((q) => ({ ...q, saferAnswer: 'yes' as const })), rules: [] }).questions;
+	questions.forEach((question, index) => {
+		const earlier = questions.slice(0, index).map((q) => q.id);
+		const late = (question.askIf ?? []).map((c, i) => ({ c, i })).filter(({ c }) => !earlier.includes(c.question.id));
+		for (const { c, i } of late)
+			problems.push({
+				file: dataFile('questions'),
+				field: `${describeEntry(index, question)} → askIf[${i}].question`,
+				message:
+					c.question.id === question.id
+						? `question "${question.id}" is asked only after an answer to itself`
+						: `"askIf" names question "${c.question.id}", which is not listed before "${question.id}": a question can wait only for answers given before it`,
+				fix: `move question "${question.id}" below "${c.question.id}" in ${dataFile('questions')}, or remove this condition.`,
+			});
+		if (late.length === 0 && askedWhen(model, question.id) === undefined)
+			problems.push({
+				file: dataFile('questions'),
+				field: `${describeEntry(index, question)} → askIf`,
+				message: `question "${question.id}" is never asked: its "askIf", with the "askIf" of the questions it names, wants both answers to one question`,
+				fix: 'remove the condition that contradicts the others, here or on the earlier question it names.',
+			});
+	});
+	return problems;
+}
 
 /** The line number a field such as `line 12, column 3` starts with, or 0. */
 function lineNumber(field: string | undefined): number {

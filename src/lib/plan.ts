@@ -8,10 +8,7 @@
  * plan consistent with it, and the tests compare it with the source's table.
  */
 import { stepApplies } from './scenario';
-import { allAnswerCombinations, answersKey, effectiveAnswer, evaluate, type Answers, type Between, type Condition, type Reason, type RiskModel, type Suspicion } from './risk';
-
-/** The risk check picks the plan for the answers with CSS written for at most this many questions (components/RiskSelector.astro). */
-export const MAX_QUESTIONS = 6;
+import { allAnswerCombinations, answersKey, effectiveAnswers, evaluate, type Answers, type Between, type Condition, type Reason, type RiskModel, type Suspicion } from './risk';
 
 /** A step of a scenario, with its references flattened to ids. */
 export interface PlanStep {
@@ -56,7 +53,7 @@ export interface AvoidGroup {
 export interface Plan {
 	/** The effective answers, as "yes-no-no-yes" in question order (see answersKey). */
 	key: string;
-	/** The effective answers by question ("not sure" read as the safer answer). */
+	/** The effective answers by question ("not sure" read as the safer answer); a question not asked is left out. */
 	answers: Record<string, 'yes' | 'no'>;
 	route: 'direct' | 'partner' | undefined;
 	/** The rule whose text heads the plan: the first one that set its route. */
@@ -85,7 +82,7 @@ export function resolvePlan(model: PlanModel, answers: Answers): Plan {
 	const outcome = evaluate(model, answers);
 	const rules = new Map(model.rules.map((r) => [r.id, r]));
 	const fired = outcome.fired.map((f) => ({ ...f, data: rules.get(f.rule)! }));
-	const effective = Object.fromEntries(model.questions.map((q) => [q.id, effectiveAnswer(q, answers[q.id])]));
+	const effective = Object.fromEntries(Object.entries(effectiveAnswers(model.questions, answers)).filter(([, a]) => a !== undefined)) as Record<string, 'yes' | 'no'>;
 
 	// Avoid: the kinds of tools that the answers make suspect, then what fired rules name.
 	const avoid: AvoidGroup[] = [];
@@ -137,7 +134,7 @@ export function resolvePlan(model: PlanModel, answers: Answers): Plan {
 	};
 }
 
-/** One plan for each combination of effective answers ("yes" and "no"): what a page must be able to show. */
+/** One plan for each combination of effective answers ("yes" and "no") a reader can reach: what a page must be able to show. */
 export function allPlans(model: PlanModel): Plan[] {
 	return [...allAnswerCombinations(model, ['yes', 'no'])].map((answers) => resolvePlan(model, answers));
 }
@@ -237,14 +234,15 @@ const ONLY_WHERE = /\{\/\*\s*only-where:([^*]*)\*\/\}([\s\S]*?)\{\/\*\s*end only
 /**
  * The text of a page that a reader of a plan with these effective answers is told to follow: the
  * page without its passages marked for other answers (`{/* only-where: secure-apps-risky=no *\/}`,
- * several conditions separated by spaces, all must hold). Also the marks that name an unknown
- * question or answer, which hide nothing.
+ * several conditions separated by spaces, all must hold; a condition on a question not asked, left
+ * out of `answers`, does not). Also the marks that name a question not in `questions` (by default
+ * those of `answers`) or an unknown answer, which hide nothing.
  */
-export function pageTextFor(text: string, answers: Readonly<Record<string, 'yes' | 'no'>>): { text: string; invalid: string[] } {
+export function pageTextFor(text: string, answers: Readonly<Record<string, 'yes' | 'no'>>, questions: readonly string[] = Object.keys(answers)): { text: string; invalid: string[] } {
 	const invalid: string[] = [];
 	const shown = text.replace(ONLY_WHERE, (passage, conditions: string) => {
 		const pairs = conditions.trim().split(/[\s,]+/).filter(Boolean).map((c) => c.split('='));
-		if (pairs.length === 0 || pairs.some(([q, a]) => !q || !(q in answers) || (a !== 'yes' && a !== 'no'))) {
+		if (pairs.length === 0 || pairs.some(([q, a]) => !q || !questions.includes(q) || (a !== 'yes' && a !== 'no'))) {
 			invalid.push(conditions);
 			return passage;
 		}
@@ -281,7 +279,8 @@ export function namePattern(names: readonly string[]): RegExp {
 }
 
 /**
- * Resolves the plan for every combination of answers ("not sure" included) and checks that it is
+ * Resolves the plan for every combination of answers a reader can reach ("not sure" included, a
+ * question not asked without an answer; see allAnswerCombinations) and checks that it is
  * one consistent plan: a route, a headline, a scenario and a non-empty Use list; nothing on the
  * Avoid list used, needed or named anywhere else in it (data and, in every language, its texts and
  * the pages it links to, but for passages marked for other answers); no step left without its
@@ -308,7 +307,7 @@ export function checkPlans(
 
 	for (const answers of allAnswerCombinations(model)) {
 		const plan = resolvePlan(model, answers);
-		const where = model.questions.map((q) => `${q.id}=${answers[q.id]}`).join(', ');
+		const where = model.questions.filter((q) => answers[q.id] !== undefined).map((q) => `${q.id}=${answers[q.id]}`).join(', ');
 		const problem = (source: string, message: string, fix: string) => push({ answers: where, source, message, fix });
 
 		if (!plan.route) problem('rules', 'no rule sets a route (direct, or through a partner)', 'give a rule that fires for these answers a "route".');
@@ -354,7 +353,7 @@ export function checkPlans(
 		}
 
 		for (const situation of options.situations ?? []) {
-			if (!situation.when.every((c) => effectiveAnswer(model.questions.find((q) => q.id === c.question)!, answers[c.question]) === c.answer)) continue;
+			if (!situation.when.every((c) => plan.answers[c.question] === c.answer)) continue;
 			const fail = (message: string) => problem(`situation "${situation.id}"`, message, `change rules.yaml so that every plan for these answers meets situation "${situation.id}" of content/data/situations.yaml.`);
 			const { expect } = situation;
 			if (expect.route && plan.route !== expect.route) fail(`the route is "${plan.route}", but the source's situation calls for "${expect.route}"`);
@@ -394,7 +393,7 @@ export function checkPlans(
 			const linked = new Set(linkedPages(plan));
 			const byTool = new Map<string, Map<string, { files: string[]; name: string }>>();
 			for (const page of options.pages.filter((p) => linked.has(p.id))) {
-				const { text: shownText, invalid } = pageTextFor(page.text, plan.answers);
+				const { text: shownText, invalid } = pageTextFor(page.text, plan.answers, model.questions.map((q) => q.id));
 				for (const mark of invalid)
 					push({
 						answers: '',

@@ -11,7 +11,11 @@ export type Answers = Readonly<Record<string, Answer | undefined>>;
 
 /** The parts of the risk model the logic needs, with references flattened to ids. */
 export interface RiskModel {
-	questions: readonly { id: string; saferAnswer: 'yes' | 'no'; suspects?: Suspicion }[];
+	/**
+	 * The questions in the order they are asked. A question with `askIf` is asked only when all of
+	 * those answers to earlier questions hold; a question not asked has no answer (see effectiveAnswers).
+	 */
+	questions: readonly { id: string; saferAnswer: 'yes' | 'no'; suspects?: Suspicion; askIf?: readonly Condition[] }[];
 	rules: readonly {
 		id: string;
 		when: readonly Condition[];
@@ -57,23 +61,60 @@ export interface Outcome {
 	unsure: string[];
 }
 
-/** The answer a rule sees: "not sure" and no answer count as the question's safer answer. */
+/** The answer a rule sees to a question that is asked: "not sure" and no answer count as the question's safer answer. */
 export function effectiveAnswer(question: RiskModel['questions'][number], given: Answer | undefined): 'yes' | 'no' {
 	return given === 'yes' || given === 'no' ? given : question.saferAnswer;
 }
 
+/**
+ * The answer each question counts as, in question order: for a question that is asked, its
+ * effective answer ("not sure" and no answer read as the safer one); for a question not asked,
+ * none (undefined), whatever `answers` holds for it. A question is asked when every condition of
+ * its `askIf` holds; a condition on a question that is not asked does not hold. So a question not
+ * asked is never "not sure", makes no rule, step or situation fire through a condition on it, and
+ * lets every "unless" that names it fail.
+ */
+export function effectiveAnswers(questions: RiskModel['questions'], answers: Answers): Record<string, 'yes' | 'no' | undefined> {
+	const effective: Record<string, 'yes' | 'no' | undefined> = {};
+	for (const q of questions) effective[q.id] = (q.askIf ?? []).every((c) => effective[c.question] === c.answer) ? effectiveAnswer(q, answers[q.id]) : undefined;
+	return effective;
+}
+
+/**
+ * The answers under which a question is asked, through the questions its `askIf` names and theirs
+ * in turn: all must hold (an empty list: always asked). Undefined when the question is never asked:
+ * they contradict each other, or name a question not listed before it.
+ */
+export function askedWhen(questions: RiskModel['questions'], id: string): Condition[] | undefined {
+	const index = questions.findIndex((q) => q.id === id);
+	const all: Condition[] = [];
+	for (const condition of questions[index]?.askIf ?? []) {
+		// A condition on a question not listed before this one never holds when this one is reached.
+		if (!questions.slice(0, index).some((q) => q.id === condition.question)) return undefined;
+		const before = askedWhen(questions, condition.question);
+		if (!before) return undefined;
+		for (const c of [...before, condition]) {
+			const same = all.find((d) => d.question === c.question);
+			if (same && same.answer !== c.answer) return undefined;
+			if (!same) all.push(c);
+		}
+	}
+	return all;
+}
+
 /** Applies the model to the answers. */
 export function evaluate(model: RiskModel, answers: Answers): Outcome {
-	const questions = new Map(model.questions.map((q) => [q.id, q]));
-	const holds = (c: Condition) => effectiveAnswer(questions.get(c.question)!, answers[c.question]) === c.answer;
+	const effective = effectiveAnswers(model.questions, answers);
+	const holds = (c: Condition) => effective[c.question] === c.answer;
 	const fired = model.rules
 		.filter((rule) => rule.when.every(holds) && !(rule.unless?.length && rule.unless.every(holds)))
 		.map((rule) => ({
 			rule,
-			// The answers that made it fire: its conditions, then the exceptions that did not hold.
+			// The answers that made it fire: its conditions, then the exceptions that did not hold
+			// because of an answer given (not those about a question that was not asked).
 			reasons: [
 				...rule.when.map((c) => ({ question: c.question, given: answers[c.question] ?? 'unsure', readAs: c.answer })),
-				...(rule.unless ?? []).filter((c) => !holds(c)).map((c) => ({ question: c.question, given: answers[c.question] ?? 'unsure', readAs: c.answer === 'yes' ? ('no' as const) : ('yes' as const) })),
+				...(rule.unless ?? []).filter((c) => !holds(c) && effective[c.question] !== undefined).map((c) => ({ question: c.question, given: answers[c.question] ?? 'unsure', readAs: c.answer === 'yes' ? ('no' as const) : ('yes' as const) })),
 			],
 		}));
 	const route = fired.some(({ rule }) => rule.route === 'partner') ? 'partner' : fired.some(({ rule }) => rule.route === 'direct') ? 'direct' : undefined;
@@ -81,38 +122,40 @@ export function evaluate(model: RiskModel, answers: Answers): Outcome {
 		fired: fired.map(({ rule, reasons }) => ({ rule: rule.id, reasons: reasons as Reason[] })),
 		route,
 		scenario: fired.find(({ rule }) => rule.scenario && rule.route === route)?.rule.scenario ?? fired.find(({ rule }) => rule.scenario)?.rule.scenario,
-		unsure: model.questions.filter((q) => answers[q.id] === undefined || answers[q.id] === 'unsure').map((q) => q.id),
+		unsure: model.questions.filter((q) => effective[q.id] !== undefined && (answers[q.id] === undefined || answers[q.id] === 'unsure')).map((q) => q.id),
 	};
 }
 
-/** Every combination of answers to the model's questions, "not sure" included. */
-export function* allAnswerCombinations(model: RiskModel, values: readonly Answer[] = ['yes', 'no', 'unsure']): Generator<Record<string, Answer>> {
-	const ids = model.questions.map((q) => q.id);
-	const total = values.length ** ids.length;
-	for (let n = 0; n < total; n++) {
-		const answers: Record<string, Answer> = {};
-		let rest = n;
-		for (const id of ids) {
-			answers[id] = values[rest % values.length]!;
-			rest = Math.floor(rest / values.length);
-		}
-		yield answers;
+/**
+ * Every combination of answers a reader can reach, "not sure" included: each question that is
+ * asked for the answers before it takes each of `values`; a question not asked has no answer
+ * (its id is left out). Without `askIf`, every combination of every question.
+ */
+export function* allAnswerCombinations(model: Pick<RiskModel, 'questions'>, values: readonly Answer[] = ['yes', 'no', 'unsure']): Generator<Record<string, Answer>> {
+	function* from(index: number, answers: Record<string, Answer>): Generator<Record<string, Answer>> {
+		const question = model.questions[index];
+		if (!question) return yield { ...answers };
+		const effective = effectiveAnswers(model.questions.slice(0, index), answers);
+		if (!(question.askIf ?? []).every((c) => effective[c.question] === c.answer)) return yield* from(index + 1, answers);
+		for (const value of values) yield* from(index + 1, { ...answers, [question.id]: value });
 	}
+	yield* from(0, {});
 }
 
-/** The answers that differ in outcome: every combination of "yes" and "no". */
+/** The answers that differ in outcome: every reachable combination of "yes" and "no". */
 export const decisiveCombinations = (model: RiskModel) => [...allAnswerCombinations(model, ['yes', 'no'])];
 
-/** A stable key for a combination of effective answers, in question order: "yes-no-no-yes". */
-export function answersKey(model: RiskModel, answers: Answers): string {
-	return model.questions.map((q) => effectiveAnswer(q, answers[q.id])).join('-');
+/** A stable key for a combination of effective answers, in question order: "yes-no-no-yes"; a question not asked is "unasked". */
+export function answersKey(model: Pick<RiskModel, 'questions'>, answers: Answers): string {
+	const effective = effectiveAnswers(model.questions, answers);
+	return model.questions.map((q) => effective[q.id] ?? 'unasked').join('-');
 }
 
 type Ref = { id: string };
 
 /** Flattens the validated data (references parsed to `{ id }`, as Astro does) into the plain model the logic uses. */
 export function toRiskModel(data: {
-	questions: readonly { id: string; saferAnswer: 'yes' | 'no'; suspects?: Suspicion | undefined }[];
+	questions: readonly { id: string; saferAnswer: 'yes' | 'no'; suspects?: Suspicion | undefined; askIf?: readonly { question: Ref; answer: 'yes' | 'no' }[] }[];
 	rules: readonly {
 		id: string;
 		when: readonly { question: Ref; answer: 'yes' | 'no' }[];
@@ -130,7 +173,12 @@ export function toRiskModel(data: {
 }): RiskModel {
 	const id = (ref: Ref) => ref.id;
 	return {
-		questions: data.questions.map((q) => ({ id: q.id, saferAnswer: q.saferAnswer, ...(q.suspects ? { suspects: q.suspects } : {}) })),
+		questions: data.questions.map((q) => ({
+			id: q.id,
+			saferAnswer: q.saferAnswer,
+			...(q.suspects ? { suspects: q.suspects } : {}),
+			...(q.askIf?.length ? { askIf: q.askIf.map((c) => ({ question: id(c.question), answer: c.answer })) } : {}),
+		})),
 		rules: data.rules.map((r) => ({
 			id: r.id,
 			when: r.when.map((c) => ({ question: id(c.question), answer: c.answer })),

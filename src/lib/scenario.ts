@@ -2,7 +2,7 @@
  * Scenario logic: which steps apply for given risk answers, and the checks every scenario must
  * pass. Pure, shared by the build, the static pages and the sequencer in the browser.
  */
-import { allAnswerCombinations, effectiveAnswer, type Answers, type RiskModel } from './risk';
+import { allAnswerCombinations, effectiveAnswers, type Answers, type RiskModel } from './risk';
 
 export interface SequenceStep {
 	id: string;
@@ -16,13 +16,14 @@ export interface Sequence {
 	steps: readonly SequenceStep[];
 }
 
-/** Does a step apply for these answers? Without answers every step applies: all branches are shown. */
+/**
+ * Does a step apply for these answers? Without answers every step applies: all branches are shown.
+ * A condition on a question that is not asked for these answers does not hold.
+ */
 export function stepApplies(step: SequenceStep, questions: RiskModel['questions'], answers?: Answers): boolean {
 	if (!answers) return true;
-	return step.when.every((c) => {
-		const question = questions.find((q) => q.id === c.question);
-		return question !== undefined && effectiveAnswer(question, answers[c.question]) === c.answer;
-	});
+	const effective = effectiveAnswers(questions, answers);
+	return step.when.every((c) => effective[c.question] === c.answer);
 }
 
 /** The steps that apply for these answers, in order. */
@@ -38,13 +39,13 @@ export interface SequenceProblem {
 }
 
 /**
- * Checks that every branch of every scenario ends: for every combination of answers at least one
+ * Checks that every branch of every scenario ends: for every combination of answers a reader can reach at least one
  * step applies, the last step applies whatever the answers, and a scenario with a person ends
  * with a clean-up.
  */
 export function checkSequences(sequences: readonly Sequence[], questions: RiskModel['questions']): SequenceProblem[] {
 	const problems: SequenceProblem[] = [];
-	const combinations = [...allAnswerCombinations({ questions, rules: [] }, ['yes', 'no'])];
+	const combinations = [...allAnswerCombinations({ questions }, ['yes', 'no'])];
 	for (const sequence of sequences) {
 		const last = sequence.steps.at(-1);
 		if (last && last.when.length > 0)
@@ -66,7 +67,7 @@ export function checkSequences(sequences: readonly Sequence[], questions: RiskMo
 				problems.push({
 					scenario: sequence.id,
 					field: 'steps',
-					message: `no step applies for the answers ${questions.map((q) => `${q.id}=${answers[q.id]}`).join(', ')}`,
+					message: `no step applies for the answers ${questions.filter((q) => answers[q.id] !== undefined).map((q) => `${q.id}=${answers[q.id]}`).join(', ')}`,
 					fix: 'add a step without "when", or loosen a condition.',
 				});
 				break;

@@ -16,17 +16,29 @@ export type Suspicion = (typeof SUSPICIONS)[number];
 export const BETWEEN = ['person', 'partner', 'person-if-unavoidable'] as const;
 export type Between = (typeof BETWEEN)[number];
 
-/** A question of the risk assessment. Its wording lives in the text files. */
-export const QuestionSchema = () =>
+/**
+ * A question of the risk assessment. Its wording lives in the text files. Questions are asked in
+ * the order of the file; one with `askIf` only when those answers to earlier questions hold.
+ */
+export const QuestionSchema = (ref: RefFactory) =>
 	z.strictObject({
 		id: IdSchema(),
 		/** The answer that leads to the more careful advice; "not sure" is read as this answer. */
 		saferAnswer: z.enum(['yes', 'no']),
 		/** Answered "yes", every tool that draws this kind of attention is to be avoided (see `drawsAttention` in tools.yaml). */
 		suspects: z.enum(SUSPICIONS).optional(),
+		/**
+		 * Ask this question only when all of these answers to questions listed before it hold (the
+		 * content check refuses a later question). A question not asked has no answer: it is never
+		 * "not sure", and a condition on it (a rule's, a step's, a situation's) does not hold.
+		 */
+		askIf: ConditionSchema(ref),
 	});
 
-/** Answers a rule or a step depends on: question id to "yes" or "no". All must hold. */
+/**
+ * Answers a rule or a step depends on: question id to "yes" or "no". All must hold. A condition on
+ * a question that was not asked (see `askIf`) does not hold.
+ */
 export const ConditionSchema = (ref: RefFactory) =>
 	z.array(z.strictObject({ question: ref('questions'), answer: z.enum(['yes', 'no']) })).default([]);
 

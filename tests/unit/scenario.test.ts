@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { checkContent } from '../../src/lib/check-content';
 import { applicableSteps, checkSequences, coversAllAnswers, splitScenarioProse, stepGroups, toSequences, type Sequence } from '../../src/lib/scenario';
-import { allAnswerCombinations } from '../../src/lib/risk';
+import { allAnswerCombinations, toRiskModel } from '../../src/lib/risk';
 import { copyProject } from '../helpers/project';
 import { siteData } from '../helpers/site';
 
 const data = siteData();
 const sequences = toSequences(data.scenarios);
-const questions = data.questions;
+const questions = toRiskModel({ questions: data.questions, rules: [] }).questions;
 const direct = sequences.find((s) => s.id === 'direct-contact')!;
 const ids = (steps: { id: string }[]) => steps.map((s) => s.id);
 const all = (answer: 'yes' | 'no') => Object.fromEntries(questions.map((q) => [q.id, answer]));
@@ -99,7 +99,7 @@ describe('stepGroups', () => {
 	});
 
 	test('in every scenario of the guide, at most one step of a group applies, whatever the answers', () => {
-		const combinations = [...allAnswerCombinations({ questions, rules: [] }, ['yes', 'no', 'unsure'])];
+		const combinations = [...allAnswerCombinations({ questions }, ['yes', 'no', 'unsure'])];
 		for (const sequence of sequences)
 			for (const group of stepGroups(sequence.steps))
 				for (const answers of combinations) expect(applicableSteps(group, questions, answers).length, `${sequence.id}: ${group.map((s) => s.id)}`).toBeLessThanOrEqual(1);

@@ -337,7 +337,6 @@ async function main() {
 		),
 	);
 	out.push(`HTML pages built: site ${build?.pages ?? '–'}, baseline ${baselineBuild.pages}, tenfold ${tenfold?.build.pages ?? '–'}. Content pages per language: site ${contentPages(ROOT)[languages[0]!]}, baseline ${contentPages(ROOT)[languages[0]!]}, tenfold ${tenfold?.contentPages[languages[0]!] ?? '–'}.`);
-	if (build) out.push(`Slowest pages to render (Astro's own timing): ${build.slowest.map((s) => `${s.page} ${s.ms} ms`).join(', ')}.`);
 	if (tenfold) out.push(`HTML of a page, site and tenfold site (goal of #20: within ${MAX_GROWTH * 100} %):`, ...growthReport(tenfold.html, 'tenfold'));
 	out.push('');
 	const hundredfoldBuild = (previous().hundredfold as { build?: BuildTimes } | undefined)?.build;

@@ -1,10 +1,14 @@
 /**
- * Builds everything into dist/: the stages of scripts/build/stages.ts, in order, each printing what
- * it made, its size and its time.
+ * The build's stages (scripts/build/stages.ts), one by one. `npm run build` is `astro build`, which
+ * renders the site and then runs every other stage (src/integration.ts); this command runs some of
+ * them, or lists them:
  *
- *   npm run build                                  every stage
- *   npm run build -- --only handouts,checksums     some stages, on a dist/ already built
- *   npm run build -- --list                        the stages
+ *   npm run stages -- --list                       the stages
+ *   npm run stages -- --only handouts,checksums    some stages, on a dist/ already built
+ *   npm run stages -- --only site,policy           `astro build`, then only these stages after it
+ *   npm run stages                                 `astro build`: every stage
+ *   npm run stages -- --content guide --only handouts
+ *                                                  the same, for a guide in ./guide (playbook({ content: './guide' }))
  *   node scripts/build.ts --only search\ index --report out.json
  *                                                  also writes what the stages made and took, this
  *                                                  process's peak memory and the processor time it and
@@ -12,8 +16,14 @@
  *                                                  benchmark runs each stage so, to measure each one)
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { runStages, StageError, summary } from '../src/lib/pipeline.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runStages, selectStages, StageError, summary, type StageResult } from '../src/lib/pipeline.ts';
+import { setContentDir } from '../src/lib/sources.ts';
 import { buildContext } from './build/context.ts';
+import { signatures } from './build/signatures.ts';
+import { astroBuild } from './build/site.ts';
 import { STAGES } from './build/stages.ts';
 
 const args = process.argv.slice(2);
@@ -27,13 +37,44 @@ async function main() {
 		for (const stage of STAGES) console.log(`${stage.name.padEnd(16)} ${stage.does}`);
 		return;
 	}
+	const content = value('--content');
+	if (content) setContentDir(content);
 	const only = value('--only')?.split(',').map((s) => s.trim());
-	const context = buildContext(process.cwd());
-	const results = await runStages(STAGES, context, { only });
-	console.log(`\nbuild: done\n${summary(results)}`);
+	// After the site (--after-site), the stages are those after it.
+	const chosen = selectStages(args.includes('--after-site') ? STAGES.slice(1) : STAGES, only);
 	const report = value('--report');
+	let results: StageResult[];
+	let maxRss = process.resourceUsage().maxRSS * 1024;
+	if (chosen[0] === STAGES[0]) {
+		// The site is rendered by `astro build`, which runs the other chosen stages itself and prints
+		// their lines and the table; it reports them to a file of ours.
+		const folder = mkdtempSync(join(tmpdir(), 'playbook-build-'));
+		const file = join(folder, 'report.json');
+		// Astro runs the pages' code: it never gets the signing key's variables, which this process
+		// took at start (scripts/build/signatures.ts). The release is signed here, after Astro ended.
+		const signing = chosen.includes(signatures);
+		try {
+			await astroBuild(process.cwd(), { stages: chosen.filter((s) => s !== signatures).map((s) => s.name), env: { PLAYBOOK_BUILD_REPORT: file } });
+			const made = JSON.parse(readFileSync(file, 'utf8')) as { results: StageResult[]; maxRss: number };
+			results = made.results;
+			maxRss = Math.max(maxRss, made.maxRss);
+		} finally {
+			rmSync(folder, { recursive: true, force: true });
+		}
+		if (signing) {
+			results.push(...(await runStages([signatures], buildContext(process.cwd()), {})));
+			console.log(`\nbuild: done, signatures included\n${summary(results)}`);
+		}
+	} else {
+		// Started by `astro build` after the site (src/integration.ts): its result heads the table.
+		const site = value('--after-site');
+		const before: StageResult[] = site ? [JSON.parse(site) as StageResult] : [];
+		results = [...before, ...(await runStages(chosen, buildContext(process.cwd(), value('--dist')), {}))];
+		console.log(`\nbuild: done\n${summary(results)}`);
+		maxRss = process.resourceUsage().maxRSS * 1024;
+	}
 	// maxRSS is in kilobytes.
-	if (report) writeFileSync(report, JSON.stringify({ results, astro: context.astro, maxRss: process.resourceUsage().maxRSS * 1024, cpu: cpuSeconds() }));
+	if (report) writeFileSync(report, JSON.stringify({ results, maxRss, cpu: cpuSeconds() }));
 }
 
 /**

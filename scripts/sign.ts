@@ -26,8 +26,8 @@ import { join, resolve } from 'node:path';
 import { buildDate } from '../src/lib/build-date.ts';
 import { groupFingerprint } from '../src/lib/release-keys.ts';
 import { loadLanguages, loadReleaseKeys } from '../src/lib/site-data.ts';
+import { dataFile, setContentDir } from '../src/lib/sources.ts';
 
-const KEYS_FILE = 'content/data/release-keys.yaml';
 
 /** What signing made, as the stage reports it. */
 export interface SignReport {
@@ -90,8 +90,8 @@ export async function sign(root: string, env: NodeJS.ProcessEnv = process.env): 
 		const listed = releaseKeys.find((k) => k.fingerprint === fingerprint);
 		throw new Error(
 			listed
-				? `the signing key ${groupFingerprint(fingerprint)} is retired in ${KEYS_FILE} (id "${listed.id}"). Fix: sign with the current key${current ? ` (${groupFingerprint(current.fingerprint)})` : ''}, or make this key current again.`
-				: `the signing key ${groupFingerprint(fingerprint)} is not the current release key in ${KEYS_FILE}, so readers could not check its signatures. Fix: add its public half (gpg --armor --export ${fingerprint}) and fingerprint there, and retire the previous key.`,
+				? `the signing key ${groupFingerprint(fingerprint)} is retired in ${dataFile('release-keys')} (id "${listed.id}"). Fix: sign with the current key${current ? ` (${groupFingerprint(current.fingerprint)})` : ''}, or make this key current again.`
+				: `the signing key ${groupFingerprint(fingerprint)} is not the current release key in ${dataFile('release-keys')}, so readers could not check its signatures. Fix: add its public half (gpg --armor --export ${fingerprint}) and fingerprint there, and retire the previous key.`,
 		);
 	}
 
@@ -123,6 +123,8 @@ function markSignedPages(root: string): number {
 
 if (import.meta.main) {
 	const root = process.argv[2];
+	// The guide's folder, when it is not ./content (scripts/build/signatures.ts passes it on).
+	if (process.argv[3]) setContentDir(process.argv[3]);
 	if (!root) {
 		console.error('usage: node scripts/sign.ts <project folder> (the signatures stage runs it: npm run build -- --only signatures)');
 		process.exit(2);

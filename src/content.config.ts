@@ -10,7 +10,7 @@ import { PageFrontmatterSchema } from './schemas/page';
 import { UiStringsSchema } from './schemas/ui';
 import { COLLECTIONS, DATA_COLLECTIONS } from './schemas/collections';
 import { directoryLoader } from './lib/directory-loader';
-import { dataFile, parseYaml, type DataCollectionName } from './lib/sources';
+import { contentDir, dataFile, docsDir, parseYaml, type DataCollectionName } from './lib/sources';
 
 const ref: RefFactory = (collection) => reference(collection);
 const list = (name: DataCollectionName) => file(dataFile(name), { parser: (text) => parseYaml(text, dataFile(name)) as Record<string, unknown>[] });
@@ -20,14 +20,14 @@ type DataCollections = { [N in DataCollectionName]: { loader: ReturnType<typeof 
 
 export const collections = {
 	docs: defineCollection({
-		loader: glob({ base: './content/docs', pattern: '**/[^_]*.{md,mdx}' }),
+		loader: glob({ base: `./${docsDir()}`, pattern: '**/[^_]*.{md,mdx}' }),
 		schema: docsSchema({ extend: PageFrontmatterSchema(ref) }),
 	}),
 	i18n: defineCollection({
-		loader: directoryLoader('content/i18n', '.json'),
+		loader: directoryLoader(`${contentDir()}/i18n`, '.json'),
 		schema: i18nSchema({ extend: UiStringsSchema() }),
 	}),
-	text: defineCollection({ loader: directoryLoader('content/text', '.yaml') }),
+	text: defineCollection({ loader: directoryLoader(`${contentDir()}/text`, '.yaml') }),
 	// Every data collection that pages read, as src/schemas/collections.ts lists them.
 	...(Object.fromEntries(DATA_COLLECTIONS.filter((name) => COLLECTIONS[name].pages).map((name) => [name, defineCollection({ loader: list(name), schema: COLLECTIONS[name].schema(ref) })])) as DataCollections),
 };

@@ -1,18 +1,42 @@
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawn } from 'node:child_process';
 import { recordEmitted, sha256 } from './lib/emitted';
 import { checkContent, formatProblems, oldReviews } from './lib/check-content';
+import { filesUnder } from './lib/files';
 import { withSystemLightTheme } from './lib/no-js-theme';
 import { oldCheckMessage, oldChecks } from './lib/old-checks';
 import { relocateDocs, type SatteriLike } from './lib/markdown-locale';
+import { summary, formatBytes, formatMs, type StageResult } from './lib/pipeline';
+import { takeSigningVariables } from './lib/signing-env';
 import { searchStrings } from './lib/search-strings';
 import { elementNames } from './lib/check-mdx';
 import { componentImports } from './lib/page-components';
+import { contentDir, docsDir } from './lib/sources';
 import { riskCss } from './lib/risk-css';
 import { toRiskModel } from './lib/risk';
 import { checkPatches, PatchLedger, isPrintStylesheet, patchPrintStylesheet, PRINT_RULES, SIDEBAR_STATE, SIDEBAR_STATE_ID, starlightFolder, starlightVersion } from './lib/starlight-patches';
+
+/**
+ * The stages `astro build` runs after it has written the site: all of scripts/build/stages.ts
+ * after "site", or those named in PLAYBOOK_STAGES (comma-separated; "site" alone: none), which
+ * is how `node scripts/build.ts --only` and the benchmark run some of them.
+ */
+export const STAGES_VARIABLE = 'PLAYBOOK_STAGES';
+/** Where `astro build` writes what its stages made and took, as JSON, when set (the benchmark's report). */
+export const REPORT_VARIABLE = 'PLAYBOOK_BUILD_REPORT';
+/** The first stage, the one Astro is: scripts/build/stages.ts. */
+const SITE_STAGE = 'site';
+
+/**
+ * The release key's variables leave this process's environment as soon as the config is loaded,
+ * before any page's code runs; only the process of the stages after the site gets them back, for
+ * the signatures stage, which signs in a process of its own (scripts/sign.ts).
+ */
+const signingVariables = takeSigningVariables(process.env);
 
 const VIRTUAL_ID = 'virtual:playbook/config';
 const SEARCH_STRINGS_ID = 'virtual:playbook/search-strings';
@@ -32,21 +56,33 @@ const ROUTES: readonly (readonly [string, string])[] = [
 ];
 
 /**
- * Checks every content file before Astro loads anything, so a broken reference, a missing
- * translation or a malformed date stops the build with the file, the field and the fix.
- * Then exposes what pages need in file order (the languages, the source language) as
- * `virtual:playbook/config`; content collections do not keep the order of a file.
+ * The Astro integration the plugin (src/index.ts) adds. It checks every content file before Astro
+ * loads anything, so a broken reference, a missing translation or a malformed date stops the
+ * build with the file, the field and the fix; exposes what pages need in file order (the
+ * languages, the source language) as `virtual:playbook/config`, since content collections do not
+ * keep the order of a file; adds the generator's pages; and, once Astro has written the site,
+ * runs the build's other stages (policy, search index, handouts, bundles, single files, scripts,
+ * output check, checksums, signatures), printing what each made, its size and its time.
  */
-export function playbook(): AstroIntegration {
+export function playbookIntegration(): AstroIntegration {
 	const ledger = new PatchLedger();
 	let version: string | undefined;
 	let emittedStarted = false;
+	let building = false;
+	let siteStarted = 0;
+	let root = '';
 	return {
 		name: 'playbook',
 		hooks: {
 			'astro:config:setup': ({ config, command, logger, updateConfig, injectRoute }) => {
+				building = command === 'build';
+				root = fileURLToPath(config.root);
+				siteStarted = performance.now();
+				if (building) console.log(`${SITE_STAGE}  … astro build: checks the content, renders every page in every language`);
 				// The pages the generator makes for every guide, beside the guide's own (src/routes/).
 				for (const [pattern, file] of ROUTES) injectRoute({ pattern, entrypoint: fileURLToPath(new URL(`./routes/${file}`, import.meta.url)), prerender: true });
+				// Every page links /favicon.svg: the generator's, unless the project has its own.
+				if (!existsSync(join(fileURLToPath(config.publicDir), 'favicon.svg'))) injectRoute({ pattern: '/favicon.svg', entrypoint: fileURLToPath(new URL('./routes/favicon.svg.ts', import.meta.url)), prerender: true });
 				// Starlight's files that two plugins below patch must still be as the patches expect.
 				const folder = starlightFolder(fileURLToPath(config.root));
 				if (!folder) throw new AstroError('@astrojs/starlight is not installed.', 'Run `npm ci` in the project folder.');
@@ -56,8 +92,14 @@ export function playbook(): AstroIntegration {
 				if (command === 'build') logger.info(`Starlight ${version}: both patches of its files match`);
 				const started = performance.now();
 				const { problems, data } = checkContent(fileURLToPath(config.root));
-				if (problems.length || !data)
-					throw new AstroError(formatProblems(problems, fileURLToPath(config.root)), 'Each problem above names the file to open and what to change.');
+				if (problems.length || !data) {
+					const listed = formatProblems(problems, fileURLToPath(config.root));
+					if (!building) throw new AstroError(listed, 'Each problem above names the file to open and what to change.');
+					// A build stops here, before anything is written, with the problems and nothing else: no
+					// stack trace of the hook for an editor to read as a crash.
+					const n = problems.length;
+					stop(`${listed}\n\nbuild: the content has ${n} problem${n === 1 ? '' : 's'}, listed above with the file and the fix; correct ${n === 1 ? 'it' : 'them'} and build again (npm run check:content checks the content alone, in seconds)`);
+				}
 				// Advice goes out of date: say which pages have not been reviewed for a year, and which
 				// tool facts were not compared with their source for a year; not problems, but said.
 				const old = oldReviews(fileURLToPath(config.root), new Date());
@@ -70,7 +112,24 @@ export function playbook(): AstroIntegration {
 				const order = Object.fromEntries(Object.entries(data).map(([name, entries]) => [name, (entries as { id: string }[]).map((e) => e.id)]));
 				const exported = JSON.stringify({ languages: data.languages, source: data.languages[0]!.id, order, releaseKeys: data['release-keys'] });
 				updateConfig({
+					// No prefetching: readers on slow or metered links, or on Tor, load only the pages they open.
+					prefetch: false,
+					// Every page's text arrives in its HTML; what pages share comes in files a browser keeps:
+					// one stylesheet for the whole site, and scripts as files rather than inlined in each page.
+					build: { inlineStylesheets: 'never' },
 					vite: {
+						build: {
+							cssCodeSplit: false,
+							// Scripts are never inlined, but an empty one is "inlined" as nothing instead of being
+							// fetched as an empty file (Starlight's sidebar state script, below).
+							assetsInlineLimit: (file: string, content: Buffer) => (/\.m?js$/.test(file) ? content.length === 0 : undefined),
+							rollupOptions: {
+								// MDX pages carry an Astro directive that the bundler reports once per page; it is expected.
+								onwarn(warning: { code?: string }, warn: (warning: { code?: string }) => void) {
+									if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+								},
+							},
+						},
 						plugins: [
 							{
 								name: 'playbook:config',
@@ -91,7 +150,7 @@ export function playbook(): AstroIntegration {
 								transform: {
 									order: 'pre',
 									handler: (code: string, id: string) => {
-										if (!/\.mdx$/.test(id) || !id.replace(/\\/g, '/').startsWith(`${fileURLToPath(config.root).replace(/\\/g, '/').replace(/\/?$/, '/')}content/docs/`)) return undefined;
+										if (!/\.mdx$/.test(id) || !id.replace(/\\/g, '/').startsWith(`${fileURLToPath(config.root).replace(/\\/g, '/').replace(/\/?$/, '/')}${docsDir()}/`)) return undefined;
 										const imports = componentImports(elementNames(code));
 										return imports ? { code: `${code.replace(/\n*$/, '')}\n\n${imports}\n`, map: null } : undefined;
 									},
@@ -151,14 +210,55 @@ export function playbook(): AstroIntegration {
 			// Starlight reads a page's language from its path under src/content/docs; ours are in content/docs.
 			'astro:config:done': ({ config }) => {
 				const root = fileURLToPath(config.root).replace(/\\/g, '/');
-				const problem = relocateDocs(config.markdown.processor as SatteriLike, `${root.replace(/\/?$/, '/')}content/docs/`, `${fileURLToPath(config.srcDir).replace(/\\/g, '/').replace(/\/?$/, '/')}content/docs/`);
+				const problem = relocateDocs(config.markdown.processor as SatteriLike, `${root.replace(/\/?$/, '/')}${docsDir()}/`, `${fileURLToPath(config.srcDir).replace(/\\/g, '/').replace(/\/?$/, '/')}content/docs/`);
 				if (problem) throw new AstroError(`Translated pages would show Starlight's English labels: ${problem}`, 'See src/lib/markdown-locale.ts.');
 			},
-			// A patch whose file the build never loaded did nothing: the build stops.
-			'astro:build:done': () => {
+			'astro:build:done': async ({ dir }) => {
+				// A patch whose file the build never loaded did nothing: the build stops.
 				const missing = ledger.missing(undefined, version);
 				if (missing.length) throw new AstroError(missing.map((e) => e.message).join('\n\n'), 'Each message names the patch, the Starlight file to compare and what to change.');
+				if (building) await runAfterSite(root, fileURLToPath(dir), siteStarted);
 			},
 		},
 	};
+}
+
+/**
+ * After Astro has written the site: the site stage's line, then every other stage (or those of
+ * PLAYBOOK_STAGES) in a process of their own, `node scripts/build.ts --only …`, which prints
+ * their lines and the closing table with the site's row. Their own process, because they load
+ * Pagefind, Chromium and esbuild as Node does, not through Astro's module loader, which is closed
+ * by now; and because only there do the signing key's variables come back (src/lib/signing-env.ts).
+ */
+async function runAfterSite(root: string, dist: string, started: number): Promise<void> {
+	const files = filesUnder(dist);
+	const pages = files.filter((f) => f.endsWith('.html')).length;
+	const site: StageResult = { name: SITE_STAGE, made: `${pages} HTML pages in dist/`, bytes: files.reduce((sum, f) => sum + statSync(join(dist, f)).size, 0), ms: performance.now() - started };
+	console.log(`${SITE_STAGE}  ✓ ${site.made}, ${formatBytes(site.bytes!)}, ${formatMs(site.ms)}`);
+	const named = process.env[STAGES_VARIABLE]?.split(',').map((s) => s.trim()).filter(Boolean);
+	const after = named ? named.filter((name) => name !== SITE_STAGE) : undefined;
+	const args = [fileURLToPath(new URL('../scripts/build.ts', import.meta.url)), '--after-site', JSON.stringify(site), '--dist', dist, '--content', contentDir()];
+	if (after) args.push('--only', after.join(','));
+	if (process.env[REPORT_VARIABLE]) args.push('--report', process.env[REPORT_VARIABLE]!);
+	if (after && !after.length) {
+		console.log(`\nbuild: done\n${summary([site])}`);
+		if (process.env[REPORT_VARIABLE]) writeFileSync(process.env[REPORT_VARIABLE]!, JSON.stringify({ results: [site], maxRss: process.resourceUsage().maxRSS * 1024 }));
+		return;
+	}
+	const env = { ...process.env, ...signingVariables };
+	delete env[STAGES_VARIABLE];
+	delete env[REPORT_VARIABLE];
+	const code = await new Promise<number | null>((resolve, reject) => {
+		const child = spawn(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
+		child.on('error', reject);
+		child.on('close', resolve);
+	});
+	// The stage printed its reason ("build: stage … failed: …"); the build ends there.
+	if (code !== 0) stop('');
+}
+
+/** Ends `astro build` with `message` on standard error and exit code 1. */
+function stop(message: string): never {
+	if (message) console.error(message);
+	process.exit(1);
 }

@@ -4,17 +4,16 @@
  * (`node scripts/build.ts --only <stage>`), so that the peak memory of each stage, with the
  * processes it starts, is its own (scripts/bench/memory.ts); the plain Starlight baseline has only
  * `astro build`, in which Starlight runs Pagefind and prints its time, counted apart as "search
- * index". Astro's own timing of every page is kept.
+ * index" (read from Starlight's line: the baseline is not the playbook's build).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { filesUnder } from '../../src/lib/files.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runStages, type StageResult } from '../../src/lib/pipeline.ts';
-import type { BuildContext } from '../build/context.ts';
+import type { StageResult } from '../../src/lib/pipeline.ts';
 import { watchMemory, type PeakMemory } from './memory.ts';
-import { buildContext } from '../build/context.ts';
-import { site } from '../build/site.ts';
+import { astroBuild } from '../build/site.ts';
 import { STAGES } from '../build/stages.ts';
 
 export interface BuildTimes {
@@ -33,8 +32,6 @@ export interface BuildTimes {
 	stages?: ({ name: string; seconds: number; cpu?: number; failed?: string } & PeakMemory)[];
 	/** HTML pages Astro wrote. */
 	pages: number;
-	/** Pages Astro took longest to render, with its own milliseconds. */
-	slowest: { page: string; ms: number }[];
 }
 
 const seconds = (results: StageResult[], name: string) => {
@@ -51,7 +48,6 @@ interface StageRun {
 	/** Processor seconds of the stage's process and those it started (scripts/build.ts). */
 	cpu?: number;
 	memory: PeakMemory;
-	astro?: BuildContext['astro'];
 	/** Why the stage failed: the build's own last line. */
 	failed?: string;
 }
@@ -86,9 +82,9 @@ function stageProcess(dir: string, stage: string, log: (line: string) => void): 
 				const reason = /^build: (.*)$/m.exec(output)?.[1] ?? `exit code ${code}: ${output.slice(-2000)}`;
 				return resolve({ name: stage, seconds: (performance.now() - started) / 1000, memory, failed: reason });
 			}
-			const { results, astro, maxRss, cpu } = JSON.parse(readFileSync(report, 'utf8')) as { results: StageResult[]; astro?: BuildContext['astro']; maxRss: number; cpu?: number };
+			const { results, maxRss, cpu } = JSON.parse(readFileSync(report, 'utf8')) as { results: StageResult[]; maxRss: number; cpu?: number };
 			// The stage's own process reports its peak exactly, also if it came after the last sample.
-			resolve({ name: stage, seconds: results[0]!.ms / 1000, cpu, astro, memory: { tree: Math.max(memory.tree ?? 0, maxRss), largest: Math.max(memory.largest ?? 0, maxRss) } });
+			resolve({ name: stage, seconds: results.find((r) => r.name === stage)!.ms / 1000, cpu, memory: { tree: Math.max(memory.tree ?? 0, maxRss), largest: Math.max(memory.largest ?? 0, maxRss) } });
 		});
 	}).finally(() => rmSync(temp, { recursive: true, force: true }));
 }
@@ -96,15 +92,16 @@ function stageProcess(dir: string, stage: string, log: (line: string) => void): 
 /** Builds the project (or, with `plain`, the Starlight site) in `dir`; `progress` is told what each stage made. */
 export async function timedBuild(dir: string, progress: (message: string) => void, { plain = false } = {}): Promise<BuildTimes> {
 	if (!plain) return stagedBuild(dir, progress);
-	const log = logTo(progress);
-	const context = buildContext(dir);
-	const results = await runStages([site], context, { log });
-	const { output, pages, slowest } = context.astro!;
+	let output = '';
+	const started = performance.now();
+	await astroBuild(dir, { onLine: (line) => (output += `${line}\n`) });
+	const total = (performance.now() - started) / 1000;
 	const search = /\[starlight:pagefind\] Finished building search index in ([\d.]+)(ms|s)/.exec(output);
 	if (!search) throw new Error(`no Pagefind timing in the output of the build in ${dir}`);
 	const searchIndex = Number(search[1]) / (search[2] === 'ms' ? 1000 : 1);
-	const total = seconds(results, 'site')!;
-	return { astro: total - searchIndex, searchIndex, total, pages, slowest };
+	const pages = filesUnder(join(dir, 'dist')).filter((f) => f.endsWith('.html')).length;
+	progress(`site ✓ ${pages} HTML pages in dist/`);
+	return { astro: total - searchIndex, searchIndex, total, pages };
 }
 
 /** The project's build in `dir`, every stage a process of its own; only a failed site stage stops it. */
@@ -118,10 +115,9 @@ async function stagedBuild(dir: string, progress: (message: string) => void): Pr
 		// Said as each stage ends, so that a long run's log holds them even if it is stopped.
 		const peak = Math.max(run.memory.tree ?? 0, run.memory.largest ?? 0);
 		progress(`${stage.name}: ${run.seconds.toFixed(1)} s${run.cpu === undefined ? '' : `, ${run.cpu.toFixed(1)} s of processor time`}${peak ? `, peak ${(peak / 1024 ** 2).toFixed(0)} MB` : ''}`);
-		if (run.failed && stage === site) throw new Error(`the site in ${dir} could not be built: ${run.failed}`);
+		if (run.failed && stage === STAGES[0]) throw new Error(`the site in ${dir} could not be built: ${run.failed}`);
 	}
 	const time = (name: string) => runs.find((r) => r.name === name && !r.failed)?.seconds;
-	const astro = runs.find((r) => r.astro)!.astro!;
 	return {
 		astro: time('site')!,
 		policy: time('policy'),
@@ -131,7 +127,6 @@ async function stagedBuild(dir: string, progress: (message: string) => void): Pr
 		checksums: time('checksums'),
 		total: runs.reduce((sum, r) => sum + r.seconds, 0),
 		stages: runs.map((r) => ({ name: r.name, seconds: r.seconds, cpu: r.cpu, ...r.memory, ...(r.failed ? { failed: r.failed } : {}) })),
-		pages: astro.pages,
-		slowest: astro.slowest,
+		pages: filesUnder(join(dir, 'dist')).filter((f) => f.endsWith('.html')).length,
 	};
 }

@@ -8,18 +8,16 @@ import { loadSiteData, type SiteData } from '../../src/lib/site-data.ts';
 export interface BuildContext {
 	/** The project folder. */
 	root: string;
-	/** Where Astro writes the site: <root>/dist. */
+	/** Where Astro writes the site: <root>/dist by default. */
 	dist: string;
 	/** <root>/dist/downloads: handouts, bundles and checksums. */
 	downloads: string;
 	/** The languages, their strings and the version. */
 	data: () => SiteData;
-	/** Filled by the site stage: what Astro printed, and its own timing of each page. */
-	astro?: { output: string; pages: number; slowest: { page: string; ms: number }[] };
 }
 
-export function buildContext(root: string): BuildContext {
+/** The context of a build of the project in `root`, whose site is in `dist` (<root>/dist unless Astro's outDir says otherwise). */
+export function buildContext(root: string, dist = join(root, 'dist')): BuildContext {
 	let data: SiteData | undefined;
-	const dist = join(root, 'dist');
 	return { root, dist, downloads: join(dist, 'downloads'), data: () => (data ??= loadSiteData(root)) };
 }

@@ -32,6 +32,7 @@ import { textIndexEntry, textIndexScript, type TextIndexEntry } from '../../src/
 import { formatBytes, type Stage } from '../../src/lib/pipeline.ts';
 import type { Language } from '../../src/schemas/language.ts';
 import type { BuildContext } from './context.ts';
+import { fileURLToPath } from 'node:url';
 
 /** The bundler for one build: everything it reads comes from `context` when it runs. */
 function bundler(context: BuildContext) {
@@ -283,7 +284,7 @@ function bundler(context: BuildContext) {
 			finish(searchScript: (lang: string, entries: TextIndexEntry[]) => string) {
 				for (const asset of [...assets].sort()) {
 					if (asset === '_offline/search.js') zip.add(asset, searchBox!);
-					else if (asset === '_offline/offline.css') zip.add(asset, readFileSync(join(ROOT, 'components/offline.css')));
+					else if (asset === '_offline/offline.css') zip.add(asset, readFileSync(fileURLToPath(new URL('../../components/offline.css', import.meta.url))));
 					else if (asset.startsWith('_offline/')) zip.add(asset, [...classicScripts.values()].find((s) => s.file === asset)!.code);
 					else zip.add(asset, readFileSync(join(DIST, asset)));
 				}
@@ -303,7 +304,7 @@ function bundler(context: BuildContext) {
 		// Zips from an earlier build go; the PDF handouts stay.
 		for (const name of readdirSync(OUT)) if (name.endsWith('.zip')) rmSync(join(OUT, name));
 
-		const searchScript = await esbuild({ entryPoints: [join(ROOT, 'components/offline-search.ts')], bundle: true, format: 'iife', minify: true, write: false, target: 'es2020', legalComments: 'none', logLevel: 'silent' });
+		const searchScript = await esbuild({ entryPoints: [fileURLToPath(new URL('../../components/offline-search.ts', import.meta.url))], bundle: true, format: 'iife', minify: true, write: false, target: 'es2020', legalComments: 'none', logLevel: 'silent' });
 		searchBox = searchScript.outputFiles[0]!.contents;
 
 		const t0 = performance.now();

@@ -7,11 +7,13 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import { checkPage, contentPageOf, findSource, outputProblemsError, type OutputProblem, type OutputRules } from '../../src/lib/check-output.ts';
 import { inlineScriptHashes, policy, scriptHash } from '../../src/lib/csp.ts';
 import { readEmitted, sha256 } from '../../src/lib/emitted.ts';
 import { filesUnder } from '../../src/lib/files.ts';
+import { contentDir } from '../../src/lib/sources.ts';
 import { generatorInlineScripts, generatorInlineStyles } from '../../src/lib/inline-scripts.ts';
 import type { Stage } from '../../src/lib/pipeline.ts';
 import type { BuildContext } from './context.ts';
@@ -41,7 +43,12 @@ export const outputCheck: Stage<BuildContext> = {
 			return current.get(path)!;
 		};
 		const publicFiles = new Set(existsSync(join(root, 'public')) ? filesUnder(join(root, 'public')) : []);
-		const fromPublic = (path: string) => publicFiles.has(path) && existsSync(join(dist, path)) && readFileSync(join(dist, path)).equals(readFileSync(join(root, 'public', path)));
+		// The generator's icon, written where the project has none of its own (src/routes/favicon.svg.ts).
+		const generatorIcon = fileURLToPath(new URL('../../src/assets/favicon.svg', import.meta.url));
+		const fromPublic = (path: string) =>
+			existsSync(join(dist, path)) &&
+			((publicFiles.has(path) && readFileSync(join(dist, path)).equals(readFileSync(join(root, 'public', path)))) ||
+				(path === 'favicon.svg' && !publicFiles.has(path) && readFileSync(join(dist, path)).equals(readFileSync(generatorIcon))));
 
 		// Script files: every one in dist/ (outside the downloads) emitted by the build, unchanged.
 		const all = filesUnder(dist);
@@ -131,8 +138,8 @@ export const outputCheck: Stage<BuildContext> = {
 		}
 
 		if (problems.length) {
-			const contentFiles = existsSync(join(root, 'content'))
-				? filesUnder(join(root, 'content')).map((f) => ({ file: `content/${f.split('\\').join('/')}`, text: readFileSync(join(root, 'content', f), 'utf8') }))
+			const contentFiles = existsSync(join(root, contentDir()))
+				? filesUnder(join(root, contentDir())).map((f) => ({ file: `${contentDir()}/${f.split('\\').join('/')}`, text: readFileSync(join(root, contentDir(), f), 'utf8') }))
 				: [];
 			throw outputProblemsError(
 				problems.map((p) => {

@@ -14,6 +14,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { takeSigningVariables } from '../../src/lib/signing-env.ts';
+import { contentDir } from '../../src/lib/sources.ts';
 import type { Stage, StageReport } from '../../src/lib/pipeline.ts';
 import type { BuildContext } from './context.ts';
 
@@ -23,7 +24,7 @@ const signingVariables = takeSigningVariables(process.env);
 export function signInProcess(root: string, variables: Record<string, string> = signingVariables): Promise<StageReport> {
 	const script = join(import.meta.dirname, '..', 'sign.ts');
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [script, root], { cwd: root, env: { ...process.env, ...variables }, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(process.execPath, [script, root, contentDir()], { cwd: root, env: { ...process.env, ...variables }, stdio: ['ignore', 'pipe', 'pipe'] });
 		let out = '';
 		let err = '';
 		child.stdout.on('data', (d: Buffer) => (out += d));

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { filesUnder } from './files.ts';
-import { readText } from './sources.ts';
+import { docsDir, readText } from './sources.ts';
 
 export function buildDate(root: string): Date {
 	if (process.env.SOURCE_DATE_EPOCH) return new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000);
@@ -16,8 +16,8 @@ export function buildDate(root: string): Date {
 	} catch {
 		// Not a git checkout (a tarball): fall back to the content's own dates.
 	}
-	const dates = filesUnder(join(root, 'content/docs'))
-		.map((f) => /^reviewed:\s*['"]?(\d{4}-\d{2}-\d{2})/m.exec(readText(root, `content/docs/${f.split('\\').join('/')}`) ?? '')?.[1])
+	const dates = filesUnder(join(root, docsDir()))
+		.map((f) => /^reviewed:\s*['"]?(\d{4}-\d{2}-\d{2})/m.exec(readText(root, `${docsDir()}/${f.split('\\').join('/')}`) ?? '')?.[1])
 		.filter((d): d is string => !!d)
 		.sort();
 	return new Date(`${dates.at(-1) ?? '2026-01-01'}T00:00:00Z`);

@@ -21,7 +21,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { filesUnder } from './files.ts';
-import { CONTENT_DIR } from './sources.ts';
+import { contentDir } from './sources.ts';
 
 export interface MarkupProblem {
 	file: string;
@@ -106,10 +106,10 @@ export function checkMarkupText(file: string, text: string): MarkupProblem[] {
 
 /** Every content file that is read into pages: MDX and Markdown pages, YAML and JSON. */
 export function checkMarkup(root: string): MarkupProblem[] {
-	const base = join(root, CONTENT_DIR);
+	const base = join(root, contentDir());
 	if (!existsSync(base)) return [];
 	return filesUnder(base)
 		.filter((f) => /\.(mdx?|ya?ml|json)$/.test(f))
 		.sort()
-		.flatMap((f) => checkMarkupText(`${CONTENT_DIR}/${f.split('\\').join('/')}`, readFileSync(join(base, f), 'utf8')));
+		.flatMap((f) => checkMarkupText(`${contentDir()}/${f.split('\\').join('/')}`, readFileSync(join(base, f), 'utf8')));
 }

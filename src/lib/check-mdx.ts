@@ -25,7 +25,7 @@ import { markdownToMdast, mdxToMdast, type Features } from 'satteri';
 import { closest } from './closest.ts';
 import { filesUnder } from './files.ts';
 import { isPageComponent, PAGE_COMPONENTS, PAGE_COMPONENT_NAMES, type PropKind } from './page-components.ts';
-import { DOCS_DIR } from './sources.ts';
+import { docsDir } from './sources.ts';
 
 export interface MdxProblem {
 	file: string;
@@ -544,9 +544,9 @@ export function elementNames(text: string): string[] {
 
 /** Every Markdown and MDX file under content/docs, pages and `_` files alike, checked. */
 export function checkMdx(root: string): MdxProblem[] {
-	const base = join(root, DOCS_DIR);
+	const base = join(root, docsDir());
 	if (!existsSync(base)) return [];
 	return filesUnder(base)
 		.filter((f) => /\.mdx?$/.test(f))
-		.flatMap((f) => checkMdxText(`${DOCS_DIR}/${f}`, readFileSync(join(base, f), 'utf8')));
+		.flatMap((f) => checkMdxText(`${docsDir()}/${f}`, readFileSync(join(base, f), 'utf8')));
 }

@@ -11,6 +11,11 @@ import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { scriptHash } from './csp.ts';
 import { filesUnder } from './files.ts';
+import { contentDir } from './sources.ts';
+import { fileURLToPath } from 'node:url';
+
+/** The generator's folder (src/, components/), wherever the guide it builds is. */
+const GENERATOR = fileURLToPath(new URL('../..', import.meta.url));
 
 /** An inline script the generator emits: its hash and the component that holds it. */
 export interface KnownScript {
@@ -45,8 +50,8 @@ export function generatorInlineScripts(root: string): Map<string, KnownScript> {
 		}
 	};
 	for (const folder of ['src', 'components'])
-		if (existsSync(join(root, folder)))
-			for (const file of filesUnder(join(root, folder)).filter((f) => f.endsWith('.astro'))) add(readFileSync(join(root, folder, file), 'utf8'), `${folder}/${file}`);
+		if (existsSync(join(GENERATOR, folder)))
+			for (const file of filesUnder(join(GENERATOR, folder)).filter((f) => f.endsWith('.astro'))) add(readFileSync(join(GENERATOR, folder, file), 'utf8'), `${folder}/${file}`);
 	const starlight = starlightComponents(root);
 	if (starlight) for (const file of starlight.files) add(readFileSync(join(starlight.folder, 'dist', file), 'utf8'), `@astrojs/starlight/${file}`);
 	return known;
@@ -66,9 +71,9 @@ export function inlineStylesOf(source: string): string[] {
 export function generatorInlineStyles(root: string): Map<string, KnownScript> {
 	const known = new Map<string, KnownScript>();
 	for (const folder of ['src', 'components'])
-		if (existsSync(join(root, folder)))
-			for (const file of filesUnder(join(root, folder)).filter((f) => f.endsWith('.astro')))
-				for (const body of inlineStylesOf(readFileSync(join(root, folder, file), 'utf8'))) {
+		if (existsSync(join(GENERATOR, folder)))
+			for (const file of filesUnder(join(GENERATOR, folder)).filter((f) => f.endsWith('.astro')))
+				for (const body of inlineStylesOf(readFileSync(join(GENERATOR, folder, file), 'utf8'))) {
 					const hash = scriptHash(body);
 					if (!known.has(hash)) known.set(hash, { hash, file: `${folder}/${file}` });
 				}
@@ -90,15 +95,16 @@ export interface UnknownScript {
  * else its longest word (the page may hold the text with its quotes or spaces rewritten).
  */
 export function findScriptSource(root: string, body: string): string | undefined {
-	if (!existsSync(join(root, 'content'))) return undefined;
+	const content = contentDir();
+	if (!existsSync(join(root, content))) return undefined;
 	const line = body.split('\n').map((l) => l.trim()).find((l) => l.length >= 3);
 	const word = body.split(/[^\p{L}\p{N}_.-]+/u).sort((a, b) => b.length - a.length)[0] ?? '';
-	const files = filesUnder(join(root, 'content')).map((file) => ({ file, lines: readFileSync(join(root, 'content', file), 'utf8').split('\n') }));
+	const files = filesUnder(join(root, content)).map((file) => ({ file, lines: readFileSync(join(root, content, file), 'utf8').split('\n') }));
 	for (const needle of [line, word.length >= 6 ? word : undefined]) {
 		if (!needle) continue;
 		for (const { file, lines } of files) {
 			const at = lines.findIndex((l) => l.includes(needle) || l.includes(JSON.stringify(needle).slice(1, -1)));
-			if (at >= 0) return `content/${file.split(sep).join('/')}, line ${at + 1}`;
+			if (at >= 0) return `${content}/${file.split(sep).join('/')}, line ${at + 1}`;
 		}
 	}
 	return undefined;

@@ -6,6 +6,8 @@
 import { LanguagesSchema, type Language } from '../schemas/language.ts';
 import { ReleaseKeySchema, type ReleaseKey } from '../schemas/release-key.ts';
 import { z } from 'astro/zod';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { dataFile, parseJson, parseYaml, readText, uiFile } from './sources.ts';
 import { COLLECTIONS, type DataCollectionName } from '../schemas/collections.ts';
 
@@ -61,7 +63,21 @@ export function loadSiteData(root: string): SiteData {
 	const strings = Object.fromEntries(
 		languages.map((l) => [l.id, readJson(root, uiFile(l.id), `copy content/i18n/${languages[0]!.id}.json to ${uiFile(l.id)} and translate it`) as Record<string, string>]),
 	);
-	const pkg = readJson(root, 'package.json', 'run the command in the project folder') as { version?: unknown };
-	if (typeof pkg.version !== 'string') throw contentError('package.json', 'no "version"', 'add "version": "1.0.0" (the version printed on the handouts and bundles)');
-	return { languages, strings, version: pkg.version, releaseKeys: loadReleaseKeys(root) };
+	return { languages, strings, version: projectVersion(root), releaseKeys: loadReleaseKeys(root) };
+}
+
+/**
+ * The version printed on the handouts and bundles: that of the project's package.json, or, for a
+ * project without one, of the nearest package.json above it, as Node finds packages.
+ */
+function projectVersion(root: string): string {
+	for (let dir = resolve(root); ; dir = dirname(dir)) {
+		if (existsSync(join(dir, 'package.json'))) {
+			const rel = relative(root, join(dir, 'package.json')).split(sep).join('/');
+			const pkg = readJson(dir, 'package.json', 'run the command in the project folder') as { version?: unknown };
+			if (typeof pkg.version !== 'string') throw contentError(rel, 'no "version"', 'add "version": "1.0.0" (the version printed on the handouts and bundles)');
+			return pkg.version;
+		}
+		if (dirname(dir) === dir) throw contentError('package.json', 'the file is missing', 'run the command in the project folder, or add a package.json with "version": "1.0.0" (the version printed on the handouts and bundles)');
+	}
 }

@@ -13,11 +13,22 @@ import { JsonError, parseStrictJson } from './strict-json.ts';
 export { DATA_COLLECTIONS, type DataCollectionName } from '../schemas/collections.ts';
 import type { DataCollectionName } from '../schemas/collections.ts';
 
-export const CONTENT_DIR = 'content';
-export const dataFile = (name: DataCollectionName) => `${CONTENT_DIR}/data/${name}.yaml`;
-export const uiFile = (lang: string) => `${CONTENT_DIR}/i18n/${lang}.json`;
-export const textFile = (lang: string) => `${CONTENT_DIR}/text/${lang}.yaml`;
-export const DOCS_DIR = `${CONTENT_DIR}/docs`;
+/**
+ * The guide's folder, from the project root: "content" unless the site gives another to the
+ * plugin (`playbook({ content })`, src/index.ts). Kept on globalThis, since Astro loads the
+ * config and the content collections as separate module instances in the one build process.
+ */
+const CONTENT_KEY = Symbol.for('playbook.content-dir');
+export const contentDir = (): string => ((globalThis as Record<symbol, unknown>)[CONTENT_KEY] as string | undefined) ?? 'content';
+/** Sets the guide's folder for this process: a path from the project root, such as "content" or "guides/ours". */
+export function setContentDir(folder: string): void {
+	(globalThis as Record<symbol, unknown>)[CONTENT_KEY] = folder.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '') || 'content';
+}
+export const dataFile = (name: DataCollectionName) => `${contentDir()}/data/${name}.yaml`;
+export const uiFile = (lang: string) => `${contentDir()}/i18n/${lang}.json`;
+export const textFile = (lang: string) => `${contentDir()}/text/${lang}.yaml`;
+/** The pages' folder, from the project root: content/docs. */
+export const docsDir = () => `${contentDir()}/docs`;
 
 /** What is wrong with a content file, where, and what to do: a problem as the content check reports it. */
 export interface ContentProblem {
@@ -136,7 +147,7 @@ export function encodingProblems(root: string): ContentProblem[] {
 				}
 		}
 	};
-	walk(CONTENT_DIR);
+	walk(contentDir());
 	return problems;
 }
 
@@ -283,7 +294,7 @@ export interface PageFile {
 
 /** Every Markdown and MDX page below `content/docs`, skipping names that start with `_`. */
 export function listPages(root: string): PageFile[] {
-	const base = join(root, DOCS_DIR);
+	const base = join(root, docsDir());
 	if (!existsSync(base)) return [];
 	const pages: PageFile[] = [];
 	const walk = (dir: string) => {
@@ -295,7 +306,7 @@ export function listPages(root: string): PageFile[] {
 				const rel = relative(base, path).split(sep).join('/');
 				const [lang, ...rest] = rel.split('/');
 				pages.push({
-					file: `${DOCS_DIR}/${rel}`,
+					file: `${docsDir()}/${rel}`,
 					lang: lang!,
 					slug: rest.join('/').replace(/\.mdx?$/, '') || lang!.replace(/\.mdx?$/, ''),
 				});

@@ -36,11 +36,11 @@ describe('astro build', () => {
 	test('stops with the file, the field and the fix when a scenario names an unknown tool', () => {
 		const copy = project();
 		copy.edit('content/data/scenarios.yaml', (t) => t.replace('tools: [tor-browser, quad9]', 'tools: [tor-browser, quad8]'));
-		// The whole build, as `npm run build` runs it: the site stage fails and is named.
+		// The whole build, as `npm run stages` runs it (`astro build` in a process of its own): it stops at the content check.
 		const run = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: copy.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, timeout: 170_000 });
 		const { status, output } = { status: run.status, output: `${run.stdout}\n${run.stderr}` };
 		expect(status).not.toBe(0);
-		expect(output).toContain('build: stage "site" failed: the content has 1 problem, listed above with the file and the fix; correct it and build again (npm run check:content checks the content alone, in seconds)');
+		expect(output).toContain('build: the content has 1 problem, listed above with the file and the fix; correct it and build again (npm run check:content checks the content alone, in seconds)');
 		// Astro's wrapping of the problem (a failed hook, its stack trace) is left out: it reads like a crash.
 		expect(output).not.toMatch(/Stack trace|unhandled error|integration\.ts:\d+/);
 		expect(output).not.toContain('policy  ');

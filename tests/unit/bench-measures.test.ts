@@ -46,7 +46,6 @@ const build = (pages: number, stages: [string, number, number, number, string?][
 	searchIndex: 0,
 	total: stages.reduce((sum, s) => sum + s[1], 0),
 	pages,
-	slowest: [],
 	stages: stages.map(([name, seconds, cpu, mb, failed]) => ({ name, seconds, cpu, tree: mb * MB, largest: mb * MB, ...(failed ? { failed } : {}) })),
 });
 

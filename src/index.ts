@@ -1,0 +1,107 @@
+/**
+ * The playbook generator, as a Starlight plugin. A guide's astro.config.mjs:
+ *
+ *   import starlight from '@astrojs/starlight';
+ *   import { defineConfig } from 'astro/config';
+ *   import playbook from 'safe-comms-playbook';
+ *
+ *   export default defineConfig({
+ *     integrations: [starlight({ title: 'Our playbook', plugins: [playbook({ content: './content' })] })],
+ *   });
+ *
+ * and its src/content.config.ts: `export { collections } from 'safe-comms-playbook/collections';`.
+ *
+ * The plugin tells Starlight what a playbook needs (the languages, titles and sidebar from the
+ * guide's data, the overrides, the route middleware, search built after the policy), and adds the
+ * integration (src/integration.ts) that checks the content before anything renders, adds the
+ * generator's pages, and runs the build's stages after Astro has written the site, so that
+ * `astro build` makes all of it: site, policy, search, handouts, bundles, checksums, signatures.
+ */
+import type { StarlightPlugin } from '@astrojs/starlight/types';
+import { AstroError } from 'astro/errors';
+import { existsSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { playbookIntegration } from './integration.ts';
+import { loadSiteConfig } from './lib/site-config.ts';
+import { setContentDir } from './lib/sources.ts';
+import { guideStrings } from './lib/starlight-strings.ts';
+
+export interface PlaybookOptions {
+	/**
+	 * The guide's folder (data, pages, interface strings, texts), from the project root:
+	 * './content' when not given.
+	 */
+	content?: string;
+}
+
+/** Starlight's components that the playbook replaces, with what each one brings. */
+const OVERRIDES = {
+	Header: ['Header.astro', 'the quick exit and the language and theme choice that work without JavaScript'],
+	Sidebar: ['Sidebar.astro', 'a sidebar that stays short on every page, with a link to the list of all pages'],
+	Search: ['Search.astro', 'search that works without WebAssembly and without JavaScript'],
+	PageTitle: ['PageTitle.astro', 'the review date and the translation notice under each title'],
+	MarkdownContent: ['MarkdownContent.astro', 'the facts, scenarios and related tools of data pages'],
+	ThemeSelect: ['ThemeSelect.astro', 'a theme choice that stores nothing about the reader'],
+	ThemeProvider: ['ThemeProvider.astro', 'the theme without JavaScript'],
+	LanguageSelect: ['LanguageSelect.astro', 'language links that work without JavaScript'],
+} as const;
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/** The playbook generator as a Starlight plugin; see the top of this file and README, "Make your own playbook". */
+export default function playbook(options: PlaybookOptions = {}): StarlightPlugin {
+	const content = options.content ?? './content';
+	if (typeof content !== 'string' || !content.trim()) throw new AstroError('playbook({ content }) must be a folder, such as "./content".', 'Give the folder of the guide, from the project root.');
+	// The project root is known in `config:setup`; the Markdown labels (`i18n:setup`, which runs
+	// first) are read from the folder Astro runs in, which is the project root unless --root is given.
+	const contentFolder = (root: string) => relative(root, resolve(root, content)).split('\\').join('/') || '.';
+	return {
+		name: 'playbook',
+		hooks: {
+			'i18n:setup'({ injectTranslations }) {
+				const root = process.cwd();
+				setContentDir(contentFolder(root));
+				injectTranslations(guideStrings(root));
+			},
+			'config:setup'({ config, updateConfig, addIntegration, addRouteMiddleware, astroConfig, logger }) {
+				const root = fileURLToPath(astroConfig.root);
+				const folder = contentFolder(root);
+				if (isAbsolute(folder) || folder.startsWith('..')) throw new AstroError(`playbook({ content: ${JSON.stringify(content)} }) is outside the project (${root}).`, 'Keep the guide inside the project folder, such as "./content".');
+				if (!existsSync(resolve(root, folder))) throw new AstroError(`The guide's folder ${folder}/ does not exist in ${root}.`, `Create it (see README, "Make your own playbook"), or give its place: playbook({ content: './my-guide' }).`);
+				setContentDir(folder);
+				const site = loadSiteConfig(root);
+
+				// A site may replace one of the playbook's overrides with its own: said, since what the
+				// playbook's one brings is then missing.
+				const own = config.components ?? {};
+				const components: Record<string, string> = {};
+				for (const [name, [file, brings]] of Object.entries(OVERRIDES)) {
+					if (own[name as keyof typeof own]) logger.warn(`the site's own ${name} (${own[name as keyof typeof own]}) replaces the playbook's (src/overrides/${file}): the site then lacks ${brings}.`);
+					else components[name] = here(`./overrides/${file}`);
+				}
+				updateConfig({
+					title: site.title,
+					defaultLocale: site.source,
+					locales: site.locales,
+					sidebar: site.sidebar,
+					customCss: [here('./styles/playbook.css'), ...(config.customCss ?? [])],
+					components: { ...own, ...components },
+					// No page shows code blocks, so no code highlighting is shipped.
+					expressiveCode: false,
+					// The search index is a stage of the build (scripts/build/stages.ts), run after every page
+					// has its Content-Security-Policy. The search box stays: it is an override (Search.astro).
+					pagefind: false,
+					lastUpdated: false,
+					// The root 404 (src/routes/404.astro) speaks every language; each language has its own at /<lang>/404/.
+					disable404Route: true,
+					markdown: { ...config.markdown, processedDirs: [`./${folder}/docs`] },
+				});
+				addRouteMiddleware({ entrypoint: here('./route-middleware.ts') });
+				addIntegration(playbookIntegration());
+			},
+		},
+	};
+}
+
+export { playbook };

@@ -1,11 +1,12 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	test: {
 		include: ['tests/**/*.test.ts'],
-		// Browser and build tests start Chromium or Astro; two cores are shared between them.
+		// One test file per core: browser and build tests start Chromium or Astro, which keep a core busy.
 		fileParallelism: true,
-		maxWorkers: 2,
+		maxWorkers: availableParallelism(),
 		testTimeout: 60_000,
 		hookTimeout: 180_000,
 		reporters: ['default', './tests/helpers/summary-reporter.ts'],

@@ -19,7 +19,7 @@
  * What it runs is the project's own code and OpenPGP.js, nothing the build wrote: no module from
  * dist/ or from Astro's caches, no Astro and no page. What it reads from the build, it reads as
  * data: the downloads to sign, and the downloads pages to mark. Run on its own, as
- * `npm run build -- --only signatures`, it signs a release built earlier without the key.
+ * `npm run stages -- --only signatures`, it signs a release built earlier without the key.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -126,7 +126,7 @@ if (import.meta.main) {
 	// The guide's folder, when it is not ./content (scripts/build/signatures.ts passes it on).
 	if (process.argv[3]) setContentDir(process.argv[3]);
 	if (!root) {
-		console.error('usage: node scripts/sign.ts <project folder> (the signatures stage runs it: npm run build -- --only signatures)');
+		console.error('usage: node scripts/sign.ts <project folder> (the signatures stage runs it: npm run stages -- --only signatures)');
 		process.exit(2);
 	}
 	sign(resolve(root)).then(

@@ -23,6 +23,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { playbookIntegration } from './integration.ts';
+import { checkContent } from './lib/check-content.ts';
 import { loadSiteConfig } from './lib/site-config.ts';
 import { setContentDir } from './lib/sources.ts';
 import { guideStrings } from './lib/starlight-strings.ts';
@@ -70,7 +71,11 @@ export default function playbook(options: PlaybookOptions = {}): StarlightPlugin
 				if (isAbsolute(folder) || folder.startsWith('..')) throw new AstroError(`playbook({ content: ${JSON.stringify(content)} }) is outside the project (${root}).`, 'Keep the guide inside the project folder, such as "./content".');
 				if (!existsSync(resolve(root, folder))) throw new AstroError(`The guide's folder ${folder}/ does not exist in ${root}.`, `Create it (see README, "Make your own playbook"), or give its place: playbook({ content: './my-guide' }).`);
 				setContentDir(folder);
-				const site = loadSiteConfig(root);
+				// The content is checked once per build: the site's config and the integration share the result.
+				const started = performance.now();
+				const checked = checkContent(root);
+				const checkMs = performance.now() - started;
+				const site = loadSiteConfig(root, checked);
 
 				// A site may replace one of the playbook's overrides with its own: said, since what the
 				// playbook's one brings is then missing.
@@ -98,7 +103,7 @@ export default function playbook(options: PlaybookOptions = {}): StarlightPlugin
 					markdown: { ...config.markdown, processedDirs: [`./${folder}/docs`] },
 				});
 				addRouteMiddleware({ entrypoint: here('./route-middleware.ts') });
-				addIntegration(playbookIntegration());
+				addIntegration(playbookIntegration(checked, checkMs));
 			},
 		},
 	};

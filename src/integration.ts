@@ -63,8 +63,9 @@ const ROUTES: readonly (readonly [string, string])[] = [
  * keep the order of a file; adds the generator's pages; and, once Astro has written the site,
  * runs the build's other stages (policy, search index, handouts, bundles, single files, scripts,
  * output check, checksums, signatures), printing what each made, its size and its time.
+ * `checked` is the content check's result, made once per build by the plugin, and `checkMs` its time.
  */
-export function playbookIntegration(): AstroIntegration {
+export function playbookIntegration(checked: ReturnType<typeof checkContent>, checkMs: number): AstroIntegration {
 	const ledger = new PatchLedger();
 	let version: string | undefined;
 	let emittedStarted = false;
@@ -90,8 +91,7 @@ export function playbookIntegration(): AstroIntegration {
 				const broken = checkPatches(folder);
 				if (broken.length) throw new AstroError(broken.map((e) => e.message).join('\n\n'), 'Each message names the patch, the Starlight file to compare and what to change.');
 				if (command === 'build') logger.info(`Starlight ${version}: both patches of its files match`);
-				const started = performance.now();
-				const { problems, data } = checkContent(fileURLToPath(config.root));
+				const { problems, data } = checked;
 				if (problems.length || !data) {
 					const listed = formatProblems(problems, fileURLToPath(config.root));
 					if (!building) throw new AstroError(listed, 'Each problem above names the file to open and what to change.');
@@ -105,7 +105,7 @@ export function playbookIntegration(): AstroIntegration {
 				const old = oldReviews(fileURLToPath(config.root), new Date());
 				const unchecked = oldChecks(data.tools, new Date());
 				const later = old.length + unchecked.length;
-				logger.info(`content checked in ${Math.round(performance.now() - started)} ms: no problems${later ? `; ${later} to look at again below (advice or facts not checked for over 12 months)` : ''}`);
+				logger.info(`content checked in ${Math.round(checkMs)} ms: no problems${later ? `; ${later} to look at again below (advice or facts not checked for over 12 months)` : ''}`);
 				for (const page of old) logger.warn(`${page.file}: advice last reviewed on ${page.reviewed}, more than 12 months ago. Check it, then update "reviewed:".`);
 				if (old.length) logger.warn(`${old.length} page${old.length === 1 ? '' : 's'} not reviewed for over 12 months`);
 				for (const tool of unchecked) logger.warn(oldCheckMessage(tool));

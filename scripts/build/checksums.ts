@@ -44,7 +44,7 @@ function zipEntries(fd: number, size: number, file: string): number {
 	const tail = Buffer.alloc(Math.min(size, 22 + 0xffff));
 	readSync(fd, tail, 0, tail.length, size - tail.length);
 	for (let i = tail.length - 22; i >= 0; i--) if (tail.readUInt32LE(i) === 0x06054b50) return tail.readUInt16LE(i + 10);
-	throw new Error(`dist/downloads/${file} is not a whole zip (it has no end of central directory): build it again with npm run build -- --only "offline bundles,checksums"`);
+	throw new Error(`dist/downloads/${file} is not a whole zip (it has no end of central directory): build it again with npm run stages -- --only "offline bundles,checksums"`);
 }
 
 export const checksums: Stage<BuildContext> = {

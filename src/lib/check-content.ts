@@ -384,6 +384,25 @@ export function checkContent(root: string): CheckResult {
 		}
 	}
 
+	// 4b. The sidebar lists pages that exist, and the entries of a collection whose entries have pages.
+	data.sidebar.forEach((group, index) => {
+		const field = describeEntry(index, group);
+		group.pages.forEach((slug, i) => {
+			if (sourceLang && !pageSet.has(`${sourceLang}/${slug}`) && !pageSet.has(`${sourceLang}/${slug}/index`)) {
+				const guess = closest(slug, [...pageSet].filter((p) => p.startsWith(`${sourceLang}/`)).map((p) => p.slice(sourceLang.length + 1).replace(/\/index$/, '')));
+				problems.push({ file: dataFile('sidebar'), field: `${field} → pages[${i}]`, message: `no page "${slug}" in the source language`, fix: `${guess ? `did you mean "${guess}"? ` : ''}Name a page by its path below content/docs/${sourceLang}/ without extension, or write content/docs/${sourceLang}/${slug}.mdx (or ${slug}/index.mdx).` });
+			}
+		});
+		if (group.entries !== undefined && !SECTIONS.some((s) => s.collection === group.entries))
+			problems.push({ file: dataFile('sidebar'), field: `${field} → entries`, message: `"${group.entries}" is not a collection whose entries have pages`, fix: `use one of ${SECTIONS.map((s) => s.collection).join(', ')}, or remove "entries:".` });
+		else if (group.groupBy !== undefined) {
+			const first = group.entries === undefined ? undefined : (data[group.entries as DataCollectionName] as unknown[])[0];
+			const by = valueAt(first, [group.groupBy, 'collection']);
+			if (group.entries === undefined || (first !== undefined && typeof by !== 'string'))
+				problems.push({ file: dataFile('sidebar'), field: `${field} → groupBy`, message: group.entries === undefined ? '"groupBy" without "entries"' : `"${group.groupBy}" is not a field of ${group.entries} that names an entry of another collection`, fix: group.entries === undefined ? 'add "entries:" or remove "groupBy:".' : `name such a field (${COLLECTIONS[group.entries as DataCollectionName].schemaFile} lists the fields), or remove "groupBy:".` });
+		}
+	});
+
 	// 5. The source language has a page for every tool, practice and scenario.
 	if (sourceLang)
 		for (const { folder, collection } of SECTIONS)
@@ -403,7 +422,8 @@ export function checkContent(root: string): CheckResult {
 		return { file, field: key, message: `missing translation of "${key}" in language "${lang}"`, fix: `add ${entry} to ${file}, translated from ${sourceFile}${shown}.` };
 	};
 
-	// 6. Interface strings: every key in every language.
+	// 6. Interface strings: every key in every language, those of the generator (src/schemas/ui.ts) and the names of the guide's vocabulary (the labels of src/schemas/collections.ts).
+	const uiKeys: readonly string[] = [...new Set([...UI_KEYS, ...DATA_COLLECTIONS.flatMap((name) => [...(ids.get(name) ?? [])].flatMap((id) => COLLECTIONS[name].labels?.(id) ?? []))])];
 	let sourceStrings: Record<string, unknown> | undefined;
 	for (const lang of languageIds) {
 		const file = uiFile(lang);
@@ -426,18 +446,18 @@ export function checkContent(root: string): CheckResult {
 		const strings = value as Record<string, unknown>;
 		if (lang === sourceLang) sourceStrings = strings;
 		for (const key of Object.keys(strings))
-			if (!(UI_KEYS as readonly string[]).includes(key) && !STARLIGHT_KEYS.has(key)) {
-				const guess = closest(key, UI_KEYS);
+			if (!uiKeys.includes(key) && !STARLIGHT_KEYS.has(key)) {
+				const guess = closest(key, uiKeys);
 				const found = new RegExp(`${JSON.stringify(key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`).exec(text);
 				const place = found ? linePosition(text, found.index) : undefined;
 				problems.push({
 					file,
 					field: place ? `line ${place.line}, column ${place.column}` : `"${key}"`,
 					message: `unknown key "${key}": no page shows it`,
-					fix: (guess ? `did you mean "${guess}"? ` : '') + `Use a key of ${uiFile(sourceLang ?? 'en')} (src/schemas/ui.ts lists them), or remove the line.`,
+					fix: (guess ? `did you mean "${guess}"? ` : '') + `Use a key of ${uiFile(sourceLang ?? 'en')} (src/schemas/ui.ts lists them, and the vocabulary of content/data names its own), or remove the line.`,
 				});
 			}
-		for (const key of UI_KEYS)
+		for (const key of uiKeys)
 			if (typeof strings[key] !== 'string' || !(strings[key] as string).trim()) problems.push(missing(file, key, lang, `"${key}"`, uiFile(sourceLang ?? 'en'), sourceStrings));
 	}
 

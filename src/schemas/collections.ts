@@ -15,6 +15,7 @@ import { ReleaseKeySchema } from './release-key.ts';
 import { ScenarioSchema } from './scenario.ts';
 import { SituationSchema } from './situation.ts';
 import { ChannelSchema, ToolSchema } from './tool.ts';
+import { ResourceTopicSchema, SidebarGroupSchema, ToolKindSchema, UseCaseSchema } from './vocabulary.ts';
 
 /** What the generator knows of one data collection. */
 export interface CollectionEntry<S extends z.ZodType = z.ZodType> {
@@ -24,14 +25,21 @@ export interface CollectionEntry<S extends z.ZodType = z.ZodType> {
 	singular: string;
 	/** The file whose comments say what each field means, named in the fixes of the content check. */
 	schemaFile: string;
+	/** The interface strings an entry needs in every content/i18n/<lang>.json, given its id: the names of a vocabulary's values. */
+	labels?: (id: string) => string[];
 	/** Whether the site's pages read it through Astro's content collections (`getCollection`); the others are read by the checks and the build only. */
 	pages: boolean;
 }
 
 const entry = <S extends z.ZodType>(value: CollectionEntry<S>) => value;
 
-/** Every data collection, by name, in the order the content check reads them (the languages first). */
+/** Every data collection, by name, in the order the content check reads them. */
 export const COLLECTIONS = {
+	// The guide's vocabulary, which the entries below name by id (src/schemas/vocabulary.ts).
+	'tool-kinds': entry({ schema: () => ToolKindSchema(), singular: 'tool kind', schemaFile: 'src/schemas/vocabulary.ts', labels: (id) => [`kind.${id}`], pages: true }),
+	'use-cases': entry({ schema: () => UseCaseSchema(), singular: 'use case', schemaFile: 'src/schemas/vocabulary.ts', labels: (id) => [`useCase.${id}`], pages: true }),
+	'resource-topics': entry({ schema: () => ResourceTopicSchema(), singular: 'resource topic', schemaFile: 'src/schemas/vocabulary.ts', pages: true }),
+	sidebar: entry({ schema: () => SidebarGroupSchema(), singular: 'sidebar group', schemaFile: 'src/schemas/vocabulary.ts', labels: (id) => [`nav.${id}`], pages: false }),
 	languages: entry({ schema: () => LanguageSchema(), singular: 'language', schemaFile: 'src/schemas/language.ts', pages: true }),
 	categories: entry({ schema: () => CategorySchema(), singular: 'category', schemaFile: 'src/schemas/practice.ts', pages: true }),
 	threats: entry({ schema: () => ThreatSchema(), singular: 'threat', schemaFile: 'src/schemas/practice.ts', pages: true }),
@@ -42,7 +50,7 @@ export const COLLECTIONS = {
 	rules: entry({ schema: (ref) => RuleSchema(ref), singular: 'rule', schemaFile: 'src/schemas/risk.ts', pages: true }),
 	scenarios: entry({ schema: (ref) => ScenarioSchema(ref), singular: 'scenario', schemaFile: 'src/schemas/scenario.ts', pages: true }),
 	situations: entry({ schema: (ref) => SituationSchema(ref), singular: 'situation', schemaFile: 'src/schemas/situation.ts', pages: false }),
-	resources: entry({ schema: () => ResourceSchema(), singular: 'resource', schemaFile: 'src/schemas/resource.ts', pages: true }),
+	resources: entry({ schema: (ref) => ResourceSchema(ref), singular: 'resource', schemaFile: 'src/schemas/resource.ts', pages: true }),
 	'release-keys': entry({ schema: () => ReleaseKeySchema(), singular: 'release key', schemaFile: 'src/schemas/release-key.ts', pages: false }),
 };
 

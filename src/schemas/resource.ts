@@ -1,15 +1,15 @@
 import { z } from 'astro/zod';
-import { IdSchema, UrlSchema } from './common.ts';
+import { IdSchema, UrlSchema, type RefFactory } from './common.ts';
 
 /** A link to further reading, listed for the languages it is written in. */
-export const ResourceSchema = () =>
+export const ResourceSchema = (ref: RefFactory) =>
 	z.strictObject({
 		id: IdSchema(),
 		/** The resource's own title, as published. */
 		title: z.string().min(1),
 		url: UrlSchema(),
-		/** The subject it is listed under. */
-		topic: z.enum(['digital-security', 'holistic-security', 'messenger-comparison', 'country-risk']),
+		/** The subject it is listed under: an id of content/data/resource-topics.yaml. */
+		topic: ref('resource-topics').transform((r) => r.id),
 		/** Language codes of the guide under which it is listed. */
 		listedFor: z.array(z.string().min(2)).min(1),
 		/**

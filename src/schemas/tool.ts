@@ -3,28 +3,6 @@ import { IdSchema, PastDateSchema, UrlSchema, type RefFactory } from './common.t
 import { SUSPICIONS } from './risk.ts';
 
 export const PLATFORMS = ['android', 'ios', 'windows', 'macos', 'linux', 'web', 'live-usb'] as const;
-export const USE_CASES = [
-	'email',
-	'messaging',
-	'voice-video',
-	'file-sharing',
-	'anonymity',
-	'censorship',
-	'passwords',
-	'storage-encryption',
-	'dns',
-	'account-security',
-] as const;
-export const TOOL_KINDS = [
-	'email',
-	'messenger',
-	'meeting',
-	'browser',
-	'operating-system',
-	'password-manager',
-	'disk-encryption',
-	'dns-resolver',
-] as const;
 export const LOGGING = ['minimal', 'some', 'extensive', 'depends-on-server'] as const;
 /** "optional": not by default, but a user can switch it on (Jitsi Meet). */
 export const E2EE = ['yes', 'partial', 'optional', 'no'] as const;
@@ -40,8 +18,8 @@ export const ToolSchema = (ref: RefFactory) =>
 		name: z.string().min(1),
 		/** Other names the tool goes by in texts ("Protonmail", "Tor"), so that the content check finds them in advice that must not name the tool. */
 		otherNames: z.array(z.string().min(1)).default([]),
-		/** What sort of tool it is; decides where it is listed and compared. */
-		kind: z.enum(TOOL_KINDS),
+		/** What sort of tool it is, an id of content/data/tool-kinds.yaml; decides where it is listed and compared. */
+		kind: ref('tool-kinds').transform((r) => r.id),
 		/** The official site. */
 		homepage: UrlSchema(),
 		/** Where it runs. */
@@ -62,8 +40,8 @@ export const ToolSchema = (ref: RefFactory) =>
 		needsAccount: z.boolean(),
 		/** Does it need to be installed (false: it runs in a browser or ships with the system)? */
 		needsInstall: z.boolean(),
-		/** What people use it for. */
-		useCases: z.array(z.enum(USE_CASES)).min(1),
+		/** What people use it for: ids of content/data/use-cases.yaml. */
+		useCases: z.array(ref('use-cases').transform((r) => r.id)).min(1),
 		/**
 		 * Where using such tools is suspect, does this one draw attention? "encrypted-apps": an
 		 * encrypted app whose use can be seen on the network or found on a device; "anonymity-tools":

@@ -1,10 +1,11 @@
 import { z } from 'astro/zod';
-import { E2EE, LOGGING, PLATFORMS, TOOL_KINDS, USE_CASES } from './tool.ts';
+import { E2EE, LOGGING, PLATFORMS } from './tool.ts';
 
 /**
  * Interface strings that every language must translate, in `content/i18n/<lang>.json`.
- * Labels for every value of the data's fixed lists are derived from those lists, so a new
- * value cannot be added without its label.
+ * Labels for every value of the generator's fixed lists are derived from those lists, so a new
+ * value cannot be added without its label; the names of the guide's own vocabulary (content/data,
+ * such as its tool kinds) are required by src/schemas/collections.ts, entry by entry.
  */
 export const UI_KEYS = [
 	'site.title',
@@ -13,8 +14,6 @@ export const UI_KEYS = [
 	'nav.start',
 	'nav.tools',
 	'nav.practices',
-	'nav.scenarios',
-	'nav.reference',
 	// The link that ends a sidebar group cut short (src/lib/bounded-sidebar.ts): {{section}} is the group's label, {{n}} its number of pages.
 	'nav.sectionAll',
 	'page.reviewed',
@@ -187,8 +186,6 @@ export const UI_KEYS = [
 	...E2EE.map((v) => `e2ee.${v}` as const),
 	...LOGGING.map((v) => `logs.${v}` as const),
 	...PLATFORMS.map((v) => `platform.${v}` as const),
-	...USE_CASES.map((v) => `useCase.${v}` as const),
-	...TOOL_KINDS.map((v) => `kind.${v}` as const),
 ] as const;
 
 export type UiKey = (typeof UI_KEYS)[number];

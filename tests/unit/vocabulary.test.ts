@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { checkContent } from '../../src/lib/check-content';
+import { loadSiteConfig } from '../../src/lib/site-config';
+import { copyProject } from '../helpers/project';
+
+let project: ReturnType<typeof copyProject> | undefined;
+afterEach(() => project?.cleanup());
+
+/** A copy of the content with a tool kind "sled" added to content/data/tool-kinds.yaml, then `change`d. */
+function withKind(change: (project: ReturnType<typeof copyProject>) => void = () => {}) {
+	project?.cleanup();
+	project = copyProject(['content']);
+	project.edit('content/data/tool-kinds.yaml', (t) => `${t}- id: sled\n`);
+	change(project);
+	return { problems: checkContent(project.dir).problems };
+}
+
+describe('the guide’s vocabulary (content/data, src/schemas/vocabulary.ts)', () => {
+	test('a value needs its name in every language’s interface strings', () => {
+		const { problems } = withKind();
+		const missing = problems.filter((p) => p.field === 'kind.sled');
+		expect(missing.map((p) => p.file).sort()).toEqual(['content/i18n/ar.json', 'content/i18n/en.json', 'content/i18n/es.json', 'content/i18n/fr.json']);
+		expect(missing.find((p) => p.file === 'content/i18n/en.json')!.message).toBe('missing text "kind.sled" in the source language "en"');
+		expect(problems).toHaveLength(4);
+	});
+
+	test('named in every language, a value is one a tool may have; a value the list lacks is refused with the list', () => {
+		const named = (p: ReturnType<typeof copyProject>) => {
+			for (const lang of ['en', 'es', 'fr', 'ar']) p.edit(`content/i18n/${lang}.json`, (t) => t.replace(/\n\}\s*$/, ',\n\t"kind.sled": "Sled"\n}\n'));
+		};
+		expect(withKind(named).problems).toEqual([]);
+		const { problems } = withKind((p) => {
+			named(p);
+			p.edit('content/data/tools.yaml', (t) => t.replace(/kind: messenger/, 'kind: sleds'));
+		});
+		expect(problems).toHaveLength(1);
+		expect(problems[0]).toMatchObject({ file: 'content/data/tools.yaml', message: 'unknown tool kind "sleds"' });
+		expect(problems[0]!.fix).toMatch(/^did you mean "sled"\? Use an id listed in content\/data\/tool-kinds\.yaml \(.*sled\)/);
+	});
+
+	test('a name for a value the vocabulary does not have is refused', () => {
+		project = copyProject(['content']);
+		project.edit('content/i18n/fr.json', (t) => t.replace(/\n\}\s*$/, ',\n\t"kind.sled": "Luge"\n}\n'));
+		const problems = checkContent(project.dir).problems;
+		expect(problems).toHaveLength(1);
+		expect(problems[0]).toMatchObject({ file: 'content/i18n/fr.json', message: 'unknown key "kind.sled": no page shows it' });
+	});
+
+	test('the sidebar is content/data/sidebar.yaml: its groups in order, named by "nav.<id>", their pages, then their entries’ pages, grouped by a field when it says so', () => {
+		project = copyProject(['content']);
+		project.write('content/data/sidebar.yaml', '- id: start\n  pages: [risk-check, index]\n- id: practices\n  entries: practices\n  groupBy: category\n- id: tools\n  entries: tools\n- id: reference\n  pages: [downloads]\n- id: scenarios\n  entries: scenarios\n');
+		const { sidebar } = loadSiteConfig(project.dir) as { sidebar: { label: string; translations: Record<string, string>; items: { slug?: string; label?: string; items?: { slug: string }[] }[] }[] };
+		const strings = JSON.parse(readFileSync(join(project.dir, 'content/i18n/en.json'), 'utf8')) as Record<string, string>;
+		expect(sidebar.map((g) => g.label)).toEqual(['start', 'practices', 'tools', 'reference', 'scenarios'].map((id) => strings[`nav.${id}`]));
+		expect(sidebar[3]!.items).toEqual([{ slug: 'downloads' }]);
+		expect(sidebar[0]!.translations.fr).toBe((JSON.parse(readFileSync(join(project.dir, 'content/i18n/fr.json'), 'utf8')) as Record<string, string>)['nav.start']);
+		expect(sidebar[0]!.items).toEqual([{ slug: 'risk-check' }, { slug: 'index' }]);
+		const categories = sidebar[1]!.items;
+		expect(categories.length).toBeGreaterThan(1);
+		for (const category of categories) expect(category.items!.length).toBeGreaterThan(0);
+		expect(categories.flatMap((c) => c.items!.map((i) => i.slug)).every((slug) => slug.startsWith('practices/'))).toBe(true);
+		expect(sidebar[2]!.items.every((i) => i.slug!.startsWith('tools/'))).toBe(true);
+	});
+
+	test('a sidebar group names a page that does not exist, or a group has no name: the file, the entry and the fix', () => {
+		project = copyProject(['content']);
+		project.edit('content/data/sidebar.yaml', (t) => t.replace('pages: [index, risk-assessment, risk-check]', 'pages: [index, risk-asessment, risk-check]\n- id: elsewhere\n  pages: [downloads]'));
+		const problems = checkContent(project.dir).problems;
+		expect(problems.find((p) => p.file === 'content/data/sidebar.yaml')).toMatchObject({ field: 'entry 1 (id "start") → pages[1]', message: 'no page "risk-asessment" in the source language' });
+		expect(problems.find((p) => p.file === 'content/data/sidebar.yaml')!.fix).toMatch(/^did you mean "risk-assessment"\?/);
+		expect(problems.filter((p) => p.field === 'nav.elsewhere').map((p) => p.file).sort()).toEqual(['content/i18n/ar.json', 'content/i18n/en.json', 'content/i18n/es.json', 'content/i18n/fr.json']);
+	});
+});

@@ -12,9 +12,9 @@ import type { SidebarGroup } from '../schemas/vocabulary';
 
 type Strings = Record<string, string>;
 
-export function loadSiteConfig(root: string) {
+export function loadSiteConfig(root: string, checked: ReturnType<typeof checkContent> = checkContent(root)) {
 	// Any problem, an interface file whose JSON cannot be read included, is the integration's to report.
-	const { data, problems } = checkContent(root);
+	const { data, problems } = checked;
 	if (!data || problems.length) return { languages: [{ id: 'en', lang: 'en', label: 'English', dir: 'ltr' as const }], source: 'en', title: 'Playbook', locales: { en: { label: 'English', lang: 'en', dir: 'ltr' as const } }, sidebar: [] };
 	const languages = data.languages;
 	const source = languages[0]!.id;

@@ -1,3 +1,7 @@
+/**
+ * This guide's advice: content/source-map.yaml ties each section of the source documents to the
+ * pages and texts of the guide that carry it. About the guide in content/, not the generator.
+ */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';

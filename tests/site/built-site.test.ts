@@ -4,12 +4,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { DIST, requireDist } from '../helpers/project';
+import { DIST, requireDist, ROOT } from '../helpers/project';
 import { htmlFiles, readDist, siteData } from '../helpers/site';
 
 beforeAll(requireDist);
 const data = siteData();
 const languages = data.languages;
+
+/** The source of a built page (`fr/tools/signal/index.html`): its MDX or Markdown file in content/docs, when the page is written in its language. */
+function sourceOf(file: string): string | undefined {
+	const slug = file.replace(/\/?index\.html$/, '');
+	const path = ['.mdx', '.md', '/index.mdx', '/index.md'].map((ext) => join(ROOT, 'content/docs', `${slug}${ext}`)).find((p) => existsSync(p));
+	return path && readFileSync(path, 'utf8');
+}
 
 describe('the built site', () => {
 	test('has a home page in every language, with its lang and direction', () => {
@@ -19,12 +26,11 @@ describe('the built site', () => {
 		}
 	});
 
-	test('writes dir="rtl" on every Arabic page and dir="ltr" on every other page', () => {
-		const files = htmlFiles().filter((f) => /^(en|es|fr|ar)\//.test(f));
-		expect(files.length).toBeGreaterThan(150);
-		for (const file of files) {
-			const dir = file.startsWith('ar/') ? 'rtl' : 'ltr';
-			expect(readDist(file), file).toMatch(new RegExp(`<html lang="[a-z-]+" dir="${dir}"`));
+	test('writes each language’s direction on every page of that language', () => {
+		for (const language of languages) {
+			const files = htmlFiles().filter((f) => f.startsWith(`${language.id}/`));
+			expect(files.length, language.id).toBeGreaterThan(1);
+			for (const file of files) expect(readDist(file), file).toMatch(new RegExp(`<html lang="[a-z-]+" dir="${language.dir}"`));
 		}
 	});
 
@@ -72,13 +78,20 @@ describe('the built site', () => {
 		}
 	});
 
-	test('shows the reviewed date on every guide page, in the page’s language, and none on the 404 page, which gives no advice', () => {
-		const expected: Record<string, string> = { en: 'November 28, 2026', es: '28 de noviembre de 2026', fr: '28 novembre 2026', ar: '28 نوفمبر 2026' };
+	test('shows the reviewed date on every guide page, the page’s own, in the page’s language, and none on the 404 page, which gives no advice', () => {
 		for (const language of languages) {
-			const html = readDist(`${language.id}/tools/signal/index.html`);
-			expect(html, language.id).toContain(expected[language.id]);
-			for (const file of htmlFiles().filter((f) => f.startsWith(`${language.id}/`) && !f.startsWith(`${language.id}/404/`)))
-				expect(readDist(file), file).toMatch(/<p class="reviewed[ "]/);
+			const format = new Intl.DateTimeFormat(language.lang, { dateStyle: 'long', timeZone: 'UTC' });
+			let dated = 0;
+			for (const file of htmlFiles().filter((f) => f.startsWith(`${language.id}/`) && !f.startsWith(`${language.id}/404/`))) {
+				const shown = /<p class="reviewed[ "][^>]*>([\s\S]*?)<\/p>/.exec(readDist(file));
+				expect(shown, file).not.toBeNull();
+				// The date its source page gives, where the page is written in this language (not shown in English for want of a translation).
+				const reviewed = /^reviewed: (\d{4}-\d\d-\d\d)$/m.exec(sourceOf(file) ?? '')?.[1];
+				if (!reviewed) continue;
+				expect(shown![1], file).toContain(format.format(new Date(`${reviewed}T00:00:00Z`)));
+				dated++;
+			}
+			expect(dated, language.id).toBeGreaterThan(0);
 			expect(readDist(`${language.id}/404/index.html`)).not.toMatch(/<p class="reviewed[ "]/);
 		}
 	});
@@ -94,7 +107,12 @@ describe('the built site', () => {
 
 	test('has a search index for every language', () => {
 		const entry = JSON.parse(readFileSync(join(DIST, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-		for (const language of languages) expect(entry.languages[language.lang]?.page_count, language.id).toBeGreaterThan(30);
+		// Every page of the language that is written in it, and no other.
+		for (const language of languages) {
+			const indexed = htmlFiles().filter((f) => !f.startsWith('downloads/') && readDist(f).includes('data-pagefind-body') && readDist(f).includes(`<html lang="${language.lang}"`));
+			expect(indexed.length, language.id).toBeGreaterThan(0);
+			expect(entry.languages[language.lang]?.page_count, language.id).toBe(indexed.length);
+		}
 	});
 
 	test('writes the colon after a label as each language does: French with a non-breaking space before it', () => {

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { loadLanguages } from './site-data.ts';
-import { decodeContent, listPages, parseJson, parseYaml, readStrings, splitFrontmatter } from './sources.ts';
+import { contentDir, dataFile, decodeContent, docsDir, listPages, parseJson, parseYaml, readStrings, splitFrontmatter, textFile, uiFile } from './sources.ts';
 
 export type TranslationState = 'missing' | 'not-reviewed' | 'stale' | 'current';
 
@@ -54,8 +54,8 @@ export function languageIds(root: string): string[] {
 /** Status of every source-language page in every other language. */
 export function translationStatus(root: string): { source: string; languages: Record<string, PageStatus[]> } {
 	const [source, ...others] = languageIds(root);
-	const docs = join(root, 'content/docs');
-	const sourcePages = listPages(root).filter((p) => p.lang === source).map((p) => p.file.slice(`content/docs/${source}/`.length));
+	const docs = join(root, docsDir());
+	const sourcePages = listPages(root).filter((p) => p.lang === source).map((p) => p.file.slice(`${docsDir()}/${source}/`.length));
 	const languages: Record<string, PageStatus[]> = {};
 	for (const lang of others) {
 		languages[lang] = sourcePages.map((file) => {
@@ -77,11 +77,11 @@ export function translationStatus(root: string): { source: string; languages: Re
 /** Records in a translation's frontmatter that it follows the current source page. */
 export function markCurrent(root: string, lang: string, slug: string): string {
 	const [source] = languageIds(root);
-	const find = (l: string) => ['.mdx', '.md'].map((ext) => join(root, 'content/docs', l, slug + ext)).find((p) => existsSync(p));
+	const find = (l: string) => ['.mdx', '.md'].map((ext) => join(root, docsDir(), l, slug + ext)).find((p) => existsSync(p));
 	const sourceFile = find(source!);
 	const translated = find(lang);
-	if (!sourceFile) throw new Error(`no page "${slug}" in the source language (content/docs/${source}/${slug}.mdx)`);
-	if (!translated) throw new Error(`no translation of "${slug}" in "${lang}": write content/docs/${lang}/${slug}.mdx first`);
+	if (!sourceFile) throw new Error(`no page "${slug}" in the source language (${docsDir()}/${source}/${slug}.mdx)`);
+	if (!translated) throw new Error(`no translation of "${slug}" in "${lang}": write ${docsDir()}/${lang}/${slug}.mdx first`);
 	const hash = fileSourceHash(sourceFile);
 	const { raw } = readPage(translated);
 	const updated = /^sourceHash:.*$/m.test(raw.split(/\r?\n---/)[0]!)
@@ -109,12 +109,12 @@ export interface TextStatus {
 	source: string;
 }
 
-export const followsFile = (lang: string) => `content/text/${lang}.follows.json`;
+export const followsFile = (lang: string) => `${contentDir()}/text/${lang}.follows.json`;
 const textHash = (value: string) => createHash('sha256').update(value.replace(/\r\n/g, '\n').trim()).digest('hex').slice(0, 12);
 
 /** The texts of a language, per file: its interface strings and its data texts. */
 const textsOf = (root: string, lang: string): Record<string, Record<string, string>> =>
-	Object.fromEntries([`content/i18n/${lang}.json`, `content/text/${lang}.yaml`].map((rel) => [rel, readStrings(root, rel)]));
+	Object.fromEntries([uiFile(lang), textFile(lang)].map((rel) => [rel, readStrings(root, rel)]));
 
 const readFollows = (root: string, lang: string): Record<string, Record<string, string>> => {
 	const path = join(root, followsFile(lang));
@@ -146,12 +146,12 @@ export function textStatus(root: string): { source: string; languages: Record<st
 export function markTextsCurrent(root: string, lang: string, keys?: readonly string[]): number {
 	const [source] = languageIds(root);
 	if (lang === source) throw new Error(`"${lang}" is the source language: its texts are the ones others follow`);
-	if (!languageIds(root).includes(lang)) throw new Error(`"${lang}" is not a language of the guide (content/data/languages.yaml)`);
+	if (!languageIds(root).includes(lang)) throw new Error(`"${lang}" is not a language of the guide (${dataFile('languages')})`);
 	const sources = textsOf(root, source!);
 	const own = textsOf(root, lang);
 	const follows = readFollows(root, lang);
 	const unknown = (keys ?? []).filter((k) => !Object.values(sources).some((texts) => k in texts));
-	if (unknown.length) throw new Error(`no source text ${unknown.map((k) => `"${k}"`).join(', ')} in content/i18n/${source}.json or content/text/${source}.yaml`);
+	if (unknown.length) throw new Error(`no source text ${unknown.map((k) => `"${k}"`).join(', ')} in ${uiFile(source!)} or ${textFile(source!)}`);
 	let marked = 0;
 	const next: Record<string, Record<string, string>> = {};
 	for (const [file, texts] of Object.entries(sources)) {

@@ -22,6 +22,7 @@ import { checkPageFiles } from './check-pages';
 import { checkTypography } from './check-typography';
 import { i18nSchema } from '@astrojs/starlight/schema';
 import { COLLECTIONS, DATA_COLLECTIONS, type DataCollectionName, type EntryOf } from '../schemas/collections';
+import { CARD_PLACES, HANDOUT_PLACES } from '../schemas/vocabulary';
 import {
 	ContentError,
 	dataFile,
@@ -403,6 +404,24 @@ export function checkContent(root: string): CheckResult {
 		}
 	});
 
+	// 4c. The printouts' pages exist, and each place of the quick card and the handout is held by one page.
+	const sourcePage = (slug: string) => sourceLang !== undefined && (pageSet.has(`${sourceLang}/${slug}`) || pageSet.has(`${sourceLang}/${slug}/index`));
+	data['printed-pages'].forEach((entry, index) => {
+		if (sourceLang && !sourcePage(entry.page))
+			problems.push({ file: dataFile('printed-pages'), field: `${describeEntry(index, entry)} → page`, message: `no page "${entry.page}" in the source language`, fix: `name a page by its path below content/docs/${sourceLang}/ without extension, or write content/docs/${sourceLang}/${entry.page}.mdx.` });
+	});
+	for (const [printout, places] of [['card', CARD_PLACES], ['handout', HANDOUT_PLACES]] as const)
+		for (const place of places) {
+			const holders = data['printed-pages'].filter((e) => e[printout] === place);
+			if (holders.length !== 1)
+				problems.push({
+					file: dataFile('printed-pages'),
+					...(holders.length ? { field: holders.map((e) => `id "${e.id}"`).join(', ') } : {}),
+					message: holders.length ? `${holders.length} pages have "${printout}: ${place}"; the ${printout === 'card' ? 'quick card' : 'handout'} prints one there` : `no page has "${printout}: ${place}", a place the ${printout === 'card' ? 'quick card' : 'handout'} prints a page at`,
+					fix: holders.length ? `keep "${printout}: ${place}" on one of them.` : `add "${printout}: ${place}" to the page to print there (src/schemas/vocabulary.ts says what each place is).`,
+				});
+		}
+
 	// 5. The source language has a page for every tool, practice and scenario.
 	if (sourceLang)
 		for (const { folder, collection } of SECTIONS)
@@ -429,7 +448,7 @@ export function checkContent(root: string): CheckResult {
 		const file = uiFile(lang);
 		const text = readText(root, file);
 		if (text === undefined) {
-			problems.push({ file, message: 'the interface strings of this language are missing', fix: `copy ${uiFile(sourceLang ?? 'en')} to ${file} and translate every value.` });
+			problems.push({ file, message: 'the interface strings of this language are missing', fix: `copy ${uiFile(sourceLang!)} to ${file} and translate every value.` });
 			continue;
 		}
 		let value: unknown;
@@ -440,7 +459,7 @@ export function checkContent(root: string): CheckResult {
 			continue;
 		}
 		if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-			problems.push({ file, message: 'the file must hold one JSON object: { "key": "text", … }', fix: `start from ${uiFile(sourceLang ?? 'en')}: copy it and translate every value.` });
+			problems.push({ file, message: 'the file must hold one JSON object: { "key": "text", … }', fix: `start from ${uiFile(sourceLang!)}: copy it and translate every value.` });
 			continue;
 		}
 		const strings = value as Record<string, unknown>;
@@ -454,11 +473,11 @@ export function checkContent(root: string): CheckResult {
 					file,
 					field: place ? `line ${place.line}, column ${place.column}` : `"${key}"`,
 					message: `unknown key "${key}": no page shows it`,
-					fix: (guess ? `did you mean "${guess}"? ` : '') + `Use a key of ${uiFile(sourceLang ?? 'en')} (src/schemas/ui.ts lists them, and the vocabulary of content/data names its own), or remove the line.`,
+					fix: (guess ? `did you mean "${guess}"? ` : '') + `Use a key of ${uiFile(sourceLang!)} (src/schemas/ui.ts lists them, and the vocabulary of content/data names its own), or remove the line.`,
 				});
 			}
 		for (const key of uiKeys)
-			if (typeof strings[key] !== 'string' || !(strings[key] as string).trim()) problems.push(missing(file, key, lang, `"${key}"`, uiFile(sourceLang ?? 'en'), sourceStrings));
+			if (typeof strings[key] !== 'string' || !(strings[key] as string).trim()) problems.push(missing(file, key, lang, `"${key}"`, uiFile(sourceLang!), sourceStrings));
 	}
 
 	// 7. Texts attached to data ids: every key in every language, and no key that no data uses.
@@ -470,7 +489,7 @@ export function checkContent(root: string): CheckResult {
 		const file = textFile(lang);
 		const text = readText(root, file);
 		if (text === undefined) {
-			problems.push({ file, message: 'the texts of this language are missing', fix: `copy ${textFile(sourceLang ?? 'en')} to ${file} and translate every value.` });
+			problems.push({ file, message: 'the texts of this language are missing', fix: `copy ${textFile(sourceLang!)} to ${file} and translate every value.` });
 			continue;
 		}
 		let texts: unknown;
@@ -483,7 +502,7 @@ export function checkContent(root: string): CheckResult {
 		const map = (texts ?? {}) as Record<string, unknown>;
 		textsByLang.set(lang, map);
 		for (const key of wanted)
-			if (typeof map[key] !== 'string' || !(map[key] as string).trim()) problems.push(missing(file, key, lang, `"${key}: ..."`, textFile(sourceLang ?? 'en'), textsByLang.get(sourceLang ?? 'en')));
+			if (typeof map[key] !== 'string' || !(map[key] as string).trim()) problems.push(missing(file, key, lang, `"${key}: ..."`, textFile(sourceLang!), textsByLang.get(sourceLang!)));
 		for (const key of Object.keys(map))
 			if (!wanted.has(key) && !optional.has(key))
 				problems.push({ file, field: key, message: `"${key}" belongs to no data entry`, fix: 'check the id in the key against content/data/, or remove the line.' });
@@ -491,11 +510,11 @@ export function checkContent(root: string): CheckResult {
 	// A key confirmed as rightly the same as the source's must be one: a typo would confirm nothing.
 	languages.forEach((language, index) => {
 		for (const key of language.sameAsSource ?? [])
-			if (!(sourceStrings && key in sourceStrings) && !(key in (textsByLang.get(sourceLang ?? 'en') ?? {})))
+			if (!(sourceStrings && key in sourceStrings) && !(key in (textsByLang.get(sourceLang!) ?? {})))
 				problems.push({
 					file: dataFile('languages'),
 					field: `entry ${index + 1} (id "${language.id}") → sameAsSource`,
-					message: `"${key}" is no key of ${uiFile(sourceLang ?? 'en')} or ${textFile(sourceLang ?? 'en')}`,
+					message: `"${key}" is no key of ${uiFile(sourceLang!)} or ${textFile(sourceLang!)}`,
 					fix: 'correct the key, or remove it from the list.',
 				});
 	});

@@ -15,7 +15,7 @@ import { ReleaseKeySchema } from './release-key.ts';
 import { ScenarioSchema } from './scenario.ts';
 import { SituationSchema } from './situation.ts';
 import { ChannelSchema, ToolSchema } from './tool.ts';
-import { ResourceTopicSchema, SidebarGroupSchema, ToolKindSchema, UseCaseSchema } from './vocabulary.ts';
+import { AttentionSchema, PrintedPageSchema, ResourceTopicSchema, RoleSchema, RouteSchema, SidebarGroupSchema, ToolKindSchema, UseCaseSchema } from './vocabulary.ts';
 
 /** What the generator knows of one data collection. */
 export interface CollectionEntry<S extends z.ZodType = z.ZodType> {
@@ -39,7 +39,11 @@ export const COLLECTIONS = {
 	'tool-kinds': entry({ schema: () => ToolKindSchema(), singular: 'tool kind', schemaFile: 'src/schemas/vocabulary.ts', labels: (id) => [`kind.${id}`], pages: true }),
 	'use-cases': entry({ schema: () => UseCaseSchema(), singular: 'use case', schemaFile: 'src/schemas/vocabulary.ts', labels: (id) => [`useCase.${id}`], pages: true }),
 	'resource-topics': entry({ schema: () => ResourceTopicSchema(), singular: 'resource topic', schemaFile: 'src/schemas/vocabulary.ts', pages: true }),
+	attention: entry({ schema: () => AttentionSchema(), singular: 'kind of attention', schemaFile: 'src/schemas/vocabulary.ts', labels: (id) => [`attention.${id}`, `risk.suspect.${id}`], pages: true }),
+	roles: entry({ schema: () => RoleSchema(), singular: 'role', schemaFile: 'src/schemas/vocabulary.ts', labels: (id) => [`risk.between.${id}`], pages: true }),
+	routes: entry({ schema: () => RouteSchema(), singular: 'route', schemaFile: 'src/schemas/vocabulary.ts', pages: true }),
 	sidebar: entry({ schema: () => SidebarGroupSchema(), singular: 'sidebar group', schemaFile: 'src/schemas/vocabulary.ts', labels: (id) => [`nav.${id}`], pages: false }),
+	'printed-pages': entry({ schema: () => PrintedPageSchema(), singular: 'printed page', schemaFile: 'src/schemas/vocabulary.ts', pages: true }),
 	languages: entry({ schema: () => LanguageSchema(), singular: 'language', schemaFile: 'src/schemas/language.ts', pages: true }),
 	categories: entry({ schema: () => CategorySchema(), singular: 'category', schemaFile: 'src/schemas/practice.ts', pages: true }),
 	threats: entry({ schema: () => ThreatSchema(), singular: 'threat', schemaFile: 'src/schemas/practice.ts', pages: true }),

@@ -20,12 +20,12 @@ export interface Reference {
 	collection: string;
 }
 
-/** An id: lower-case letters, digits and single hyphens, such as `proton-mail`. */
+/** An id: lower-case letters, digits and single hyphens, such as `my-tool`. */
 export const IdSchema = () =>
 	z
-		.string({ error: 'must be an id written as text, such as "proton-mail"' })
+		.string({ error: 'must be an id written as text, such as "my-tool"' })
 		.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
-			error: 'must be lower-case letters, digits and hyphens, such as "proton-mail"',
+			error: 'must be lower-case letters, digits and hyphens, such as "my-tool"',
 		});
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -1,20 +1,19 @@
 import { z } from 'astro/zod';
 import { IdSchema, type RefFactory } from './common.ts';
+import type { Between, RiskModel, Suspicion } from '../lib/risk.ts';
 
 export const ANSWERS = ['yes', 'no', 'unsure'] as const;
 export type Answer = (typeof ANSWERS)[number];
 
 /**
- * Kinds of tools whose mere use can draw an adversary's attention. A question that `suspects`
- * one of them, answered "yes", puts every tool that `drawsAttention` of that kind on the plan's
- * Avoid list.
+ * The kinds of attention a tool can draw are content/data/attention.yaml (src/schemas/vocabulary.ts):
+ * a question that `suspects` one of them, answered "yes", puts every tool that `drawsAttention` of
+ * that kind on the plan's Avoid list.
  */
-export const SUSPICIONS = ['encrypted-apps', 'anonymity-tools'] as const;
-export type Suspicion = (typeof SUSPICIONS)[number];
+export type { Suspicion } from '../lib/risk.ts';
 
-/** Who uses a recommended tool with whom. */
-export const BETWEEN = ['person', 'partner', 'person-if-unavoidable'] as const;
-export type Between = (typeof BETWEEN)[number];
+/** Who uses a recommended tool with whom: content/data/roles.yaml. */
+export type { Between } from '../lib/risk.ts';
 
 /**
  * A question of the risk assessment. Its wording lives in the text files. Questions are asked in
@@ -26,7 +25,7 @@ export const QuestionSchema = (ref: RefFactory) =>
 		/** The answer that leads to the more careful advice; "not sure" is read as this answer. */
 		saferAnswer: z.enum(['yes', 'no']),
 		/** Answered "yes", every tool that draws this kind of attention is to be avoided (see `drawsAttention` in tools.yaml). */
-		suspects: z.enum(SUSPICIONS).optional(),
+		suspects: ref('attention').transform((r) => r.id as Suspicion).optional(),
 		/**
 		 * Ask this question only when all of these answers to questions listed before it hold (the
 		 * content check refuses a later question). A question not asked has no answer: it is never
@@ -50,14 +49,14 @@ export const RuleSchema = (ref: RefFactory) =>
 		when: ConditionSchema(ref),
 		/** Answers that, all together, keep the rule from firing: "fire unless all of these hold". Empty: no exception. */
 		unless: ConditionSchema(ref),
-		/** How to reach the person: directly, or through a partner or host organisation. */
-		route: z.enum(['direct', 'partner']).optional(),
+		/** How to reach the person, a route of content/data/routes.yaml: directly, or through a partner or host organisation. */
+		route: ref('routes').transform((r) => r.id as NonNullable<RiskModel['rules'][number]['route']>).optional(),
 		/** Tools to use. */
 		useTools: z.array(ref('tools')).default([]),
 		/** Channels to use that are not tools, such as a meeting in person (content/data/channels.yaml); with whom as for `useTools`. */
 		useChannels: z.array(ref('channels')).default([]),
-		/** Who uses `useTools` with whom: your organisation and the person, your organisation and the partner, or the person only if direct contact cannot be avoided. */
-		between: z.enum(BETWEEN).default('person'),
+		/** Who uses `useTools` with whom, a role of content/data/roles.yaml: your organisation and the person, your organisation and the partner, or the person only if direct contact cannot be avoided. Absent: the default role. */
+		between: ref('roles').transform((r) => r.id as Between).optional(),
 		/** The rule's text is an option the plan offers ("you can also"), not its main advice. */
 		option: z.boolean().default(false),
 		/** Practices to follow. */

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { IdSchema, type RefFactory } from './common.ts';
 import { ConditionSchema } from './risk.ts';
+import type { Situation as PlanSituation } from '../lib/plan.ts';
 
 /**
  * A situation of the source guide, written as a check on the risk plan: for every combination
@@ -15,8 +16,8 @@ export const SituationSchema = (ref: RefFactory) =>
 		when: ConditionSchema(ref),
 		/** What every plan for these answers must hold. */
 		expect: z.strictObject({
-			/** The route the plan must take. */
-			route: z.enum(['direct', 'partner']).optional(),
+			/** The route the plan must take: a route of content/data/routes.yaml. */
+			route: ref('routes').transform((r) => r.id as NonNullable<PlanSituation['expect']['route']>).optional(),
 			/** Tools that must be on the Use list. */
 			use: z.array(ref('tools')).default([]),
 			/** Tools that must be on the Avoid list. */

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { IdSchema, PastDateSchema, UrlSchema, type RefFactory } from './common.ts';
-import { SUSPICIONS } from './risk.ts';
+import type { Suspicion } from './risk.ts';
 
 export const PLATFORMS = ['android', 'ios', 'windows', 'macos', 'linux', 'web', 'live-usb'] as const;
 export const LOGGING = ['minimal', 'some', 'extensive', 'depends-on-server'] as const;
@@ -43,11 +43,11 @@ export const ToolSchema = (ref: RefFactory) =>
 		/** What people use it for: ids of content/data/use-cases.yaml. */
 		useCases: z.array(ref('use-cases').transform((r) => r.id)).min(1),
 		/**
-		 * Where using such tools is suspect, does this one draw attention? "encrypted-apps": an
-		 * encrypted app whose use can be seen on the network or found on a device; "anonymity-tools":
-		 * Tor and what is built on it. Omit for a tool in common use or built into the system.
+		 * Where using such tools is suspect, does this one draw attention, and of which kind (an id of
+		 * content/data/attention.yaml, such as an encrypted app whose use can be seen on the network
+		 * or found on a device)? Omit for a tool in common use or built into the system.
 		 */
-		drawsAttention: z.enum(SUSPICIONS).optional(),
+		drawsAttention: ref('attention').transform((r) => r.id as Suspicion).optional(),
 		/** Which threats it helps against. */
 		protectsAgainst: z.array(ref('threats')).default([]),
 		/** Instructions in other languages or from other guides. */

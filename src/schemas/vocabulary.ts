@@ -28,8 +28,8 @@ export const ResourceTopicSchema = () => z.strictObject({ id: IdSchema() });
 
 export type ToolKind = z.output<ReturnType<typeof ToolKindSchema>>;
 
-/** A page's slug below its language folder of content/docs: `risk-check`, `practices/leave-fewer-traces`, `index`. */
-const SlugSchema = () => z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*(\/[a-z0-9]+(-[a-z0-9]+)*)*$/, { error: 'must be a page’s path below its language folder, without extension, such as "risk-check" or "practices/leave-fewer-traces"' });
+/** A page's slug below its language folder of content/docs, such as `about`, `guides/first-steps` or `index`. */
+const SlugSchema = () => z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*(\/[a-z0-9]+(-[a-z0-9]+)*)*$/, { error: 'must be a page’s path below its language folder, without extension, such as "about" or "guides/first-steps"' });
 
 /**
  * A group of the sidebar, in the order of content/data/sidebar.yaml. Its name is "nav.<id>" in
@@ -51,3 +51,69 @@ export const SidebarGroupSchema = () =>
 	});
 
 export type SidebarGroup = z.output<ReturnType<typeof SidebarGroupSchema>>;
+
+/** Where the printouts print a page of the guide (`card` and `handout` of content/data/printed-pages.yaml). */
+export const CARD_PLACES = ['questions', 'closing'] as const;
+export const HANDOUT_PLACES = ['first', 'last'] as const;
+
+/**
+ * A page of the guide that the quick card or the handout prints. Each place below is held by one
+ * page; the content check says which is missing.
+ */
+export const PrintedPageSchema = () =>
+	z.strictObject({
+		id: IdSchema(),
+		/** The page, by its path below its language folder of content/docs, without extension. */
+		page: SlugSchema(),
+		/** Where the quick card prints it: "questions", its description heads the risk questions; "closing", printed whole at the end. */
+		card: z.enum(CARD_PLACES).optional(),
+		/** Where the handout prints it: "first", before the plans (its review date is also the quick card's); "last", after the scenarios. */
+		handout: z.enum(HANDOUT_PLACES).optional(),
+	});
+
+export type PrintedPage = z.output<ReturnType<typeof PrintedPageSchema>>;
+
+/** The page printed at a place of the quick card or the handout, from the entries of content/data/printed-pages.yaml (the content check makes sure there is one). */
+export function printedPage(entries: readonly { data: PrintedPage }[], printout: 'card', place: (typeof CARD_PLACES)[number]): string;
+export function printedPage(entries: readonly { data: PrintedPage }[], printout: 'handout', place: (typeof HANDOUT_PLACES)[number]): string;
+export function printedPage(entries: readonly { data: PrintedPage }[], printout: 'card' | 'handout', place: string): string {
+	const page = entries.find((e) => e.data[printout] === place)?.data.page;
+	if (page === undefined) throw new Error(`no page of content/data/printed-pages.yaml has ${printout}: ${place}; add "${printout}: ${place}" to the page the ${printout === 'card' ? 'quick card' : 'handout'} prints there`);
+	return page;
+}
+
+/**
+ * A kind of attention that using a tool can draw where such tools are suspect (a tool's
+ * `drawsAttention`, a question's `suspects`). Its names: "attention.<id>" (a tool's fact) and
+ * "risk.suspect.<id>" (why a plan avoids those tools) in content/i18n/<lang>.json.
+ */
+export const AttentionSchema = () =>
+	z.strictObject({
+		id: IdSchema(),
+		/**
+		 * Tools that draw this attention carry other tools' traffic and say nothing themselves (Tor
+		 * and what is built on it): a plan that prescribes one must also name a tool to talk over it.
+		 */
+		carriesOtherTools: z.boolean().default(false),
+	});
+
+/**
+ * Who uses a plan's tools with whom (a rule's `between`). Its name: "risk.between.<id>" in
+ * content/i18n/<lang>.json, the label of a plan's line of tools.
+ */
+export const RoleSchema = () =>
+	z.strictObject({
+		id: IdSchema(),
+		/** The role of a rule that names none; one role is the default. */
+		default: z.boolean().default(false),
+	});
+
+/** How contact is made (the `route` of a rule, a scenario, a situation). */
+export const RouteSchema = () =>
+	z.strictObject({
+		id: IdSchema(),
+		/** The route reaches a person at risk: its scenarios must end with a clean-up step. */
+		reachesPerson: z.boolean().default(true),
+		/** Contact goes through a partner organisation: a plan on this route adds that the partner talks to the person. */
+		throughPartner: z.boolean().default(false),
+	});

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { checkContent } from '../../src/lib/check-content';
 import { loadSiteConfig } from '../../src/lib/site-config';
+import { printedPage, type PrintedPage } from '../../src/schemas/vocabulary';
 import { copyProject } from '../helpers/project';
 
 let project: ReturnType<typeof copyProject> | undefined;
@@ -71,5 +72,25 @@ describe('the guide’s vocabulary (content/data, src/schemas/vocabulary.ts)', (
 		expect(problems.find((p) => p.file === 'content/data/sidebar.yaml')).toMatchObject({ field: 'entry 1 (id "start") → pages[1]', message: 'no page "risk-asessment" in the source language' });
 		expect(problems.find((p) => p.file === 'content/data/sidebar.yaml')!.fix).toMatch(/^did you mean "risk-assessment"\?/);
 		expect(problems.filter((p) => p.field === 'nav.elsewhere').map((p) => p.file).sort()).toEqual(['content/i18n/ar.json', 'content/i18n/en.json', 'content/i18n/es.json', 'content/i18n/fr.json']);
+	});
+
+	test('each place of the quick card and the handout prints one page of content/data/printed-pages.yaml, which exists', () => {
+		project = copyProject(['content']);
+		project.edit('content/data/printed-pages.yaml', (t) => t.replace('  card: closing\n', '').replace('page: resources\n  handout: last', 'page: resourcez\n  handout: last').replace('page: risk-check\n', 'page: risk-check\n  handout: first\n'));
+		const problems = checkContent(project.dir).problems.filter((p) => p.file === 'content/data/printed-pages.yaml');
+		expect(problems.map((p) => p.message).sort()).toEqual([
+			'2 pages have "handout: first"; the handout prints one there',
+			'no page "resourcez" in the source language',
+			'no page has "card: closing", a place the quick card prints a page at',
+		]);
+		expect(problems.find((p) => p.message.startsWith('2 pages'))!.field).toBe('id "risk-assessment", id "risk-check"');
+		expect(problems).toHaveLength(3);
+	});
+
+	test('printedPage finds the page printed at a place, and names the place and the file when none is', () => {
+		const entries: { data: PrintedPage }[] = [{ data: { id: 'a', page: 'one', card: 'closing' } }, { data: { id: 'b', page: 'two/three', handout: 'first' } }];
+		expect(printedPage(entries, 'card', 'closing')).toBe('one');
+		expect(printedPage(entries, 'handout', 'first')).toBe('two/three');
+		expect(() => printedPage(entries, 'card', 'questions')).toThrow('no page of content/data/printed-pages.yaml has card: questions');
 	});
 });

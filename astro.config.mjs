@@ -4,7 +4,9 @@
 // own playbook").
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
-import playbook from 'safe-comms-playbook';
+import playbook, { guideLocales } from 'safe-comms-playbook';
+
+const guide = './content';
 
 export default defineConfig({
 	// Set SITE_URL to the public address when deploying, e.g. https://guide.example.org
@@ -13,7 +15,9 @@ export default defineConfig({
 		starlight({
 			// Starlight asks for a title; the playbook shows `site.title` of content/i18n/<lang>.json.
 			title: 'Safe communication playbook',
-			plugins: [playbook({ content: './content' })],
+			// The guide's languages (content/data/languages.yaml), which Starlight needs before any plugin runs.
+			...guideLocales(guide),
+			plugins: [playbook({ content: guide })],
 		}),
 	],
 });

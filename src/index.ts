@@ -3,10 +3,10 @@
  *
  *   import starlight from '@astrojs/starlight';
  *   import { defineConfig } from 'astro/config';
- *   import playbook from 'safe-comms-playbook';
+ *   import playbook, { guideLocales } from 'safe-comms-playbook';
  *
  *   export default defineConfig({
- *     integrations: [starlight({ title: 'Our playbook', plugins: [playbook({ content: './content' })] })],
+ *     integrations: [starlight({ title: 'Our playbook', ...guideLocales('./content'), plugins: [playbook({ content: './content' })] })],
  *   });
  *
  * and its src/content.config.ts: `export { collections } from 'safe-comms-playbook/collections';`.
@@ -25,6 +25,8 @@ import { fileURLToPath } from 'node:url';
 import { playbookIntegration } from './integration.ts';
 import { checkContent } from './lib/check-content.ts';
 import { loadSiteConfig } from './lib/site-config.ts';
+import { loadLanguages } from './lib/site-data.ts';
+import type { Language } from './schemas/language.ts';
 import { setContentDir } from './lib/sources.ts';
 import { guideStrings } from './lib/starlight-strings.ts';
 
@@ -49,6 +51,29 @@ const OVERRIDES = {
 } as const;
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/** Starlight's locale of each of a guide's languages, as `starlight({ locales })` takes them. */
+const localesOf = (languages: readonly Language[]) => Object.fromEntries(languages.map((l) => [l.id, { label: l.label, lang: l.lang, dir: l.dir }]));
+
+/**
+ * The guide's languages as Starlight's `defaultLocale` and `locales`, read from
+ * `<content>/data/languages.yaml` (the folder from the project root, which is where Astro runs):
+ * `starlight({ title, ...guideLocales('./content'), plugins: [playbook({ content: './content' })] })`.
+ * Starlight must be given them itself: it prepares the labels inside Markdown (callout titles,
+ * heading anchors) for the languages it is given before any plugin runs. The plugin checks that
+ * they are the guide's.
+ */
+export function guideLocales(content = './content'): { defaultLocale: string; locales: ReturnType<typeof localesOf> } {
+	const root = process.cwd();
+	setContentDir(relative(root, resolve(root, content)).split('\\').join('/') || '.');
+	try {
+		const languages = loadLanguages(root);
+		return { defaultLocale: languages[0]!.id, locales: localesOf(languages) };
+	} catch {
+		// A guide whose languages cannot be read: the content check names the file and the fix.
+		return { defaultLocale: 'en', locales: { en: { label: 'English', lang: 'en', dir: 'ltr' } } };
+	}
+}
 
 /** The playbook generator as a Starlight plugin; see the top of this file and README, "Make your own playbook". */
 export default function playbook(options: PlaybookOptions = {}): StarlightPlugin {
@@ -77,6 +102,19 @@ export default function playbook(options: PlaybookOptions = {}): StarlightPlugin
 				const checkMs = performance.now() - started;
 				const site = loadSiteConfig(root, checked);
 
+
+				// Starlight's languages must be the guide's (see guideLocales above).
+				if (checked.data) {
+					const wanted = localesOf(checked.data.languages);
+					const given = (config.locales ?? {}) as Record<string, { label?: string; lang?: string; dir?: string }>;
+					const same = config.defaultLocale === checked.data.languages[0]!.id && Object.keys(given).join() === Object.keys(wanted).join() && Object.entries(wanted).every(([id, l]) => given[id]?.lang === l.lang && given[id]?.dir === l.dir && given[id]?.label === l.label);
+					if (!same)
+						throw new AstroError(
+							`Starlight's languages (${Object.keys(given).join(', ') || 'none'}) are not those of ${folder}/data/languages.yaml (${Object.keys(wanted).join(', ')}).`,
+							`Give Starlight the guide's own: starlight({ title, ...guideLocales(${JSON.stringify(content)}), plugins: [playbook(${options.content ? `{ content: ${JSON.stringify(content)} }` : ''})] }), with guideLocales imported from 'safe-comms-playbook'.`,
+						);
+				}
+
 				// A site may replace one of the playbook's overrides with its own: said, since what the
 				// playbook's one brings is then missing.
 				const own = config.components ?? {};
@@ -87,8 +125,6 @@ export default function playbook(options: PlaybookOptions = {}): StarlightPlugin
 				}
 				updateConfig({
 					title: site.title,
-					defaultLocale: site.source,
-					locales: site.locales,
 					sidebar: site.sidebar,
 					customCss: [here('./styles/playbook.css'), ...(config.customCss ?? [])],
 					components: { ...own, ...components },

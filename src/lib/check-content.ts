@@ -6,6 +6,7 @@
 import { z } from 'astro/zod';
 import type { DataCollection, RefFactory } from '../schemas/common';
 import { groupFingerprint, publicKeyFingerprint } from './release-keys';
+import { missingLetters, subsetRanges } from './print-fonts.ts';
 import { PAGE_KEYS, PageFrontmatterSchema, REFUSED_PAGE_KEYS } from '../schemas/page';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { UI_KEYS } from '../schemas/ui';
@@ -288,6 +289,34 @@ export function checkContent(root: string): CheckResult {
 					fix: `use a language id from ${dataFile('languages')} (${[...languageIds].join(', ')}).`,
 				});
 		});
+	});
+
+	// 3a. The print fonts are installed with the subsets named, and each language's print fonts have its letters.
+	const printFonts = new Map(data['print-fonts'].map((font) => [font.id, font]));
+	data['print-fonts'].forEach((font, index) => {
+		const ranges = subsetRanges(font.package);
+		if (!ranges)
+			problems.push({ file: dataFile('print-fonts'), field: `${describeEntry(index, font)} → package`, message: `the package ${font.package} is not installed (or has no unicode.json)`, fix: `run npm install ${font.package}, or name a font package of the @fontsource family that is installed.` });
+		else
+			font.subsets.forEach((subset, i) => {
+				if (!Object.hasOwn(ranges, subset))
+					problems.push({ file: dataFile('print-fonts'), field: `${describeEntry(index, font)} → subsets[${i}]`, message: `${font.package} has no subset "${subset}"`, fix: `use one of ${Object.keys(ranges).join(', ')}.` });
+			});
+	});
+	languages.forEach((language, index) => {
+		const ranges = language.printFonts.flatMap((id) => {
+			const font = printFonts.get(id);
+			const all = font && subsetRanges(font.package);
+			return font && all ? font.subsets.map((subset) => all[subset] ?? '') : [];
+		});
+		const missing = missingLetters(language.letters, ranges);
+		if (missing.length)
+			problems.push({
+				file: dataFile('languages'),
+				field: `${describeEntry(index, language)} → letters`,
+				message: `the print fonts of "${language.id}" (${language.printFonts.join(', ')}) have no ${missing.join(' ')}: its PDFs would show ${missing.length > 1 ? 'them' : 'it'} in another font, or as empty boxes`,
+				fix: `add to "printFonts" a font of ${dataFile('print-fonts')} with a subset that has ${missing.length > 1 ? 'them' : 'it'} (each subset's letters are its unicode-range in node_modules/<package>/unicode.json), or add such a font there.`,
+			});
 	});
 
 	// 3b. Release keys: the fingerprint shown is the key's own, and one key at most is current.

@@ -2,11 +2,9 @@
  * What every printed page of the guide (the handout and the quick card, printed by the handouts
  * stage) shares: its fonts, its page frame and the parts of a Starlight page that paper has no use for.
  *
- * Fonts ship with the project; every script the PDFs use has one, embedded in them. Arabic is
- * printed in Amiri: its glyphs map one to one to letters, so the PDF's text layer gives whole
- * words. Noto Sans Arabic draws a letter's dots as glyphs of their own that map to no character,
- * and PDF readers then split words where the dots are ("الت واصل"). Amiri is drawn smaller than
- * Noto Sans at the same size, hence its size-adjust.
+ * Fonts ship with the project; every script the PDFs use has one, embedded in them. Which fonts,
+ * for which languages, is the guide's data (content/data/print-fonts.yaml and each language's
+ * printFonts, whose letters the content check finds in them).
  */
 import latin400 from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import latin700 from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2?url';
@@ -15,9 +13,33 @@ import latinExt700 from '@fontsource/noto-sans/files/noto-sans-latin-ext-700-nor
 import arabic400 from '@fontsource/amiri/files/amiri-arabic-400-normal.woff2?url';
 import arabic700 from '@fontsource/amiri/files/amiri-arabic-700-normal.woff2?url';
 
-const LATIN = 'U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD';
-const LATIN_EXT = 'U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF';
-const ARABIC = 'U+0600-06FF,U+0750-077F,U+0870-088E,U+0890-0891,U+0897-08E1,U+08E3-08FF,U+200C-200E,U+2010-2011,U+204F,U+2E41,U+FB50-FDFF,U+FE70-FE74,U+FE76-FEFC';
+/**
+ * The font files the generator can print with, by package, subset and weight: Vite must see each
+ * file's import to ship it. Which of them a guide prints with is its data (content/data/print-fonts.yaml);
+ * the content check refuses a font or subset that is not here.
+ */
+export const FONT_FILES: Record<string, Record<string, Record<400 | 700, string>>> = {
+	'@fontsource/noto-sans': { latin: { 400: latin400, 700: latin700 }, 'latin-ext': { 400: latinExt400, 700: latinExt700 } },
+	'@fontsource/amiri': { arabic: { 400: arabic400, 700: arabic700 } },
+};
+
+/** The address of a font file the generator ships, or an error that says what to add. */
+function fontFile(pkg: string, subset: string, weight: 400 | 700): string {
+	const url = FONT_FILES[pkg]?.[subset]?.[weight];
+	if (!url) throw new Error(`content/data/print-fonts.yaml prints with ${pkg}, subset ${subset}, which the generator does not ship: add the imports of its ${weight} and other weights' woff2 files to FONT_FILES in src/lib/print-css.ts, or use a font it ships (${Object.entries(FONT_FILES).map(([p, s]) => `${p}: ${Object.keys(s).join(', ')}`).join('; ')})`);
+	return url;
+}
+
+/** One font of content/data/print-fonts.yaml as a printed page needs it: each subset's unicode-range is the package's (its unicode.json). */
+export interface PrintFontFaces {
+	package: string;
+	subsets: { name: string; range: string }[];
+	sizeAdjust?: string;
+	kerning: boolean;
+	/** The languages (their `lang`) printed in it, for the rules that follow the font (no kerning). */
+	langs: string[];
+}
+
 const FAMILY = 'Playbook Print';
 
 const fontFace = (weight: number, url: string, range: string, adjust = '') =>
@@ -46,21 +68,18 @@ export interface PrintFrame {
 	title: string;
 	/** "Page {{page}} of {{pages}}" in the page's language, at the bottom of every page; none if absent. */
 	pageOf?: string;
+	/** The fonts to print in (content/data/print-fonts.yaml), in order. */
+	fonts: readonly PrintFontFaces[];
 }
 
 /** The style sheet of a printed page: fonts, page frame, and no navigation on paper. Inline, unlayered, so that it wins over Starlight's. */
-export function printCss({ size, margin, title, pageOf }: PrintFrame): string {
+export function printCss({ size, margin, title, pageOf, fonts }: PrintFrame): string {
 	const box = `font-family:'${FAMILY}';font-size:9pt;color:#555;`;
 	return [
-		fontFace(400, latin400, LATIN),
-		fontFace(700, latin700, LATIN),
-		fontFace(400, latinExt400, LATIN_EXT),
-		fontFace(700, latinExt700, LATIN_EXT),
-		fontFace(400, arabic400, ARABIC, '120%'),
-		fontFace(700, arabic700, ARABIC, '120%'),
+		...fonts.flatMap((font) => font.subsets.flatMap(({ name, range }) => ([400, 700] as const).map((weight) => fontFace(weight, fontFile(font.package, name, weight), range, font.sizeAdjust)))),
 		`:root{--sl-font:'${FAMILY}';--sl-font-system-mono:'${FAMILY}';}`,
-		// Amiri's kerning moves a letter that follows و or ر far enough that PDF readers split the word there ("شر يكة").
-		`:root:lang(ar){font-kerning:none}`,
+		// A font whose kerning moves letters apart far enough that PDF readers split words there (Amiri after و or ر: "شر يكة").
+		...fonts.filter((font) => !font.kerning && font.langs.length).map((font) => `${font.langs.map((l) => `:root:lang(${l})`).join(',')}{font-kerning:none}`),
 		// Paper has no navigation: no header, sidebar, page footer links or quick exit. Nor the page
 		// footer, whose padding alone would start an empty last page.
 		`@media print{header.header,.sidebar,.right-sidebar,.pagination-links,starlight-theme-select,starlight-lang-select,site-search,main footer,quick-exit,.sl-skip-link{display:none!important}`,

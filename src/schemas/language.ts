@@ -1,8 +1,11 @@
 import { z } from 'astro/zod';
-import { PastDateSchema } from './common.ts';
+import { PastDateSchema, type RefFactory } from './common.ts';
+
+/** A reference read as its id alone, where no other collection is loaded to check it against (the build's own reading of the languages). */
+const idRef: RefFactory = (collection) => z.string().transform((id) => ({ id, collection }));
 
 /** One language the guide is published in. Adding one is an entry here plus its content. */
-export const LanguageSchema = () =>
+export const LanguageSchema = (ref: RefFactory = idRef) =>
 	z.strictObject({
 		/** Short code used in URLs and file names, such as `en` or `ar`. */
 		id: z.string().regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?$/, { error: 'must be a language code such as "en" or "ar"' }),
@@ -25,8 +28,15 @@ export const LanguageSchema = () =>
 		 * same as the source's (Spanish "No", French "Messages"): `npm run i18n:status` stops listing them.
 		 */
 		sameAsSource: z.array(z.string().min(1)).default([]),
+		/**
+		 * The fonts its PDFs are printed in, ids of content/data/print-fonts.yaml. Together they must
+		 * have every letter of `letters`.
+		 */
+		printFonts: z.array(ref('print-fonts').transform((r) => r.id)).min(1),
+		/** The letters the language is written with, or a sample of them (the ones a font is most likely to lack): the content check makes sure its print fonts have each. */
+		letters: z.string().min(1),
 	});
 
-export const LanguagesSchema = () => z.array(LanguageSchema()).min(1);
+export const LanguagesSchema = (ref?: RefFactory) => z.array(LanguageSchema(ref)).min(1);
 
 export type Language = z.output<ReturnType<typeof LanguageSchema>>;

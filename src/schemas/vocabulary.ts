@@ -117,3 +117,24 @@ export const RouteSchema = () =>
 		/** Contact goes through a partner organisation: a plan on this route adds that the partner talks to the person. */
 		throughPartner: z.boolean().default(false),
 	});
+
+/**
+ * A font the PDFs are printed in (a language's `printFonts`): a package of the @fontsource family,
+ * installed with the project, with the subsets of it the PDFs use. The fonts of every language are
+ * in every printed page, each subset for the letters of its unicode-range (the package's
+ * unicode.json), so that a word in another script (a language's own name) prints too.
+ */
+export const PrintFontSchema = () =>
+	z.strictObject({
+		id: IdSchema(),
+		/** The npm package, such as "@fontsource/inter": a dependency of the project. */
+		package: z.string().regex(/^@fontsource\/[a-z0-9-]+$/, { error: 'must be a package of the @fontsource family, such as "@fontsource/inter"' }),
+		/** Its subsets the PDFs use, such as latin and latin-ext: each is the letters of one unicode-range. */
+		subsets: z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1),
+		/** When its letters are drawn smaller or larger than the other fonts' at the same size: a CSS size-adjust, such as "120%". */
+		sizeAdjust: z.string().regex(/^\d+(\.\d+)?%$/, { error: 'must be a percentage, such as "120%"' }).optional(),
+		/** False when its kerning moves letters so far apart that PDF readers split the words there: the languages printed in it are printed without kerning. */
+		kerning: z.boolean().default(true),
+	});
+
+export type PrintFont = z.output<ReturnType<typeof PrintFontSchema>>;

@@ -27,12 +27,12 @@ describe('loadSiteData', () => {
 	});
 
 	test('names the file, the field and the fix when a language is invalid', () => {
-		const dir = project('- id: en\n  lang: en\n  label: English\n  quickExit: http://example.org/\n');
+		const dir = project('- id: en\n  lang: en\n  label: English\n  quickExit: http://example.org/\n  printFonts: [sans]\n  letters: abc\n');
 		expect(() => loadSiteData(dir)).toThrow('content/data/languages.yaml: at 0.quickExit: must be a full address starting with https://. Fix: see src/schemas/language.ts');
 	});
 
 	test('names a missing strings file and how to make it', () => {
-		const dir = project('- id: en\n  lang: en\n  label: English\n  quickExit: https://example.org/\n- id: de\n  lang: de\n  label: Deutsch\n  quickExit: https://example.org/\n');
+		const dir = project('- id: en\n  lang: en\n  label: English\n  quickExit: https://example.org/\n  printFonts: [sans]\n  letters: abc\n- id: de\n  lang: de\n  label: Deutsch\n  quickExit: https://example.org/\n  printFonts: [sans]\n  letters: abc\n');
 		expect(() => loadSiteData(dir)).toThrow('content/i18n/de.json: the file is missing. Fix: copy content/i18n/en.json to content/i18n/de.json and translate it');
 	});
 });

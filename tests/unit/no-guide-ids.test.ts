@@ -47,6 +47,7 @@ const KNOWN: Record<string, string[]> = {
 	'components/RiskPlans.astro': ['partner'],
 	// The language of the bare config given while the content has problems, which stop the build.
 	'src/lib/site-config.ts': ['en'],
+	'src/index.ts': ['en'],
 	'src/lib/check-mdx.ts': ['digital-security'],
 	// The font files the generator ships, whose imports Vite must see: a print font's id is its package's name.
 	'src/lib/print-css.ts': ['noto-sans'],

@@ -237,7 +237,8 @@ async function runAfterSite(root: string, dist: string, started: number): Promis
 	console.log(`${SITE_STAGE}  ✓ ${site.made}, ${formatBytes(site.bytes!)}, ${formatMs(site.ms)}`);
 	const named = process.env[STAGES_VARIABLE]?.split(',').map((s) => s.trim()).filter(Boolean);
 	const after = named ? named.filter((name) => name !== SITE_STAGE) : undefined;
-	const args = [fileURLToPath(new URL('../scripts/build.ts', import.meta.url)), '--after-site', JSON.stringify(site), '--dist', dist, '--content', contentDir()];
+	// With the generator installed below node_modules/, Node runs its TypeScript only with these hooks.
+	const args = ['--disable-warning=ExperimentalWarning', '--import', fileURLToPath(new URL('../scripts/typescript.mjs', import.meta.url)), fileURLToPath(new URL('../scripts/build.ts', import.meta.url)), '--after-site', JSON.stringify(site), '--dist', dist, '--content', contentDir()];
 	if (after) args.push('--only', after.join(','));
 	if (process.env[REPORT_VARIABLE]) args.push('--report', process.env[REPORT_VARIABLE]!);
 	if (after && !after.length) {

@@ -24,7 +24,7 @@ const signingVariables = takeSigningVariables(process.env);
 export function signInProcess(root: string, variables: Record<string, string> = signingVariables): Promise<StageReport> {
 	const script = join(import.meta.dirname, '..', 'sign.ts');
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [script, root, contentDir()], { cwd: root, env: { ...process.env, ...variables }, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', '--import', join(import.meta.dirname, '..', 'typescript.mjs'), script, root, contentDir()], { cwd: root, env: { ...process.env, ...variables }, stdio: ['ignore', 'pipe', 'pipe'] });
 		let out = '';
 		let err = '';
 		child.stdout.on('data', (d: Buffer) => (out += d));

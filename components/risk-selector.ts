@@ -117,7 +117,8 @@ class RiskSelector extends HTMLElement {
 			const asked = this.#askIf[i]!.every(([n, answer]) => reads[n - 1] === answer);
 			const input = asked ? this.#form.querySelector<HTMLInputElement>(`input[name="${id}"]:checked`) : null;
 			values.push(input && ANSWERS.has(input.value) ? input.value : '');
-			reads.push(input && ANSWERS.has(input.value) ? (input.dataset.reads ?? '') : '');
+			// "Yes" and "no" read as themselves; "not sure" carries the answer it reads as.
+			reads.push(input && ANSWERS.has(input.value) ? (input.dataset.reads ?? input.value) : '');
 		});
 		return key === 'value' ? values : reads;
 	}

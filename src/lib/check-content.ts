@@ -565,6 +565,7 @@ export function checkContent(root: string): CheckResult {
 			expect: {
 				...(s.expect.route ? { route: s.expect.route } : {}),
 				use: s.expect.use.map((r) => r.id),
+				useChannels: s.expect.useChannels.map((r) => r.id),
 				avoid: s.expect.avoid.map((r) => r.id),
 				avoidChannels: s.expect.avoidChannels.map((r) => r.id),
 				offers: s.expect.offers.map((r) => r.id),

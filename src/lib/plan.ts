@@ -146,22 +146,22 @@ export type Cube = Record<string, 'yes' | 'no'>;
 export const picks = (cube: Cube, plan: Plan) => Object.entries(cube).every(([q, a]) => plan.answers[q] === a);
 
 /**
- * Covers a set of plans with cubes of answers that pick those plans and no others, larger cubes
- * first, no two picking the same plan: "secure-apps-risky=yes" rather than eight full sets.
+ * Covers a set of plans with cubes of answers that pick those plans and no others, no two picking
+ * the same plan: "secure-apps-risky=yes" rather than eight full sets. Each cube picks as many of
+ * the plans left as any can, then has the fewest answers: a page renders a part once per cube.
  */
 export function cover(model: RiskModel, plans: readonly Plan[], keys: ReadonlySet<string>): Cube[] {
 	const candidates: Cube[] = [{}];
 	for (const q of model.questions) for (const cube of [...candidates]) candidates.push({ ...cube, [q.id]: 'yes' }, { ...cube, [q.id]: 'no' });
-	candidates.sort((a, b) => Object.keys(a).length - Object.keys(b).length);
+	const picked = candidates.map((cube) => ({ cube, keys: plans.filter((p) => picks(cube, p)).map((p) => p.key) }));
 	const left = new Set(keys);
 	const cubes: Cube[] = [];
 	while (left.size > 0) {
-		const cube = candidates.find((c) => {
-			const picked = plans.filter((p) => picks(c, p));
-			return picked.length > 0 && picked.every((p) => left.has(p.key));
-		})!;
-		cubes.push(cube);
-		for (const p of plans) if (picks(cube, p)) left.delete(p.key);
+		let best: { cube: Cube; keys: string[] } | undefined;
+		for (const c of picked)
+			if (c.keys.length > 0 && c.keys.every((k) => left.has(k)) && (!best || c.keys.length > best.keys.length || (c.keys.length === best.keys.length && Object.keys(c.cube).length < Object.keys(best.cube).length))) best = c;
+		cubes.push(best!.cube);
+		for (const k of best!.keys) left.delete(k);
 	}
 	return cubes;
 }
@@ -195,7 +195,7 @@ export function sharedParts<T>(model: RiskModel, plans: readonly Plan[], pick: (
 export interface Situation {
 	id: string;
 	when: readonly Condition[];
-	expect: { route?: 'direct' | 'partner'; use: readonly string[]; avoid: readonly string[]; avoidChannels: readonly string[]; offers: readonly string[] };
+	expect: { route?: 'direct' | 'partner'; use: readonly string[]; useChannels?: readonly string[]; avoid: readonly string[]; avoidChannels: readonly string[]; offers: readonly string[] };
 }
 
 /** The texts a plan shows, in one language, for the check that no text names an avoided tool. */
@@ -358,6 +358,7 @@ export function checkPlans(
 			const { expect } = situation;
 			if (expect.route && plan.route !== expect.route) fail(`the route is "${plan.route}", but the source's situation calls for "${expect.route}"`);
 			for (const tool of expect.use) if (!plan.useTools.includes(tool)) fail(`tool "${tool}" is not on the Use list`);
+			for (const channel of expect.useChannels ?? []) if (!plan.useChannels.includes(channel)) fail(`channel "${channel}" is not on the Use list`);
 			for (const tool of expect.avoid) if (!plan.avoidTools.includes(tool)) fail(`tool "${tool}" is not on the Avoid list`);
 			for (const channel of expect.avoidChannels) if (!plan.avoidChannels.includes(channel)) fail(`channel "${channel}" is not on the Avoid list`);
 			for (const rule of expect.offers) if (!plan.options.some((o) => o.rule === rule)) fail(`the option of rule "${rule}" is not offered`);

@@ -1,8 +1,8 @@
 /**
  * The CSS that picks the plan of the risk check from the answers, with no script
  * (components/RiskSelector.astro): written at build time from the questions, for any number of
- * them. Questions are numbered by position from 1: each radio button carries data-q="<n>" and the
- * answer it reads as (data-reads, "not sure" read as the safer answer); each part of the plans
+ * them. Questions are numbered by position from 1: each question's fieldset carries data-q="<n>",
+ * and its "not sure" the answer it reads as (data-reads, the safer answer); each part of the plans
  * carries data-a<n> for the answers it is for; a question asked only after some answers (askIf)
  * has its fieldset marked data-ask with those answers, as "1=yes 3=no".
  */
@@ -25,7 +25,8 @@ export function askAttributes(questions: RiskModel['questions']): (string | unde
  */
 export function riskCss(questions: RiskModel['questions']): string {
 	const root = 'risk-selector';
-	const reads = (n: number, answer: string) => `:has([data-q="${n}"][data-reads=${answer}]:checked)`;
+	// "Yes" and "no" read as themselves; "not sure" carries the answer it reads as.
+	const reads = (n: number, answer: string) => `:has([data-q="${n}"] :is([value=${answer}],[data-reads=${answer}]):checked)`;
 	const asks = askAttributes(questions);
 	const when = (ask: string) => ask.split(' ').filter(Boolean).map((c) => reads(Number(c.split('=')[0]), c.split('=')[1]!)).join('');
 	const hidden: string[] = [];
@@ -41,9 +42,9 @@ export function riskCss(questions: RiskModel['questions']): string {
 			return;
 		}
 		if (ask) groups.set(ask, [...(groups.get(ask) ?? []), n]);
-		pending.push(`${when(ask)}:not(:has([data-q="${n}"]:checked))`);
+		pending.push(`${when(ask)}:not(:has([data-q="${n}"] :checked))`);
 		hidden.push(`${root}${reads(n, 'yes')} [data-a${n}=no]`, `${root}${reads(n, 'no')} [data-a${n}=yes]`);
-		unsure.push(`${root}${when(ask)}:has([data-q="${n}"][value=unsure]:checked) [data-unsure-q="${n}"]`);
+		unsure.push(`${root}${when(ask)}:has([data-q="${n}"] [value=unsure]:checked) [data-unsure-q="${n}"]`);
 	});
 	for (const [ask, ns] of groups) hidden.push(`${root}:not(${when(ask)}) :is([data-ask="${ask}"],${ns.map((n) => `[data-a${n}]`).join(',')})`);
 	const waiting = pending.length ? `${root}:is(${pending.join(',')})` : '';

@@ -110,11 +110,15 @@ export function evaluate(model: RiskModel, answers: Answers): Outcome {
 		.filter((rule) => rule.when.every(holds) && !(rule.unless?.length && rule.unless.every(holds)))
 		.map((rule) => ({
 			rule,
-			// The answers that made it fire: its conditions, then the exceptions that did not hold
-			// because of an answer given (not those about a question that was not asked).
+			// The answers that made it fire: its conditions, then the first exception that did not hold
+			// because of an answer given (one is enough to keep the rule firing; a question not asked
+			// is no answer given).
 			reasons: [
 				...rule.when.map((c) => ({ question: c.question, given: answers[c.question] ?? 'unsure', readAs: c.answer })),
-				...(rule.unless ?? []).filter((c) => !holds(c) && effective[c.question] !== undefined).map((c) => ({ question: c.question, given: answers[c.question] ?? 'unsure', readAs: c.answer === 'yes' ? ('no' as const) : ('yes' as const) })),
+				...(rule.unless ?? [])
+					.filter((c) => !holds(c) && effective[c.question] !== undefined)
+					.slice(0, 1)
+					.map((c) => ({ question: c.question, given: answers[c.question] ?? 'unsure', readAs: c.answer === 'yes' ? ('no' as const) : ('yes' as const) })),
 			],
 		}));
 	const route = fired.some(({ rule }) => rule.route === 'partner') ? 'partner' : fired.some(({ rule }) => rule.route === 'direct') ? 'direct' : undefined;

@@ -20,6 +20,8 @@ export const SituationSchema = (ref: RefFactory) =>
 			route: ref('routes').transform((r) => r.id as NonNullable<PlanSituation['expect']['route']>).optional(),
 			/** Tools that must be on the Use list. */
 			use: z.array(ref('tools')).default([]),
+			/** Channels that are not tools (a meeting in person) that must be on the Use list. */
+			useChannels: z.array(ref('channels')).default([]),
 			/** Tools that must be on the Avoid list. */
 			avoid: z.array(ref('tools')).default([]),
 			/** Channels that must be on the Avoid list. */

@@ -24,7 +24,8 @@ import { DIST, requireDist } from '../helpers/project';
 import { answerAll, QUESTIONS, shownPlan, type Lang } from '../helpers/risk-check';
 import { serveStatic } from '../helpers/serve';
 
-const ANSWERS = ['no', 'no', 'yes', 'yes'] as const;
+// Contact dangerous: every question is asked, the partner's two included, in the order of QUESTIONS.
+const ANSWERS = ['no', 'no', 'yes', 'no', 'no', 'yes'] as const;
 const site = { url: '', close: async () => {} };
 /** The quick exit's stand-in: another origin, answering every address with a plain page. */
 const neutral = { url: '', server: undefined as Server | undefined };

@@ -5,7 +5,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useBuiltSite, watch } from '../helpers/browser';
-import { answer, answerAll, LABELS, shownPlan, type Lang } from '../helpers/risk-check';
+import { answer, answerAll, LABELS, QUESTIONS, shownPlan, shownQuestions, type Lang } from '../helpers/risk-check';
 
 const site = useBuiltSite();
 
@@ -28,9 +28,12 @@ async function open(lang: Lang, javaScriptEnabled: boolean): Promise<{ context: 
 
 const CASES = [
 	{ name: 'watched, and secure apps illegal', values: ['yes', 'yes', 'no', 'no'] as const, route: 'direct', use: ['tool:whatsapp'] },
-	{ name: 'direct contact dangerous', values: ['no', 'no', 'yes', 'yes'] as const, route: 'partner', use: ['tool:proton-mail', 'tool:signal', 'tool:wire'] },
+	// Contact dangerous: the partner's two questions are asked too (its secure apps only where the person's are not risky).
+	{ name: 'direct contact dangerous', values: ['no', 'no', 'yes', 'no', 'no', 'yes'] as const, route: 'partner', use: ['tool:proton-mail', 'tool:signal', 'tool:wire'] },
 	// No WhatsApp where contact is dangerous, and nothing to use over Tor where secure apps are risky: the partner in person or its own channels.
-	{ name: 'direct contact dangerous, secure apps risky, Tor not', values: ['no', 'unsure', 'yes', 'no'] as const, route: 'partner', use: ['channel:in-person', 'channel:partner-channels'] },
+	{ name: 'direct contact dangerous, secure apps risky, Tor not', values: ['no', 'unsure', 'yes', 'no', 'no'] as const, route: 'partner', use: ['channel:in-person', 'channel:partner-channels'] },
+	// Secure apps risky where the partner works: with it, in person or its own channels.
+	{ name: 'direct contact dangerous, secure apps risky for the partner', values: ['no', 'no', 'yes', 'yes', 'yes', 'yes'] as const, route: 'partner', use: ['channel:in-person', 'channel:partner-channels'] },
 ];
 
 describe.each(['en', 'ar'] as const)('the risk check in %s', (lang) => {
@@ -84,7 +87,8 @@ describe.each(['en', 'ar'] as const)('the risk check in %s', (lang) => {
 		await answerAll(page, lang, ['no', 'no', 'no', 'no']);
 		await page.getByRole('button', { name: LABELS[lang].share }).click();
 		const link = await page.locator('[data-share-output] input').inputValue();
-		expect(link).toBe(`${site.url}/${lang}/risk-check/#answers=no,no,no,no`);
+		// The partner's questions, not asked, have no answer in the link.
+		expect(link).toBe(`${site.url}/${lang}/risk-check/#answers=no,no,no,,,no`);
 		expect(page.url()).toBe(`${site.url}/${lang}/risk-check/`);
 		await expect(page.evaluate(() => history.length)).resolves.toBe(length);
 
@@ -117,7 +121,7 @@ describe.each(['en', 'ar'] as const)('the risk check in %s', (lang) => {
 	});
 
 	test('without JavaScript, shows the same plan as with it, and leaves the address and history as they were', async () => {
-		for (const { values } of [...CASES, { values: ['unsure', 'no', 'unsure', 'no'] as const }]) {
+		for (const { values } of [...CASES, { values: ['unsure', 'no', 'unsure', 'no', 'unsure', 'no'] as const }]) {
 			const withScript = await open(lang, true);
 			await answerAll(withScript.page, lang, values);
 			const expected = await shownPlan(withScript.page);
@@ -138,5 +142,45 @@ describe.each(['en', 'ar'] as const)('the risk check in %s', (lang) => {
 			expect(problems).toEqual([]);
 			await context.close();
 		}
+	});
+
+	test.each([true, false])('asks a question only once the answer it waits for is given, and ignores it once not asked (JavaScript: %s)', async (javaScriptEnabled) => {
+		const { context, page, problems } = await open(lang, javaScriptEnabled);
+		const [surveilled, appsRisky, dangerous, partnerWatched, partnerApps, torRisky] = QUESTIONS as [string, string, string, string, string, string];
+		expect(await shownQuestions(page)).toEqual([surveilled, appsRisky, dangerous, torRisky]);
+		await answer(page, lang, surveilled, 'no');
+		await answer(page, lang, appsRisky, 'no');
+		await answer(page, lang, torRisky, 'yes');
+		await answer(page, lang, dangerous, 'no');
+		await expect(shownPlan(page)).resolves.toMatchObject({ route: 'direct' });
+		// Contact dangerous: the partner's questions appear, and the plan waits for them.
+		await answer(page, lang, dangerous, 'yes');
+		expect(await shownQuestions(page)).toEqual(QUESTIONS);
+		await expect(page.locator('[data-pending]').isVisible()).resolves.toBe(true);
+		await expect(page.locator('[data-part]:visible').count()).resolves.toBe(0);
+		await answer(page, lang, partnerWatched, 'no');
+		await answer(page, lang, partnerApps, 'yes');
+		const atRisk = await shownPlan(page);
+		expect(atRisk).toMatchObject({ route: 'partner', use: ['channel:in-person', 'channel:partner-channels'] });
+		expect(atRisk.steps).toContain('partner-at-risk-channel');
+		// Secure apps risky for the person: the partner's question on them is no longer asked, and its answer, still
+		// checked, counts for nothing: the plan is the one without it.
+		await answer(page, lang, appsRisky, 'yes');
+		expect(await shownQuestions(page)).toEqual([surveilled, appsRisky, dangerous, partnerWatched, torRisky]);
+		await expect(page.locator(`fieldset[data-question="${partnerApps}"] input:checked`).count()).resolves.toBe(1);
+		const appsRiskyPlan = await shownPlan(page);
+		expect(appsRiskyPlan).toMatchObject({ route: 'partner', use: ['channel:in-person', 'channel:partner-channels'] });
+		expect(appsRiskyPlan.steps).toContain('partner-own-channel');
+		expect(appsRiskyPlan.steps).not.toContain('partner-at-risk-channel');
+		// Contact not dangerous: neither partner question is asked, and the plan needs no answer to them.
+		await answer(page, lang, dangerous, 'no');
+		expect(await shownQuestions(page)).toEqual([surveilled, appsRisky, dangerous, torRisky]);
+		await expect(shownPlan(page)).resolves.toMatchObject({ route: 'direct', use: ['tool:whatsapp'] });
+		if (javaScriptEnabled) {
+			await page.getByRole('button', { name: LABELS[lang].share }).click();
+			await expect(page.locator('[data-share-output] input').inputValue()).resolves.toBe(`${site.url}/${lang}/risk-check/#answers=no,yes,no,,,yes`);
+		}
+		expect(problems).toEqual([]);
+		await context.close();
 	});
 });

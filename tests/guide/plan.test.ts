@@ -18,8 +18,10 @@ const model = toPlanModel(toRiskModel(data), data);
  * 1. communication watched → avoid Facebook, email, phone, SMS, video calls without end-to-end encryption (the source's Skype, shut down in May 2025); meeting in person through a partner is an option;
  * 2. secure apps illegal or persecuted → every tool that draws attention as an encrypted app is avoided; if direct
  *    contact is not dangerous, WhatsApp as a partly secure alternative, and in person through a partner as an option;
- * 3. direct contact dangerous → through a partner, after checking questions 1 and 2 for the partner: secure channels
- *    to it where secure apps are not risky, otherwise meetings in person or the partner's own channels; never WhatsApp
+ * 3. direct contact dangerous → through a partner, after checking questions 1 and 2 for the partner (asked then:
+ *    its communication watched → the same channels avoided; secure apps risky where it works, asked only where they
+ *    are not for the person): secure channels to it where secure apps put neither at risk, otherwise meetings in
+ *    person or the partner's own channels; never WhatsApp
  *    (the source allows it only where direct contact is not dangerous); Tor and Tails on both sides only if direct
  *    digital contact cannot be avoided and they are not illegal or watched, with a channel over them that is not avoided
  *    (Proton Mail, so only where secure apps are not risky); otherwise no direct digital contact at all.
@@ -30,12 +32,15 @@ const OPEN_CHANNELS = ['facebook', 'ordinary-email', 'phone', 'sms', 'video-call
 function expected(answers: Answers) {
 	const yes = (id: string) => answers[id] !== 'no';
 	const [watched, appsRisky, dangerous, torRisky] = ['surveilled', 'secure-apps-risky', 'direct-contact-dangerous', 'anonymity-tools-risky'].map(yes) as [boolean, boolean, boolean, boolean];
+	// Asked only on the partner route; the partner's apps only where the person's are not risky.
+	const partnerWatched = dangerous && yes('partner-surveilled');
+	const partnerAppsRisky = dangerous && !appsRisky && yes('partner-secure-apps-risky');
 	const use: Record<string, string[]> = {};
-	if (dangerous) use.partner = appsRisky ? ['channel:in-person', 'channel:partner-channels'] : ['proton-mail', 'signal', 'wire'];
+	if (dangerous) use.partner = appsRisky || partnerAppsRisky ? ['channel:in-person', 'channel:partner-channels'] : ['proton-mail', 'signal', 'wire'];
 	if (dangerous && !torRisky && !appsRisky) use['person-if-unavoidable'] = ['proton-mail', 'tails', 'tor-browser'];
 	if (!dangerous) use.person = appsRisky ? ['whatsapp'] : ['jitsi-meet', 'proton-mail', 'signal', 'wire'];
 	const steps = dangerous
-		? ['partner-checks-risk', appsRisky ? 'partner-own-channel' : 'secure-partner-channel', 'in-person-meeting', 'partner-relays', 'partner-gives-access', ...(torRisky || appsRisky ? [] : ['direct-over-tor']), 'delete-channels']
+		? ['partner-checks-risk', appsRisky ? 'partner-own-channel' : partnerAppsRisky ? 'partner-at-risk-channel' : 'secure-partner-channel', 'in-person-meeting', 'partner-relays', 'partner-gives-access', ...(torRisky || appsRisky ? [] : ['direct-over-tor']), 'delete-channels']
 		: appsRisky
 			? ['first-call-whatsapp', 'check-participants', 'ongoing-whatsapp', 'compare-safety-numbers', 'coach-devices', 'delete-channels']
 			: ['first-meeting', 'protect-meeting-link', 'check-participants', 'ongoing-channel', 'compare-safety-numbers', 'coach-devices', 'delete-channels'];
@@ -44,7 +49,7 @@ function expected(answers: Answers) {
 		scenario: dangerous ? 'via-partner' : 'direct-contact',
 		use,
 		avoidTools: [...(appsRisky ? ENCRYPTED_APPS : []), ...(torRisky ? ['tails', 'tor-browser'] : []), ...(dangerous ? ['whatsapp'] : [])].sort(),
-		avoidChannels: [...(watched ? OPEN_CHANNELS : []), ...(dangerous && (appsRisky || torRisky) ? ['direct-digital-contact'] : [])].sort(),
+		avoidChannels: [...(watched || partnerWatched ? OPEN_CHANNELS : []), ...(dangerous && (appsRisky || torRisky) ? ['direct-digital-contact'] : [])].sort(),
 		options: !dangerous && (watched || appsRisky) ? ['meet-through-partner'] : [],
 		steps,
 	};
@@ -52,11 +57,14 @@ function expected(answers: Answers) {
 
 const combinations = [...allAnswerCombinations(model)];
 
-describe('the four questions', () => {
-	test('are asked in the source’s order, each with yes, no and not sure: 81 combinations', () => {
-		expect(model.questions.map((q) => q.id)).toEqual(['surveilled', 'secure-apps-risky', 'direct-contact-dangerous', 'anonymity-tools-risky']);
-		expect(combinations).toHaveLength(81);
-		expect(new Set(combinations.map((c) => JSON.stringify(c))).size).toBe(81);
+describe('the questions', () => {
+	test('are asked in the source’s order, each with yes, no and not sure, the partner’s only on its route: 297 combinations', () => {
+		expect(model.questions.map((q) => q.id)).toEqual(['surveilled', 'secure-apps-risky', 'direct-contact-dangerous', 'partner-surveilled', 'partner-secure-apps-risky', 'anonymity-tools-risky']);
+		// Direct contact not dangerous: 3 × 3 × 3 (no partner question); dangerous or not sure (2): 3 × (3 × 3 × 3 + 2 × 3) × 3.
+		expect(combinations).toHaveLength(27 + 2 * 3 * 15 * 3);
+		expect(new Set(combinations.map((c) => JSON.stringify(c))).size).toBe(combinations.length);
+		expect(combinations.filter((c) => c['direct-contact-dangerous'] === 'no').every((c) => !('partner-surveilled' in c) && !('partner-secure-apps-risky' in c))).toBe(true);
+		expect(combinations.filter((c) => c['secure-apps-risky'] !== 'no').every((c) => !('partner-secure-apps-risky' in c))).toBe(true);
 	});
 });
 
@@ -86,10 +94,11 @@ describe('the plan for each combination', () => {
 		expect(plan.practices.flatMap((p) => p.practices)).toEqual(expect.arrayContaining(['check-links-and-attachments', 'multi-factor-authentication', 'passwords', 'updates']));
 	});
 
-	test('resolves one plan for each of the 16 combinations of yes and no', () => {
+	test('resolves one plan for each of the 32 combinations of yes and no a reader can reach', () => {
 		const plans = allPlans(model);
-		expect(plans).toHaveLength(16);
-		expect(new Set(plans.map((p) => p.key)).size).toBe(16);
+		// Not dangerous: 2 × 2 × 2; dangerous: 2 × (2 × 2 + 1 × 2) × 2.
+		expect(plans).toHaveLength(32);
+		expect(new Set(plans.map((p) => p.key)).size).toBe(32);
 	});
 });
 
@@ -99,17 +108,20 @@ describe('the parts the plans share', () => {
 	test('renders each list of steps once, picked by the answers its plans share and only by those', () => {
 		const lists = sharedParts(model, plans, (p) => [p.steps.map((s) => s.id)], (ids) => ids.join());
 		// Direct contact: one list where secure apps are risky, one where not; through a partner: one where secure apps are
-		// risky (no Tor step: nothing to use over it), and where not, with or without the Tor step.
+		// risky (no Tor step: nothing to use over it), and where not, by the partner's answer on secure apps (which is asked
+		// only then, so it alone picks), with or without the Tor step.
 		expect(lists.map((l) => l.cubes)).toEqual(
 			expect.arrayContaining([
 				[{ 'secure-apps-risky': 'yes', 'direct-contact-dangerous': 'no' }],
 				[{ 'secure-apps-risky': 'no', 'direct-contact-dangerous': 'no' }],
 				[{ 'secure-apps-risky': 'yes', 'direct-contact-dangerous': 'yes' }],
-				[{ 'secure-apps-risky': 'no', 'direct-contact-dangerous': 'yes', 'anonymity-tools-risky': 'yes' }],
-				[{ 'secure-apps-risky': 'no', 'direct-contact-dangerous': 'yes', 'anonymity-tools-risky': 'no' }],
+				[{ 'partner-secure-apps-risky': 'no', 'anonymity-tools-risky': 'yes' }],
+				[{ 'partner-secure-apps-risky': 'no', 'anonymity-tools-risky': 'no' }],
+				[{ 'partner-secure-apps-risky': 'yes', 'anonymity-tools-risky': 'yes' }],
+				[{ 'partner-secure-apps-risky': 'yes', 'anonymity-tools-risky': 'no' }],
 			]),
 		);
-		expect(lists).toHaveLength(5);
+		expect(lists).toHaveLength(7);
 	});
 
 	test('covers the plans that hold a part with cubes that pick those plans and no others, never twice', () => {

@@ -11,15 +11,30 @@ export const LABELS = {
 };
 export type Lang = keyof typeof LABELS;
 export type Value = 'yes' | 'no' | 'unsure';
-export const QUESTIONS = ['surveilled', 'secure-apps-risky', 'direct-contact-dangerous', 'anonymity-tools-risky'];
+/** This guide's questions in the order they are asked; the partner's two only on its route (askIf). */
+export const QUESTIONS = ['surveilled', 'secure-apps-risky', 'direct-contact-dangerous', 'partner-surveilled', 'partner-secure-apps-risky', 'anonymity-tools-risky'];
 
 /** Answers the question whose fieldset is marked with `id`, by clicking the labelled radio button. */
 export async function answer(page: Page, lang: Lang, id: string, value: Value) {
 	await page.locator(`fieldset[data-question="${id}"]`).getByRole('radio', { name: LABELS[lang][value], exact: true }).check();
 }
 
+/** The questions on screen, in order: those asked for the answers given so far. */
+export async function shownQuestions(page: Page): Promise<string[]> {
+	return page.locator('fieldset[data-question]').evaluateAll((els) => els.filter((e) => e.checkVisibility()).map((e) => (e as HTMLElement).dataset.question!));
+}
+
+/**
+ * Gives the answers in order to the questions as a reader sees them: the first to the first question
+ * on screen, the next to the next one on screen once it is answered (a question asked only after
+ * some answers shows up then), and so on.
+ */
 export async function answerAll(page: Page, lang: Lang, values: readonly Value[]) {
-	for (const [i, value] of values.entries()) await answer(page, lang, QUESTIONS[i]!, value);
+	for (const [i, value] of values.entries()) {
+		const shown = await shownQuestions(page);
+		if (!shown[i]) throw new Error(`answer ${i + 1} (${value}): only ${shown.length} questions are shown (${shown.join(', ')})`);
+		await answer(page, lang, shown[i]!, value);
+	}
 }
 
 /** The steps of a sequencer that apply to the answers: shown, or hidden only by the one-at-a-time view. */

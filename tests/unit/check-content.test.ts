@@ -219,7 +219,7 @@ describe('checkContent', () => {
 			1. content/data/rules.yaml
 			   at:   entry 1 (id "partner-first") → when[0].question
 			   what: unknown question "direct-contact-dangeros"
-			   fix:  did you mean "direct-contact-dangerous"? Use an id listed in content/data/questions.yaml (surveilled, secure-apps-risky, direct-contact-dangerous, anonymity-tools-risky), or add a question with id "direct-contact-dangeros" there."
+			   fix:  did you mean "direct-contact-dangerous"? Use an id listed in content/data/questions.yaml (surveilled, secure-apps-risky, direct-contact-dangerous, partner-surveilled, partner-secure-apps-risky, anonymity-tools-risky), or add a question with id "direct-contact-dangeros" there."
 		`);
 	});
 

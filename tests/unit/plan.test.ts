@@ -35,7 +35,7 @@ describe('resolvePlan', () => {
 			['avoid-open-channels', [{ question: 'surveilled', given: 'unsure', readAs: 'yes' }]],
 		]);
 		expect(plan.headline).toBe('whatsapp-fallback');
-		expect(plan.key).toBe('yes-yes-no-yes');
+		expect(plan.key).toBe('yes-yes-no-unasked-unasked-yes');
 	});
 });
 
@@ -47,9 +47,9 @@ describe('checkPlans', () => {
 	});
 
 	test('errors when a rule recommends a tool that the same plan avoids', () => {
-		const problems = checkPlans(withRule('partner-secure-channels', (r) => ({ ...r, when: r.when.filter((c) => c.question !== 'secure-apps-risky') })));
+		const problems = checkPlans(withRule('partner-secure-channels', (r) => ({ ...r, when: r.when.filter((c) => c.question === 'direct-contact-dangerous') })));
 		expect(problems[0]).toEqual({
-			answers: 'surveilled=yes, secure-apps-risky=yes, direct-contact-dangerous=yes, anonymity-tools-risky=yes',
+			answers: 'surveilled=yes, secure-apps-risky=yes, direct-contact-dangerous=yes, partner-surveilled=yes, anonymity-tools-risky=yes',
 			source: 'rule "partner-secure-channels"',
 			message: 'recommends tool "signal", which the same plan says to avoid (it draws attention where encrypted apps are suspect, and "secure-apps-risky" is answered yes)',
 			fix: 'add a condition ("when") to rule "partner-secure-channels" so that it does not fire for these answers; or recommend another tool. Start with the rule you changed last.',
@@ -78,9 +78,9 @@ describe('checkPlans', () => {
 	test('errors when a step the plan shows needs an avoided tool, or would lose all its tools', () => {
 		const problems = checkPlans(withStep('via-partner', 'secure-partner-channel', (s) => ({ ...s, when: [] })));
 		expect(problems.map((p) => `${p.answers}: ${p.source}: ${p.message}`)).toEqual([
-			'surveilled=yes, secure-apps-risky=yes, direct-contact-dangerous=yes, anonymity-tools-risky=yes: scenario "via-partner" → step "secure-partner-channel": says the other person needs tool "signal", which the plan says to avoid (it draws attention where encrypted apps are suspect, and "secure-apps-risky" is answered yes)',
-			'surveilled=yes, secure-apps-risky=yes, direct-contact-dangerous=yes, anonymity-tools-risky=yes: scenario "via-partner" → step "secure-partner-channel": says the other person needs tool "proton-mail", which the plan says to avoid (it draws attention where encrypted apps are suspect, and "secure-apps-risky" is answered yes)',
-			"surveilled=yes, secure-apps-risky=yes, direct-contact-dangerous=yes, anonymity-tools-risky=yes: scenario \"via-partner\" → step \"secure-partner-channel\": every tool of the step (signal, wire, proton-mail) is on the plan's Avoid list, so the step would be shown without them",
+			'surveilled=yes, secure-apps-risky=yes, direct-contact-dangerous=yes, partner-surveilled=yes, anonymity-tools-risky=yes: scenario "via-partner" → step "secure-partner-channel": says the other person needs tool "signal", which the plan says to avoid (it draws attention where encrypted apps are suspect, and "secure-apps-risky" is answered yes)',
+			'surveilled=yes, secure-apps-risky=yes, direct-contact-dangerous=yes, partner-surveilled=yes, anonymity-tools-risky=yes: scenario "via-partner" → step "secure-partner-channel": says the other person needs tool "proton-mail", which the plan says to avoid (it draws attention where encrypted apps are suspect, and "secure-apps-risky" is answered yes)',
+			"surveilled=yes, secure-apps-risky=yes, direct-contact-dangerous=yes, partner-surveilled=yes, anonymity-tools-risky=yes: scenario \"via-partner\" → step \"secure-partner-channel\": every tool of the step (signal, wire, proton-mail) is on the plan's Avoid list, so the step would be shown without them",
 		]);
 	});
 
@@ -115,7 +115,7 @@ describe('checkPlans', () => {
 		// Without the rule that avoids it, the source's situation still stops it.
 		const withoutAvoid: PlanModel = { ...seeded, rules: seeded.rules.filter((r) => r.id !== 'no-whatsapp-when-dangerous') };
 		expect(checkPlans(withoutAvoid, { situations }).map((p) => `${p.answers}: ${p.source}: ${p.message}`)).toEqual([
-			'surveilled=yes, secure-apps-risky=yes, direct-contact-dangerous=yes, anonymity-tools-risky=yes: situation "no-whatsapp-when-dangerous": tool "whatsapp" is not on the Avoid list',
+			'surveilled=yes, secure-apps-risky=yes, direct-contact-dangerous=yes, partner-surveilled=yes, anonymity-tools-risky=yes: situation "no-whatsapp-when-dangerous": tool "whatsapp" is not on the Avoid list',
 		]);
 	});
 
@@ -124,7 +124,7 @@ describe('checkPlans', () => {
 		const torOnly = checkPlans(withRule('anonymity-tools', (r) => ({ ...r, useTools: ['tails', 'tor-browser'] })));
 		expect(torOnly).toEqual([
 			{
-				answers: 'surveilled=yes, secure-apps-risky=no, direct-contact-dangerous=yes, anonymity-tools-risky=no',
+				answers: 'surveilled=yes, secure-apps-risky=no, direct-contact-dangerous=yes, partner-surveilled=yes, partner-secure-apps-risky=yes, anonymity-tools-risky=no',
 				source: 'rule "anonymity-tools"',
 				message: 'prescribes tails and tor-browser but names no tool to talk over them (a messenger, email, meeting) that the plan does not avoid',
 				fix: 'add to rule "anonymity-tools"\'s "useTools" a messenger, email, meeting that is not avoided for these answers; or, if there is none, give the rule a "when" so that it does not fire for them, and say plainly that there is no safe direct channel (a rule that avoids the channel "direct-digital-contact").',
@@ -133,8 +133,8 @@ describe('checkPlans', () => {
 		// A channel that the same plan avoids (Proton Mail where secure apps are risky) is no channel.
 		const avoided = checkPlans(withRule('anonymity-tools', (r) => ({ ...r, when: r.when.filter((c) => c.question !== 'secure-apps-risky') })));
 		expect(avoided.map((p) => `${p.answers}: ${p.message}`)).toEqual([
-			'surveilled=yes, secure-apps-risky=yes, direct-contact-dangerous=yes, anonymity-tools-risky=no: prescribes tails and tor-browser but names no tool to talk over them (a messenger, email, meeting) that the plan does not avoid',
-			'surveilled=yes, secure-apps-risky=yes, direct-contact-dangerous=yes, anonymity-tools-risky=no: recommends tool "proton-mail", which the same plan says to avoid (it draws attention where encrypted apps are suspect, and "secure-apps-risky" is answered yes)',
+			'surveilled=yes, secure-apps-risky=yes, direct-contact-dangerous=yes, partner-surveilled=yes, anonymity-tools-risky=no: prescribes tails and tor-browser but names no tool to talk over them (a messenger, email, meeting) that the plan does not avoid',
+			'surveilled=yes, secure-apps-risky=yes, direct-contact-dangerous=yes, partner-surveilled=yes, anonymity-tools-risky=no: recommends tool "proton-mail", which the same plan says to avoid (it draws attention where encrypted apps are suspect, and "secure-apps-risky" is answered yes)',
 		]);
 	});
 
@@ -144,7 +144,7 @@ describe('checkPlans', () => {
 		expect(messages).toContain('rule "partner-own-channels": recommends channel "in-person", which the same plan says to avoid (rule "no-meetings" says to avoid it)');
 		const noChannels = checkPlans(withRule('partner-own-channels', (r) => ({ ...r, useChannels: [] })));
 		expect(noChannels.map((p) => `${p.answers}: ${p.message}`)).toEqual([
-			'surveilled=yes, secure-apps-risky=yes, direct-contact-dangerous=yes, anonymity-tools-risky=yes: the Use list is empty: the plan recommends no tool and no channel',
+			'surveilled=yes, secure-apps-risky=yes, direct-contact-dangerous=yes, partner-surveilled=yes, anonymity-tools-risky=yes: the Use list is empty: the plan recommends no tool and no channel',
 		]);
 	});
 
@@ -156,7 +156,7 @@ describe('checkPlans', () => {
 			const problems = appLock('---\ntitle: Lock your apps\ntools: [signal]\n---\n\nLock [Signal](../tools/signal/) with a PIN.\n');
 			expect(problems).toEqual([
 				{
-					answers: 'surveilled=yes, secure-apps-risky=yes, direct-contact-dangerous=yes, anonymity-tools-risky=yes',
+					answers: 'surveilled=yes, secure-apps-risky=yes, direct-contact-dangerous=yes, partner-surveilled=yes, anonymity-tools-risky=yes',
 					source: 'page "practices/app-lock"',
 					file: 'content/docs/en/practices/app-lock.mdx',
 					message:
@@ -172,7 +172,7 @@ describe('checkPlans', () => {
 			const marked = (where: string) => `Lock your phone.\n\n{/* only-where: ${where} */}\n\nWhere secure apps raise no suspicion, lock Signal with a PIN.\n\n{/* end only-where */}\n`;
 			expect(appLock(marked('secure-apps-risky=no'))).toEqual([]);
 			// Marked for answers whose plans avoid it: still an error.
-			expect(appLock(marked('secure-apps-risky=yes')).map((p) => p.answers)).toEqual(['surveilled=yes, secure-apps-risky=yes, direct-contact-dangerous=yes, anonymity-tools-risky=yes']);
+			expect(appLock(marked('secure-apps-risky=yes')).map((p) => p.answers)).toEqual(['surveilled=yes, secure-apps-risky=yes, direct-contact-dangerous=yes, partner-surveilled=yes, anonymity-tools-risky=yes']);
 			// A mark that names no question hides nothing, and is reported itself.
 			expect(appLock(marked('secure-apps=no')).map((p) => p.message)).toContain('the mark {/* only-where: secure-apps=no */} names no question of content/data/questions.yaml with the answer yes or no');
 		});
@@ -231,7 +231,7 @@ describe('the content check', () => {
 			expect(problems.map((p) => [p.file, p.field, p.message])).toEqual([
 				[
 					'content/data/scenarios.yaml',
-					'answers surveilled=yes, secure-apps-risky=yes, direct-contact-dangerous=yes, anonymity-tools-risky=yes → scenario "via-partner" → step "partner-relays"',
+					'answers surveilled=yes, secure-apps-risky=yes, direct-contact-dangerous=yes, partner-surveilled=yes, anonymity-tools-risky=yes → scenario "via-partner" → step "partner-relays"',
 					'the text "step.via-partner.partner-relays" in content/text/fr.yaml names Signal, which the plan says to avoid (it draws attention where encrypted apps are suspect, and "secure-apps-risky" is answered yes)',
 				],
 			]);

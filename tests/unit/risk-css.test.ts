@@ -32,8 +32,8 @@ function html(): string {
 	const fieldsets = questions
 		.map((q, i) => {
 			const ask = asks[i] ? ` data-ask="${asks[i]}"` : '';
-			const radios = (['yes', 'no', 'unsure'] as const).map((a) => `<label><input type="radio" name="${q.id}" value="${a}" data-q="${i + 1}" data-reads="${a === 'unsure' ? q.saferAnswer : a}">${q.id}-${a}</label>`).join('');
-			return `<fieldset data-question="${q.id}"${ask}>${radios}</fieldset>`;
+			const radios = (['yes', 'no', 'unsure'] as const).map((a) => `<label><input type="radio" name="${q.id}" value="${a}"${a === 'unsure' ? ` data-reads="${q.saferAnswer}"` : ''}>${q.id}-${a}</label>`).join('');
+			return `<fieldset data-question="${q.id}" data-q="${i + 1}"${ask}>${radios}</fieldset>`;
 		})
 		.join('');
 	const parts = Object.entries(PARTS)

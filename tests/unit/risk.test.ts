@@ -41,6 +41,11 @@ describe('evaluate', () => {
 			},
 		]);
 		expect(evaluate(small, { a: 'yes', b: 'yes', c: 'yes' }).fired).toEqual([]);
+		// Both exceptions fail: the first is reason enough.
+		expect(evaluate(small, { a: 'yes', b: 'yes', c: 'no' }).fired[0]!.reasons).toEqual([
+			{ question: 'c', given: 'no', readAs: 'no' },
+			{ question: 'a', given: 'yes', readAs: 'yes' },
+		]);
 	});
 
 	test('reads "not sure" and a missing answer as the safer answer', () => {
@@ -48,6 +53,7 @@ describe('evaluate', () => {
 		expect(effectiveAnswer(question, 'unsure')).toBe('yes');
 		expect(effectiveAnswer(question, undefined)).toBe('yes');
 		expect(effectiveAnswer(question, 'no')).toBe('no');
-		expect(answersKey(model, { surveilled: 'unsure', 'secure-apps-risky': 'no' })).toBe('yes-no-yes-yes');
+		const small: RiskModel = { questions: [{ id: 'a', saferAnswer: 'yes' }, { id: 'b', saferAnswer: 'no' }], rules: [] };
+		expect(answersKey(small, { a: 'unsure' })).toBe('yes-no');
 	});
 });

@@ -55,7 +55,7 @@ describe('checkSequences', () => {
 		expect(checkSequences([broken], questions).map((p) => p.message)).toEqual([
 			'the last step "only" applies only for some answers, so other branches have no end',
 			'a scenario with a person at risk has no clean-up step',
-			'no step applies for the answers surveilled=no, secure-apps-risky=yes, direct-contact-dangerous=yes, anonymity-tools-risky=yes',
+			'no step applies for the answers surveilled=no, secure-apps-risky=yes, direct-contact-dangerous=yes, partner-surveilled=yes, anonymity-tools-risky=yes',
 		]);
 	});
 

@@ -26,7 +26,7 @@ import { failures, hundredfoldVerdict, linearityTable, type SizedBuild } from '.
 import { measure, pageWeight, type PageWeight } from './bench/page-weight.ts';
 import { SLOW_LINK, slowViews, type SlowView } from './bench/slow-link.ts';
 import { contentPages, makeBaseline, makeTenfold } from './bench/sites.ts';
-import { filesUnder } from '../src/lib/files.ts';
+import { DOWNLOADS_FOLDER, filesUnder } from '../src/lib/files.ts';
 
 const ROOT = process.cwd();
 const DIST = join(ROOT, 'dist');
@@ -304,7 +304,7 @@ async function main() {
 		),
 	);
 	// Content pages, as the budget test counts them: not the print sources of the PDFs, nor the single files.
-	const content = rows.filter((r) => r.kind !== 'handout' && r.kind !== 'card' && r.lang !== 'downloads');
+	const content = rows.filter((r) => r.kind !== 'handout' && r.kind !== 'card' && r.lang !== DOWNLOADS_FOLDER);
 	const heaviestFirst = content.reduce((a, b) => (b.first.gzip > a.first.gzip ? b : a));
 	const heaviestRepeat = content.reduce((a, b) => (b.repeat.gzip > a.repeat.gzip ? b : a));
 	out.push(`Largest content page, first view: ${heaviestFirst.largest} ${kb(heaviestFirst.first.gzip)} KB gz; repeat view: ${heaviestRepeat.largest} ${kb(heaviestRepeat.repeat.gzip)} KB gz. (!) marks a page where Chromium fetched other files than the HTML names (the handout declares fonts for every script and fetches those its text uses).`);

@@ -24,9 +24,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildDate } from '../src/lib/build-date.ts';
+import { DOWNLOADS_FOLDER } from '../src/lib/files.ts';
 import { groupFingerprint } from '../src/lib/release-keys.ts';
-import { loadLanguages, loadReleaseKeys } from '../src/lib/site-data.ts';
+import { loadLanguages, loadPageRoles, loadReleaseKeys } from '../src/lib/site-data.ts';
 import { dataFile, setContentDir } from '../src/lib/sources.ts';
+import { rolePage } from '../src/schemas/vocabulary.ts';
 
 
 /** What signing made, as the stage reports it. */
@@ -64,7 +66,7 @@ export function listedDownloads(sums: string): string[] {
 /** Signs the release built in `root`/dist with the key the environment names, if any. */
 export async function sign(root: string, env: NodeJS.ProcessEnv = process.env): Promise<SignReport> {
 	const releaseKeys = loadReleaseKeys(root);
-	const downloads = join(root, 'dist', 'downloads');
+	const downloads = join(root, 'dist', DOWNLOADS_FOLDER);
 	const sums = join(downloads, 'SHA256SUMS');
 	if (!existsSync(sums)) throw new Error('dist/downloads/SHA256SUMS is missing: run the checksums stage first (npm run build runs every stage).');
 	const names = ['SHA256SUMS', ...listedDownloads(readFileSync(sums, 'utf8'))];
@@ -108,11 +110,16 @@ export async function sign(root: string, env: NodeJS.ProcessEnv = process.env): 
 	return { made: `${names.length} signatures by ${groupFingerprint(fingerprint)}, ${pages} downloads pages`, bytes };
 }
 
-/** Shows the line about signatures on the downloads page of every language (hidden until there are signatures). */
+/**
+ * Shows the line about signatures on the downloads page of every language (hidden until there are
+ * signatures): the page with "role: download-list" in content/data/page-roles.yaml, none when no page has it.
+ */
 function markSignedPages(root: string): number {
+	const page = rolePage(loadPageRoles(root), 'download-list');
+	if (page === undefined) return 0;
 	let marked = 0;
 	for (const language of loadLanguages(root)) {
-		const path = join(root, 'dist', language.id, 'downloads', 'index.html');
+		const path = join(root, 'dist', language.id, page, 'index.html');
 		if (!existsSync(path)) continue;
 		const html = readFileSync(path, 'utf8');
 		writeFileSync(path, html.replace(/<p([^>]*) data-signatures(?! data-signed)/g, '<p$1 data-signatures data-signed'));

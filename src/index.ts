@@ -63,15 +63,16 @@ const localesOf = (languages: readonly Language[]) => Object.fromEntries(languag
  * heading anchors) for the languages it is given before any plugin runs. The plugin checks that
  * they are the guide's.
  */
-export function guideLocales(content = './content'): { defaultLocale: string; locales: ReturnType<typeof localesOf> } {
+export function guideLocales(content = './content'): { defaultLocale?: string; locales?: ReturnType<typeof localesOf> } {
 	const root = process.cwd();
 	setContentDir(relative(root, resolve(root, content)).split('\\').join('/') || '.');
 	try {
 		const languages = loadLanguages(root);
 		return { defaultLocale: languages[0]!.id, locales: localesOf(languages) };
 	} catch {
-		// A guide whose languages cannot be read: the content check names the file and the fix.
-		return { defaultLocale: 'en', locales: { en: { label: 'English', lang: 'en', dir: 'ltr' } } };
+		// A guide whose languages cannot be read: the content check names the file and the fix, and
+		// Starlight meanwhile has its own default language, since the generator knows none of its own.
+		return {};
 	}
 }
 

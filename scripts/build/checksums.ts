@@ -8,6 +8,7 @@ import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, w
 import { join } from 'node:path';
 import { buildDate } from '../../src/lib/build-date.ts';
 import type { Stage } from '../../src/lib/pipeline.ts';
+import { rolePage } from '../../src/schemas/vocabulary.ts';
 import type { BuildContext } from './context.ts';
 
 export interface ManifestEntry {
@@ -71,11 +72,17 @@ export const checksums: Stage<BuildContext> = {
 	},
 };
 
-/** Puts each file's size and checksum into the downloads page of every language; returns the pages changed. */
+/**
+ * Puts each file's size and checksum into the downloads page of every language (the page with
+ * "role: download-list" in content/data/page-roles.yaml, none when no page has it); returns the pages changed.
+ */
 function fillDownloadPages(context: BuildContext, manifest: ManifestEntry[], day: string): number {
+	const { languages, pageRoles } = context.data();
+	const page = rolePage(pageRoles, 'download-list');
+	if (page === undefined) return 0;
 	let filled = 0;
-	for (const language of context.data().languages) {
-		const path = join(context.dist, language.id, 'downloads', 'index.html');
+	for (const language of languages) {
+		const path = join(context.dist, language.id, page, 'index.html');
 		if (!existsSync(path)) continue;
 		let html = readFileSync(path, 'utf8');
 		// Whatever the cells hold (empty, or values from an earlier run), they get this run's values.

@@ -3,6 +3,7 @@
  * read and validated once (src/lib/site-data.ts) when a stage first needs it.
  */
 import { join } from 'node:path';
+import { DOWNLOADS_FOLDER } from '../../src/lib/files.ts';
 import { loadSiteData, type SiteData } from '../../src/lib/site-data.ts';
 
 export interface BuildContext {
@@ -19,5 +20,5 @@ export interface BuildContext {
 /** The context of a build of the project in `root`, whose site is in `dist` (<root>/dist unless Astro's outDir says otherwise). */
 export function buildContext(root: string, dist = join(root, 'dist')): BuildContext {
 	let data: SiteData | undefined;
-	return { root, dist, downloads: join(dist, 'downloads'), data: () => (data ??= loadSiteData(root)) };
+	return { root, dist, downloads: join(dist, DOWNLOADS_FOLDER), data: () => (data ??= loadSiteData(root)) };
 }

@@ -23,7 +23,7 @@ import { checkPageFiles } from './check-pages';
 import { checkTypography } from './check-typography';
 import { i18nSchema } from '@astrojs/starlight/schema';
 import { COLLECTIONS, DATA_COLLECTIONS, type DataCollectionName, type EntryOf } from '../schemas/collections';
-import { CARD_PLACES, HANDOUT_PLACES } from '../schemas/vocabulary';
+import { CARD_PLACES, HANDOUT_PLACES, PAGE_ROLES } from '../schemas/vocabulary';
 import {
 	ContentError,
 	dataFile,
@@ -450,6 +450,17 @@ export function checkContent(root: string): CheckResult {
 					fix: holders.length ? `keep "${printout}: ${place}" on one of them.` : `add "${printout}: ${place}" to the page to print there (src/schemas/vocabulary.ts says what each place is).`,
 				});
 		}
+
+	// 4d. The pages of the generator's roles exist, and each role is held by one page at most.
+	data['page-roles'].forEach((entry, index) => {
+		if (sourceLang && !sourcePage(entry.page))
+			problems.push({ file: dataFile('page-roles'), field: `${describeEntry(index, entry)} → page`, message: `no page "${entry.page}" in the source language`, fix: `name a page by its path below content/docs/${sourceLang}/ without extension, or write content/docs/${sourceLang}/${entry.page}.mdx.` });
+	});
+	for (const role of PAGE_ROLES) {
+		const holders = data['page-roles'].filter((e) => e.role === role);
+		if (holders.length > 1)
+			problems.push({ file: dataFile('page-roles'), field: holders.map((e) => `id "${e.id}"`).join(', '), message: `${holders.length} pages have "role: ${role}"; one page holds it`, fix: `keep "role: ${role}" on one of them.` });
+	}
 
 	// 5. The source language has a page for every tool, practice and scenario.
 	if (sourceLang)

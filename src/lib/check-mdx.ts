@@ -306,7 +306,7 @@ const KIND_TEXT: Record<PropKind, string> = {
 	string: 'a text in quotes, such as otherLanguage="(in English)"',
 	boolean: 'true or false, such as compact={true}, or the name alone',
 	number: 'a number, such as {3}',
-	'text-map': "texts by key, such as topics={{ 'digital-security': 'Digital security' }}",
+	'text-map': "texts by key, such as topics={{ 'first-steps': 'First steps' }}",
 };
 
 function fitsKind(kind: PropKind, value: unknown): boolean {

@@ -10,3 +10,9 @@ export function filesUnder(dir: string, prefix = ''): string[] {
 			return entry.isDirectory() ? filesUnder(dir, path) : [path];
 		});
 }
+
+/**
+ * The folder of dist/ the build writes the downloads into (zips, PDFs, single files, SHA256SUMS),
+ * served at /downloads/: the generator's own name, whatever a guide calls its pages.
+ */
+export const DOWNLOADS_FOLDER = 'downloads';

@@ -5,17 +5,35 @@
  * build with every problem, its file and its fix, before anything is rendered.
  */
 import { checkContent } from './check-content';
+import { loadLanguages } from './site-data';
 import { readStrings, textFile, uiFile } from './sources';
 import { SECTIONS } from './model';
 import { COLLECTIONS, type DataCollectionName } from '../schemas/collections';
+import type { Language } from '../schemas/language';
 import type { SidebarGroup } from '../schemas/vocabulary';
 
 type Strings = Record<string, string>;
 
+/**
+ * The config given while the content has problems, which the integration reports before anything
+ * is rendered: the guide's languages when content/data/languages.yaml can be read, and none
+ * otherwise (Starlight's own default language), since the generator knows no language of its own.
+ */
+function bareConfig(root: string) {
+	let languages: Language[] = [];
+	try {
+		languages = loadLanguages(root);
+	} catch {
+		// The content check names the file and the fix.
+	}
+	const locales = languages.length ? Object.fromEntries(languages.map((l) => [l.id, { label: l.label, lang: l.lang, dir: l.dir }])) : undefined;
+	return { languages, source: languages[0]?.id, title: 'Playbook', locales, sidebar: [] };
+}
+
 export function loadSiteConfig(root: string, checked: ReturnType<typeof checkContent> = checkContent(root)) {
 	// Any problem, an interface file whose JSON cannot be read included, is the integration's to report.
 	const { data, problems } = checked;
-	if (!data || problems.length) return { languages: [{ id: 'en', lang: 'en', label: 'English', dir: 'ltr' as const }], source: 'en', title: 'Playbook', locales: { en: { label: 'English', lang: 'en', dir: 'ltr' as const } }, sidebar: [] };
+	if (!data || problems.length) return bareConfig(root);
 	const languages = data.languages;
 	const source = languages[0]!.id;
 	const ui = Object.fromEntries(languages.map((l) => [l.id, readStrings(root, uiFile(l.id))]));

@@ -5,6 +5,7 @@
  */
 import { LanguagesSchema, type Language } from '../schemas/language.ts';
 import { ReleaseKeySchema, type ReleaseKey } from '../schemas/release-key.ts';
+import { PageRoleSchema, type PageRoleEntry } from '../schemas/vocabulary.ts';
 import { z } from 'astro/zod';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -20,6 +21,8 @@ export interface SiteData {
 	version: string;
 	/** The keys that sign releases (content/data/release-keys.yaml); the one without `retired` is current. */
 	releaseKeys: ReleaseKey[];
+	/** The pages the generator writes into or links to, by role (content/data/page-roles.yaml). */
+	pageRoles: PageRoleEntry[];
 }
 
 /** An error that names the file, what is wrong and what to do. */
@@ -44,6 +47,11 @@ export function loadReleaseKeys(root: string): ReleaseKey[] {
 	return loadList(root, 'release-keys', z.array(ReleaseKeySchema()), 'restore it: a YAML list of release keys, [] when releases are not signed');
 }
 
+/** The pages of content/data/page-roles.yaml, validated: the downloads page the build fills, and others. */
+export function loadPageRoles(root: string): PageRoleEntry[] {
+	return loadList(root, 'page-roles', z.array(PageRoleSchema()), 'restore it: a YAML list of the pages the generator writes into or links to, [] when there are none');
+}
+
 function loadList<T>(root: string, name: DataCollectionName, schema: z.ZodType<T>, restore: string): T {
 	const rel = dataFile(name);
 	const text = readText(root, rel);
@@ -63,7 +71,7 @@ export function loadSiteData(root: string): SiteData {
 	const strings = Object.fromEntries(
 		languages.map((l) => [l.id, readJson(root, uiFile(l.id), `copy content/i18n/${languages[0]!.id}.json to ${uiFile(l.id)} and translate it`) as Record<string, string>]),
 	);
-	return { languages, strings, version: projectVersion(root), releaseKeys: loadReleaseKeys(root) };
+	return { languages, strings, version: projectVersion(root), releaseKeys: loadReleaseKeys(root), pageRoles: loadPageRoles(root) };
 }
 
 /**

@@ -15,7 +15,7 @@ import { ReleaseKeySchema } from './release-key.ts';
 import { ScenarioSchema } from './scenario.ts';
 import { SituationSchema } from './situation.ts';
 import { ChannelSchema, ToolSchema } from './tool.ts';
-import { AttentionSchema, PrintFontSchema, PrintedPageSchema, ResourceTopicSchema, RoleSchema, RouteSchema, SidebarGroupSchema, ToolKindSchema, UseCaseSchema } from './vocabulary.ts';
+import { AttentionSchema, PageRoleSchema, PrintFontSchema, PrintedPageSchema, ResourceTopicSchema, RoleSchema, RouteSchema, SidebarGroupSchema, ToolKindSchema, UseCaseSchema } from './vocabulary.ts';
 
 /** What the generator knows of one data collection. */
 export interface CollectionEntry<S extends z.ZodType = z.ZodType> {
@@ -44,6 +44,7 @@ export const COLLECTIONS = {
 	routes: entry({ schema: () => RouteSchema(), singular: 'route', schemaFile: 'src/schemas/vocabulary.ts', pages: true }),
 	sidebar: entry({ schema: () => SidebarGroupSchema(), singular: 'sidebar group', schemaFile: 'src/schemas/vocabulary.ts', labels: (id) => [`nav.${id}`], pages: false }),
 	'printed-pages': entry({ schema: () => PrintedPageSchema(), singular: 'printed page', schemaFile: 'src/schemas/vocabulary.ts', pages: true }),
+	'page-roles': entry({ schema: () => PageRoleSchema(), singular: 'page role', schemaFile: 'src/schemas/vocabulary.ts', pages: true }),
 	'print-fonts': entry({ schema: () => PrintFontSchema(), singular: 'print font', schemaFile: 'src/schemas/vocabulary.ts', pages: true }),
 	languages: entry({ schema: (ref) => LanguageSchema(ref), singular: 'language', schemaFile: 'src/schemas/language.ts', pages: true }),
 	categories: entry({ schema: () => CategorySchema(), singular: 'category', schemaFile: 'src/schemas/practice.ts', pages: true }),

@@ -82,6 +82,36 @@ export function printedPage(entries: readonly { data: PrintedPage }[], printout:
 	return page;
 }
 
+/** What the generator does with a page of the guide (`role` of content/data/page-roles.yaml). */
+export const PAGE_ROLES = ['download-list', 'translation-help'] as const;
+
+export type PageRole = (typeof PAGE_ROLES)[number];
+
+/**
+ * A page of the guide that the generator itself writes into or links to, by its role. Each role is
+ * held by one page at most (the content check says which are more); a role no page holds is left out.
+ */
+export const PageRoleSchema = () =>
+	z.strictObject({
+		id: IdSchema(),
+		/** The page, by its path below its language folder of content/docs, without extension. */
+		page: SlugSchema(),
+		/**
+		 * "download-list": the page that lists the downloads (<DownloadList />); the checksums stage
+		 * writes each file's size and checksum and the build date into it, in every language, and the
+		 * signatures stage shows its line about signatures. "translation-help": the page on how to
+		 * help translate, which the notice on a page whose translation is not reviewed links to.
+		 */
+		role: z.enum(PAGE_ROLES),
+	});
+
+export type PageRoleEntry = z.output<ReturnType<typeof PageRoleSchema>>;
+
+/** The page that holds a role, from the entries of content/data/page-roles.yaml, or undefined when no page does. */
+export function rolePage(entries: readonly PageRoleEntry[], role: PageRole): string | undefined {
+	return entries.find((e) => e.role === role)?.page;
+}
+
 /**
  * A kind of attention that using a tool can draw where such tools are suspect (a tool's
  * `drawsAttention`, a question's `suspects`). Its names: "attention.<id>" (a tool's fact) and

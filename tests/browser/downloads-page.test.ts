@@ -19,7 +19,7 @@ describe('the downloads page at 390 px', () => {
 			await page.goto(`${site.url}/${language.id}/downloads/`);
 			const seen = await page.evaluate(() => {
 				const lead = document.querySelector('main ul[data-lead]')!;
-				const table = document.querySelector('main table.downloads')!;
+				const table = document.querySelector('main table.download-table')!;
 				/** Where each character of an element's text stands, left to right on screen. */
 				const lefts = (el: Element) => {
 					const node = [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE)!;

@@ -14,8 +14,9 @@
  *   ordinary words of the generator's own keys and messages.
  * - The generator's own names are not the guide's even where an id is spelt the same: the names
  *   of the data collections and of the page folders named after them (`getCollection('tools')`),
- *   and "index", a folder's own page; and the words of the web platform that some ids happen to
- *   spell (PLATFORM_WORDS).
+ *   "index", a folder's own page, and the folder of dist/ the downloads are written into
+ *   (DOWNLOADS_FOLDER, served at /downloads/ whatever the guide's downloads page is called); and
+ *   the words of the web platform that some ids happen to spell (PLATFORM_WORDS).
  *
  * KNOWN lists the names still written in the generator, file by file, until the code that holds
  * them reads them from the data: the test fails on a name not listed, and on a listed one that is
@@ -28,6 +29,7 @@ import { describe, expect, test } from 'vitest';
 import { parseYaml, listPages } from '../../src/lib/sources';
 import { DATA_COLLECTIONS } from '../../src/schemas/collections';
 import { SECTIONS } from '../../src/lib/model';
+import { DOWNLOADS_FOLDER } from '../../src/lib/files';
 import { ROOT } from '../helpers/project';
 
 /** Words of HTML, CSS and the JavaScript platform that ids of this guide happen to spell: `block: 'start'` in scrollIntoView and an <ol start>, Intl's part type "element". */
@@ -45,20 +47,11 @@ const KNOWN: Record<string, string[]> = {
 	'src/lib/scenario.ts': ['clean-up', 'direct', 'organisation', 'partner'],
 	'components/RiskPlan.astro': ['partner'],
 	'components/RiskPlans.astro': ['partner'],
-	// The language of the bare config given while the content has problems, which stop the build.
-	'src/lib/site-config.ts': ['en'],
-	'src/index.ts': ['en'],
-	'src/lib/check-mdx.ts': ['digital-security'],
 	// The font files the generator ships, whose imports Vite must see: a print font's id is its package's name.
 	'src/lib/print-css.ts': ['noto-sans'],
-	'components/DownloadList.astro': ['downloads'],
-	'components/TranslationNotice.astro': ['translations'],
-	'scripts/bench.ts': ['ar', 'direct-contact', 'downloads', 'en', 'risk-assessment', 'risk-check', 'scenarios/direct-contact', 'tools/signal'],
+	'scripts/bench.ts': ['ar', 'direct-contact', 'en', 'risk-assessment', 'risk-check', 'scenarios/direct-contact', 'tools/signal'],
 	'scripts/bench/html-growth.ts': ['direct-contact', 'practices/passwords', 'scenarios/direct-contact', 'tools/signal'],
-	'scripts/build/checksums.ts': ['downloads'],
-	'scripts/build/context.ts': ['downloads'],
 	'scripts/i18n-mark.ts': ['tools/signal'],
-	'scripts/sign.ts': ['downloads'],
 };
 
 /** Every `id` in a YAML value, at any depth (a scenario's steps have theirs). */
@@ -78,7 +71,7 @@ export function guideNames(root: string): Set<string> {
 	const dataDir = join(root, 'content/data');
 	for (const file of readdirSync(dataDir).filter((f) => f.endsWith('.yaml'))) idsIn(parseYaml(readFileSync(join(dataDir, file), 'utf8'), `content/data/${file}`), names);
 	for (const page of listPages(root)) names.add(page.slug.replace(/\/index$/, ''));
-	for (const own of [...DATA_COLLECTIONS, ...SECTIONS.map((s) => s.folder), 'index', ...PLATFORM_WORDS]) names.delete(own);
+	for (const own of [...DATA_COLLECTIONS, ...SECTIONS.map((s) => s.folder), 'index', DOWNLOADS_FOLDER, ...PLATFORM_WORDS]) names.delete(own);
 	return names;
 }
 

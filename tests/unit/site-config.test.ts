@@ -23,6 +23,19 @@ describe('loadSiteConfig', () => {
 		}
 	});
 
+	test('gives a bare config with the guide’s languages, or with none when they cannot be read', () => {
+		const copy = copyProject(['content']);
+		try {
+			copy.edit('content/data/practices.yaml', (t) => t.replace('- id: updates', '- id: updates\n  unknownField: 1'));
+			const languages = siteData().languages;
+			expect(loadSiteConfig(copy.dir)).toMatchObject({ languages: languages.map((l) => ({ id: l.id })), source: languages[0]!.id, locales: { [languages[0]!.id]: { lang: languages[0]!.lang } } });
+			copy.edit('content/data/languages.yaml', (t) => `${t}\n- id: [not an id]\n`);
+			expect(loadSiteConfig(copy.dir)).toEqual({ languages: [], source: undefined, title: 'Playbook', locales: undefined, sidebar: [] });
+		} finally {
+			copy.cleanup();
+		}
+	});
+
 	test('gives a bare config, instead of failing with no file named, when an interface file is not valid JSON', () => {
 		const copy = copyProject(['content']);
 		try {

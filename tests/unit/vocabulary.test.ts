@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { checkContent } from '../../src/lib/check-content';
 import { loadSiteConfig } from '../../src/lib/site-config';
-import { printedPage, type PrintedPage } from '../../src/schemas/vocabulary';
+import { printedPage, rolePage, type PrintedPage } from '../../src/schemas/vocabulary';
 import { copyProject } from '../helpers/project';
 
 let project: ReturnType<typeof copyProject> | undefined;
@@ -85,6 +85,25 @@ describe('the guide’s vocabulary (content/data, src/schemas/vocabulary.ts)', (
 		]);
 		expect(problems.find((p) => p.message.startsWith('2 pages'))!.field).toBe('id "risk-assessment", id "risk-check"');
 		expect(problems).toHaveLength(3);
+	});
+
+	test('each role of content/data/page-roles.yaml is held by one page at most, which exists', () => {
+		project = copyProject(['content']);
+		project.write('content/data/page-roles.yaml', '- id: a\n  page: check-a-copy\n  role: download-list\n- id: b\n  page: no-such-page\n  role: download-list\n- id: c\n  page: check-a-copy\n  role: translation-help\n');
+		const problems = checkContent(project.dir).problems.filter((p) => p.file === 'content/data/page-roles.yaml');
+		expect(problems.map((p) => [p.field, p.message])).toEqual([
+			['entry 2 (id "b") → page', 'no page "no-such-page" in the source language'],
+			['id "a", id "b"', '2 pages have "role: download-list"; one page holds it'],
+		]);
+		project.write('content/data/page-roles.yaml', '- id: a\n  page: check-a-copy\n  role: download-page\n');
+		expect(checkContent(project.dir).problems.filter((p) => p.file === 'content/data/page-roles.yaml').map((p) => p.message).join()).toMatch(/download-list.*translation-help/);
+		project.write('content/data/page-roles.yaml', '[]\n');
+		expect(checkContent(project.dir).problems.filter((p) => p.file === 'content/data/page-roles.yaml')).toEqual([]);
+	});
+
+	test('rolePage finds the page of a role, and none when no page holds it', () => {
+		expect(rolePage([{ id: 'a', page: 'get/it', role: 'download-list' }], 'download-list')).toBe('get/it');
+		expect(rolePage([{ id: 'a', page: 'get/it', role: 'download-list' }], 'translation-help')).toBeUndefined();
 	});
 
 	test('printedPage finds the page printed at a place, and names the place and the file when none is', () => {

@@ -7,8 +7,8 @@ import { toPlanModel } from './plan';
 import { toRiskModel } from './risk';
 
 export async function riskModel() {
-	const [questions, rules] = await Promise.all([inFileOrder('questions'), inFileOrder('rules')]);
-	return toRiskModel({ questions: questions.map((q) => q.data), rules: rules.map((r) => r.data) });
+	const [questions, rules, routes, roles] = await Promise.all([inFileOrder('questions'), inFileOrder('rules'), inFileOrder('routes'), inFileOrder('roles')]);
+	return toRiskModel({ questions: questions.map((q) => q.data), rules: rules.map((r) => r.data), routes: routes.map((r) => r.data), roles: roles.map((r) => r.data) });
 }
 
 /** The risk model with the tools' facts and the scenarios' steps: what a plan is resolved from. */

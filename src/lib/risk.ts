@@ -11,6 +11,8 @@ export type Answers = Readonly<Record<string, Answer | undefined>>;
 
 /** The parts of the risk model the logic needs, with references flattened to ids. */
 export interface RiskModel {
+	/** The routes of contact in the order a plan prefers them (routes.yaml): a plan takes the first one that a rule that fires names. Absent: "partner", then "direct". */
+	routes?: readonly string[];
 	/**
 	 * The questions in the order they are asked. A question with `askIf` is asked only when all of
 	 * those answers to earlier questions hold; a question not asked has no answer (see effectiveAnswers).
@@ -121,7 +123,7 @@ export function evaluate(model: RiskModel, answers: Answers): Outcome {
 					.map((c) => ({ question: c.question, given: answers[c.question] ?? 'unsure', readAs: c.answer === 'yes' ? ('no' as const) : ('yes' as const) })),
 			],
 		}));
-	const route = fired.some(({ rule }) => rule.route === 'partner') ? 'partner' : fired.some(({ rule }) => rule.route === 'direct') ? 'direct' : undefined;
+	const route = (model.routes ?? ['partner', 'direct']).find((r) => fired.some(({ rule }) => rule.route === r)) as RiskModel['rules'][number]['route'];
 	return {
 		fired: fired.map(({ rule, reasons }) => ({ rule: rule.id, reasons: reasons as Reason[] })),
 		route,
@@ -174,9 +176,14 @@ export function toRiskModel(data: {
 		avoidChannels: readonly Ref[];
 		scenario?: Ref | undefined;
 	}[];
+	/** The routes in the order a plan prefers them, and the roles with the one a rule without `between` takes (routes.yaml, roles.yaml). */
+	routes?: readonly Ref[];
+	roles?: readonly (Ref & { default?: boolean })[];
 }): RiskModel {
 	const id = (ref: Ref) => ref.id;
+	const role = (data.roles?.find((r) => r.default)?.id ?? 'person') as Between;
 	return {
+		...(data.routes ? { routes: data.routes.map(id) } : {}),
 		questions: data.questions.map((q) => ({
 			id: q.id,
 			saferAnswer: q.saferAnswer,
@@ -187,7 +194,7 @@ export function toRiskModel(data: {
 			id: r.id,
 			when: r.when.map((c) => ({ question: id(c.question), answer: c.answer })),
 			unless: (r.unless ?? []).map((c) => ({ question: id(c.question), answer: c.answer })),
-			between: r.between ?? 'person',
+			between: r.between ?? role,
 			option: r.option ?? false,
 			...(r.route ? { route: r.route } : {}),
 			useTools: r.useTools.map(id),

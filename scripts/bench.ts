@@ -16,17 +16,19 @@
  * time a first view on a slow link, against the baseline;
  * build the tenfold site and compare the time per page and peak memory of every stage.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { firstViewFetches, KEY_DELAY, launch, OFFLINE_RUNS, OFFLINE_SEARCH_GOALS, offlineSearch, onlineSearch, serving, unzipBundle, type OfflineSearchTiming, type SearchTiming } from './bench/browser.ts';
 import { timedBuild, type BuildTimes } from './bench/build.ts';
-import { growthReport, htmlGrowth, MAX_GROWTH, type HtmlGrowth } from './bench/html-growth.ts';
+import { growthPages, growthReport, htmlGrowth, MAX_GROWTH, type HtmlGrowth } from './bench/html-growth.ts';
 import { failures, hundredfoldVerdict, linearityTable, type SizedBuild } from './bench/linear.ts';
 import { measure, pageWeight, type PageWeight } from './bench/page-weight.ts';
 import { SLOW_LINK, slowViews, type SlowView } from './bench/slow-link.ts';
 import { contentPages, makeBaseline, makeTenfold } from './bench/sites.ts';
 import { DOWNLOADS_FOLDER, filesUnder } from '../src/lib/files.ts';
+import { loadLanguages } from '../src/lib/site-data.ts';
+import { dataFile, listPages, parseYaml, readText } from '../src/lib/sources.ts';
 
 const ROOT = process.cwd();
 const DIST = join(ROOT, 'dist');
@@ -38,15 +40,21 @@ const KB = 1024;
 const kb = (n: number) => (n / KB).toFixed(1);
 const ratio = (a: number, b: number | undefined) => (b ? `${(a / b).toFixed(2)}×` : '–');
 
-const languages = readdirSync(join(ROOT, 'content/docs')).sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)));
-/** Search terms found in every language: tool names are not translated. */
-const QUERIES = ['Signal', 'VeraCrypt', 'Tails', 'KeePassXC', 'Jitsi'];
+/** The guide's languages (content/data/languages.yaml), the source language first. */
+const guideLanguages = loadLanguages(ROOT);
+const languages = guideLanguages.map((l) => l.id);
+/** Search terms found in every language: the names of the guide's first five tools, which are not translated. */
+const QUERIES = (parseYaml(readText(ROOT, dataFile('tools')) ?? '[]', dataFile('tools')) as { name: string }[]).slice(0, 5).map((t) => t.name);
+/** A tool, a practice and a scenario page of the guide (the first of each), by path below a language. */
+const PAGES = growthPages(ROOT);
+/** The risk check: the page of the source language that shows <RiskSelector />. */
+const RISK_CHECK = listPages(ROOT).find((p) => p.lang === languages[0] && /<RiskSelector\b/.test(readText(ROOT, p.file) ?? ''))?.slug.replace(/(^|\/)index$/, '');
 
 // ---------------------------------------------------------------------------------------------
 // Pages: kinds, and what a first and a repeat view cost.
 // ---------------------------------------------------------------------------------------------
 
-/** The kind of a page from its path: `en/tools/signal/index.html` is a "tool". */
+/** The kind of a page from its path: `en/tools/<id>/index.html` is a "tool", the risk check's page is "risk check", another page is its path. */
 function kindOf(page: string): { kind: string; lang: string } {
 	if (page === 'index.html') return { kind: 'language picker', lang: '–' };
 	if (page === '404.html') return { kind: '404', lang: '–' };
@@ -56,7 +64,7 @@ function kindOf(page: string): { kind: string; lang: string } {
 		: section === 'tools' ? (id ? 'tool' : 'tools table')
 		: section === 'practices' ? 'practice'
 		: section === 'scenarios' ? 'scenario'
-		: section === 'risk-check' ? (id ? 'risk answer (no JS)' : 'risk check')
+		: [section, id].filter(Boolean).join('/') === RISK_CHECK ? 'risk check'
 		: rest.length === 0 && !id ? section
 		: `${section}/…`;
 	return { kind, lang: lang! };
@@ -127,8 +135,10 @@ async function measurePages(dist: string, only?: (page: string) => boolean): Pro
 					chromiumAgrees: JSON.stringify(fetched) === JSON.stringify(read),
 				});
 			}
-			const order = ['language picker', 'home', 'tool', 'tools table', 'practice', 'scenario', 'risk-assessment', 'risk check', 'risk answer (no JS)', 'resources', 'downloads', 'all-pages', 'translation-status', 'handout', '404'];
-			const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+			// The kinds of every guide first, the guide's own pages by name, then the generator's pages.
+			const first = ['language picker', 'home', 'tool', 'tools table', 'practice', 'scenario', 'risk check'];
+			const last = ['all-pages', 'translation-status', 'handout', 'card', '404'];
+			const rank = (k: string) => (first.includes(k) ? first.indexOf(k) : last.includes(k) ? first.length + 1 + last.indexOf(k) : first.length);
 			return rows.sort((a, b) => rank(a.kind) - rank(b.kind) || a.kind.localeCompare(b.kind) || languages.indexOf(a.lang) - languages.indexOf(b.lang));
 		});
 	} finally {
@@ -210,7 +220,7 @@ async function main() {
 	// 3. Pages.
 	log('measuring every page, and the heaviest of each kind in Chromium');
 	const rows = await measurePages(DIST);
-	const baseRows = await measurePages(baselineDist, (p) => /^[a-z]+\/tools\/signal\/index\.html$/.test(p));
+	const baseRows = await measurePages(baselineDist, (p) => languages.some((l) => p === `${l}/${PAGES.tool}index.html`));
 	const base = Object.fromEntries(baseRows.map((r) => [r.lang, r]));
 	const baseFor = (lang: string) => base[lang] ?? base[languages[0]!]!;
 
@@ -242,8 +252,8 @@ async function main() {
 	}
 
 	// 4b. A slow link: a tool page, a scenario and the risk check, in the source language and the right-to-left one.
-	const slowLangs = [languages[0]!, ...languages.filter((l) => l === 'ar')];
-	const slowPaths = slowLangs.flatMap((l) => [`${l}/tools/signal/`, `${l}/scenarios/direct-contact/`, `${l}/risk-check/`]);
+	const slowLangs = [languages[0]!, ...guideLanguages.filter((l) => l.dir === 'rtl').slice(0, 1).map((l) => l.id)];
+	const slowPaths = slowLangs.flatMap((l) => [`${l}/${PAGES.tool}`, `${l}/${PAGES.scenario}`, ...(RISK_CHECK === undefined ? [] : [`${l}/${RISK_CHECK}/`])]);
 	log(`a first view on a slow link (${SLOW_LINK.downloadThroughput * 8 / 1000} kbit/s, ${SLOW_LINK.latency} ms round trips, gzip), ${slowPaths.length} pages × 5 visits, site and baseline`);
 	let slow: { site: Record<string, SlowView>; baseline: Record<string, SlowView> };
 	{
@@ -264,7 +274,7 @@ async function main() {
 		const made = makeTenfold(ROOT);
 		log(`building the tenfold site: ${made.pages[languages[0]!]} content pages per language instead of ${contentPages(ROOT)[languages[0]!]} (${made.copies} copies of every tool, practice and scenario)`);
 		const built = await timedBuild(made.dir, (m) => log(`tenfold ${m}`));
-		tenfold = { copies: made.copies, contentPages: made.pages, build: built, html: htmlGrowth(DIST, join(made.dir, 'dist'), languages) };
+		tenfold = { copies: made.copies, contentPages: made.pages, build: built, html: htmlGrowth(DIST, join(made.dir, 'dist'), languages, PAGES) };
 		rmSync(made.dir, { recursive: true, force: true });
 	}
 	rmSync(baselineDir, { recursive: true, force: true });
@@ -275,7 +285,7 @@ async function main() {
 	out.push('');
 	out.push('Pages: the heaviest page of each kind and language. First view: what Chromium fetched with an empty cache (HTML, CSS, JS, fonts),');
 	out.push('gzip -6 / brotli -11. Repeat view: the page again, files under /_astro/ cached. ×base: ratio to a plain Starlight page');
-	out.push(`(tools/signal of the baseline in the same language: first view ${kb(baseFor('en').first.gzip)} KB gz, repeat ${kb(baseFor('en').repeat.gzip)} KB gz, ${baseFor('en').first.requests} requests in English).`);
+	out.push(`(${PAGES.tool.replace(/\/$/, '')} of the baseline in the same language: first view ${kb(baseFor(languages[0]!).first.gzip)} KB gz, repeat ${kb(baseFor(languages[0]!).repeat.gzip)} KB gz, ${baseFor(languages[0]!).first.requests} requests in ${guideLanguages[0]!.label}).`);
 	out.push(
 		table(
 			['kind', 'lang', 'pages', 'first gz', '×base', 'first br', 'html', 'css', 'js', 'font', 'repeat gz', '×base', 'repeat br', 'requests', '×base', 'blocking', 'largest page'],

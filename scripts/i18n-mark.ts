@@ -12,7 +12,7 @@ import { languageIds, markCurrent, markTextsCurrent, translationStatus } from '.
 
 const [lang, target, ...keys] = process.argv.slice(2);
 if (!lang || !target) {
-	console.error('usage: npm run i18n:mark -- <lang> <page>|--texts [key …]|--all   e.g. npm run i18n:mark -- fr tools/signal');
+	console.error('usage: npm run i18n:mark -- <lang> <page>|--texts [key …]|--all   where <page> is the page’s path below its language folder, without extension, such as tools/<id>');
 	process.exit(2);
 }
 const root = process.cwd();

@@ -1,13 +1,17 @@
 /**
  * The benchmark's measures of the build (scripts/bench/): peak memory of a process and what it
- * starts, read from /proc, and the table of time per page and peak memory at each size.
+ * starts, read from /proc, the table of time per page and peak memory at each size, and the pages
+ * whose HTML it compares between a guide and a larger one.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { watchMemory } from '../../scripts/bench/memory';
 import { failures, hundredfoldVerdict, linearityTable } from '../../scripts/bench/linear';
 import type { BuildTimes } from '../../scripts/bench/build';
+import { growthPages } from '../../scripts/bench/html-growth';
 
 const MB = 1024 ** 2;
 
@@ -70,5 +74,23 @@ describe('linearityTable', () => {
 
 	test('judges the hundredfold run by its total time and its largest stage', () => {
 		expect(hundredfoldVerdict(build(16000, [['site', 600, 500, 3000], ['offline bundles', 120, 100, 5000]]))).toMatchObject({ fast: true, small: false, minutes: 12 });
+	});
+});
+
+describe('the pages whose HTML growth is compared', () => {
+	test('are the pages of the first tool, practice and scenario of the guide’s data, or none when a list is empty', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'growth-pages-'));
+		try {
+			mkdirSync(join(dir, 'content/data'), { recursive: true });
+			const write = (name: string, text: string) => writeFileSync(join(dir, 'content/data', `${name}.yaml`), text);
+			write('tools', '- id: sled\n  name: Sled\n- id: kite\n  name: Kite\n');
+			write('practices', '- id: wax-skis\n');
+			write('scenarios', '- id: cross-the-pass\n- id: camp\n');
+			expect(growthPages(dir)).toEqual({ tool: 'tools/sled/', practice: 'practices/wax-skis/', scenario: 'scenarios/cross-the-pass/' });
+			write('scenarios', '[]\n');
+			expect(() => growthPages(dir)).toThrow('content/data/scenarios.yaml lists no scenario');
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });

@@ -49,9 +49,6 @@ const KNOWN: Record<string, string[]> = {
 	'components/RiskPlans.astro': ['partner'],
 	// The font files the generator ships, whose imports Vite must see: a print font's id is its package's name.
 	'src/lib/print-css.ts': ['noto-sans'],
-	'scripts/bench.ts': ['ar', 'direct-contact', 'en', 'risk-assessment', 'risk-check', 'scenarios/direct-contact', 'tools/signal'],
-	'scripts/bench/html-growth.ts': ['direct-contact', 'practices/passwords', 'scenarios/direct-contact', 'tools/signal'],
-	'scripts/i18n-mark.ts': ['tools/signal'],
 };
 
 /** Every `id` in a YAML value, at any depth (a scenario's steps have theirs). */

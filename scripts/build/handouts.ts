@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium, resolveChromium } from '../../src/lib/browser.ts';
 import { buildDate } from '../../src/lib/build-date.ts';
+import { ALONE_ATTRIBUTE, CARD_LEVELS, levelAttribute, topLevel, type CardPage } from '../../src/lib/card-fit.ts';
 import { pdfPageCount, reproducible } from '../../src/lib/pdf-file.ts';
 import { formatBytes, type Stage } from '../../src/lib/pipeline.ts';
 import { serveStatic } from '../../src/lib/static-server.ts';
@@ -20,15 +21,23 @@ import type { BuildContext } from './context.ts';
 /**
  * What is printed for each language: the page it is printed from, the file, and the pages it must
  * have. A print with text sizes is printed at the largest that keeps it to its pages (the page reads
- * the size from --print-text): the quick card's text grows into the room a language leaves.
+ * the size from --print-text): the quick card's text grows into the room a language leaves. A print
+ * with levels (the quick card: src/lib/card-fit.ts) that does not fit whole at any size is
+ * shortened: each of its pages at the first level at which it fits one page by itself.
  */
-export const PRINTS: readonly { page: string; file: (lang: string) => string; pages?: number; textSizes?: string[] }[] = [
+export const PRINTS: readonly { page: string; file: (lang: string) => string; pages?: number; textSizes?: string[]; levels?: boolean }[] = [
 	{ page: 'handout', file: (lang) => `handout-${lang}.pdf` },
-	{ page: 'card', file: (lang) => `card-${lang}.pdf`, pages: 2, textSizes: ['9.3pt', '9pt', '8.7pt', '8.3pt'] },
+	{ page: 'card', file: (lang) => `card-${lang}.pdf`, pages: 2, textSizes: ['9.3pt', '9pt', '8.7pt', '8.3pt'], levels: true },
 ];
 
-/** Prints one page of the site served at `origin` to PDF; links to other pages point at `siteUrl`, or are plain text without it. */
-async function print(browser: Browser, origin: string, path: string, siteUrl: string, textSize?: string): Promise<Buffer> {
+/** How one print is made: its text size, and the attributes set on the document (the card's levels, one page alone). */
+interface PrintSettings {
+	textSize?: string | undefined;
+	attributes?: Record<string, string>;
+}
+
+/** One page of the site served at `origin`, loaded once and printed to PDF with any settings; links to other pages point at `siteUrl`, or are plain text without it. */
+async function openPrint(browser: Browser, origin: string, path: string, siteUrl: string): Promise<{ pdf: (settings: PrintSettings) => Promise<Buffer>; close: () => Promise<void> }> {
 	const page = await browser.newPage();
 	try {
 		const failed: string[] = [];
@@ -46,12 +55,63 @@ async function print(browser: Browser, origin: string, path: string, siteUrl: st
 				else a.removeAttribute('href');
 			}
 		}, siteUrl);
-		if (textSize) await page.evaluate((size) => document.documentElement.style.setProperty('--print-text', size), textSize);
 		await page.emulateMedia({ media: 'print' });
-		return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
-	} finally {
+	} catch (error) {
 		await page.close();
+		throw error;
 	}
+	let set: string[] = [];
+	return {
+		async pdf({ textSize, attributes = {} }) {
+			await page.evaluate(
+				({ textSize, attributes, set }) => {
+					const root = document.documentElement;
+					for (const name of set) root.removeAttribute(name);
+					for (const [name, value] of Object.entries(attributes)) root.setAttribute(name, value);
+					if (textSize) root.style.setProperty('--print-text', textSize);
+					else root.style.removeProperty('--print-text');
+				},
+				{ textSize, attributes, set },
+			);
+			set = Object.keys(attributes);
+			return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+		},
+		close: () => page.close(),
+	};
+}
+
+/** The levels of the quick card's pages, as the attributes that set them on the document. */
+const levelAttributes = (levels: Record<CardPage, number>) => Object.fromEntries(Object.entries(levels).map(([page, level]) => [levelAttribute(page as CardPage), String(level)]));
+
+/**
+ * Prints a page with text sizes to exactly `required` pages: whole, at the largest size that fits;
+ * else, with levels, each part of the card alone at the smallest size, at the first level at which
+ * it fits one page (src/lib/card-fit.ts says what each level leaves out), then the whole card at
+ * those levels at the largest size that fits. Gives the PDF that fits, or the smallest one tried
+ * with what did not fit.
+ */
+async function printFitted(print: (settings: PrintSettings) => Promise<Buffer>, pages: (pdf: Buffer) => number, required: number | undefined, sizes: (string | undefined)[], levels: boolean): Promise<{ pdf: Buffer; textSize?: string | undefined; levels?: Record<CardPage, number>; unfit?: string }> {
+	let last: Buffer | undefined;
+	for (const textSize of sizes) {
+		last = await print({ textSize });
+		if (!required || pages(last) === required) return { pdf: last, textSize };
+	}
+	if (!levels) return { pdf: last!, textSize: sizes.at(-1) };
+	const smallest = sizes.at(-1);
+	const fitted = {} as Record<CardPage, number>;
+	for (const part of Object.keys(CARD_LEVELS) as CardPage[]) {
+		let level = 0;
+		while (pages(await print({ textSize: smallest, attributes: { ...levelAttributes({ [part]: level } as Record<CardPage, number>), [ALONE_ATTRIBUTE]: part } })) > 1) {
+			if (level === topLevel(part)) return { pdf: last!, textSize: smallest, unfit: `its ${part} page does not fit one page even with ${CARD_LEVELS[part][level]} (its last level, src/lib/card-fit.ts)` };
+			level++;
+		}
+		fitted[part] = level;
+	}
+	for (const textSize of sizes) {
+		last = await print({ textSize, attributes: levelAttributes(fitted) });
+		if (pages(last) === required) return { pdf: last, textSize, levels: fitted };
+	}
+	return { pdf: last!, textSize: smallest, levels: fitted, unfit: `each page fits alone, at levels ${JSON.stringify(fitted)}, but not the two together` };
 }
 
 export const handouts: Stage<BuildContext> = {
@@ -78,24 +138,26 @@ export const handouts: Stage<BuildContext> = {
 		const total = languages.length * PRINTS.length;
 		try {
 			for (const { id } of languages)
-				for (const { page, file: name, pages: required, textSizes = [undefined] } of PRINTS) {
+				for (const { page, file: name, pages: required, textSizes = [undefined], levels = false } of PRINTS) {
 					const t0 = performance.now();
-					// The largest text size that keeps the print to its pages, else the smallest (and the error below).
-					let pdf: Buffer | undefined;
-					let textSize: string | undefined;
-					for (const size of textSizes) {
-						textSize = size;
-						pdf = reproducible(await print(browser, site.url, `/${id}/${page}/`, siteUrl, size), date);
-						if (!required || pdfPageCount(pdf) === required) break;
+					const printed = await openPrint(browser, site.url, `/${id}/${page}/`, siteUrl);
+					let fitted: Awaited<ReturnType<typeof printFitted>>;
+					try {
+						fitted = await printFitted(async (settings) => reproducible(await printed.pdf(settings), date), pdfPageCount, required, textSizes, levels);
+					} finally {
+						await printed.close();
 					}
-					pdf = pdf!;
+					const { pdf, textSize } = fitted;
 					const file = name(id);
 					const pages = pdfPageCount(pdf);
 					if (required && pages !== required)
-						throw new Error(`dist/downloads/${file} has ${pages} pages instead of ${required}: shorten the texts it prints (src/routes/[lang]/${page}.astro lists them) or tighten its layout`);
+						throw new Error(
+							`dist/downloads/${file} has ${pages} pages instead of ${required}${fitted.unfit ? `: ${fitted.unfit}` : ''}: shorten the texts it prints (src/routes/[lang]/${page}.astro lists them) or tighten its layout`,
+						);
 					writeFileSync(join(context.downloads, file), pdf);
 					bytes += pdf.length;
-					progress(`${++count}/${total} ${file.padEnd(16)} ${String(pages).padStart(3)} pages ${formatBytes(pdf.length).padStart(9)}  ${Math.round(performance.now() - t0)} ms${textSize ? `, text ${textSize}` : ''}`);
+					const shortened = fitted.levels ? Object.entries(fitted.levels).filter(([, level]) => level > 0).map(([part, level]) => `${part} page at level ${level}`) : [];
+					progress(`${++count}/${total} ${file.padEnd(16)} ${String(pages).padStart(3)} pages ${formatBytes(pdf.length).padStart(9)}  ${Math.round(performance.now() - t0)} ms${textSize ? `, text ${textSize}` : ''}${shortened.length ? `, shortened: ${shortened.join(', ')}` : ''}`);
 				}
 		} finally {
 			await browser.close();

@@ -124,6 +124,10 @@ export const UI_KEYS = [
 	'card.severalYes',
 	'card.firstContact',
 	'card.exit',
+	// A list the quick card cuts short ends with "{{count}} more"; a shortened page says where the rest is ({{handout}}: the handout's file), and names the scenarios it prints no steps of ({{names}}): src/lib/card-fit.ts.
+	'card.more',
+	'card.shortened',
+	'card.alsoInHandout',
 	'offline.search',
 	'offline.close',
 	'offline.noResults',

@@ -38,12 +38,12 @@ describe.each(data.languages.map((l) => [l.id, l] as const))('the %s quick card'
 		const html = source();
 		// The page renders every question of the data, in order.
 		expect(html.querySelectorAll('[data-question]').map((q) => q.getAttribute('data-question'))).toEqual(data.questions.map((q) => q.id));
-		expect(html.querySelectorAll('[data-part]').map((p) => p.getAttribute('data-part'))).toEqual(['questions', 'first-contact', 'clean-up', 'exit']);
+		expect(html.querySelectorAll('[data-part]').map((p) => p.getAttribute('data-part'))).toEqual(['questions', 'first-contact', 'cleanup', 'exit']);
 		const content = squash(cards.get(lang)!.pages.map((p) => p.actualText).join(''));
 		const expected = [
 			ui(lang)['card.title']!,
 			...html.querySelectorAll('.card :is(h2, h3, .q)').map((h) => h.textContent),
-			...html.querySelectorAll('[data-part="first-contact"] li, [data-part="clean-up"] li').map((li) => li.textContent),
+			...html.querySelectorAll('[data-part="first-contact"] li, [data-part="cleanup"] li').map((li) => li.textContent),
 			ui(lang)['quickExit.hint']!,
 		];
 		expect(expected.length).toBeGreaterThan(25);

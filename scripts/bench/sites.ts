@@ -131,11 +131,9 @@ export function makeTenfold(root: string, factor = 10, { name = factor === 10 ? 
 		for (let n = 1; n <= copies; n++)
 			for (const item of items) {
 				const id = /^- id: (\S+)/.exec(item)![1]!;
-				let copy = item.replace(/^- id: \S+/, `- id: ${copyId(id, n)}`).replace(/^(  name: .*)$/m, `$1 ${n + 1}`);
-				// No plan leads to a copied scenario, and the quick card lists the clean-up of every
-				// scenario no plan leads to (it must fit on two pages): a copy is one an organisation
-				// runs, which needs no clean-up step, so the card stays the guide's own.
-				if (section.data === 'scenarios') copy = copy.replace(/^  route: \S+/m, '  route: organisation').replace(/^(\s+)kind: cleanup$/gm, '$1kind: action');
+				// A copied scenario keeps its route and its clean-up: no plan leads to it, so the quick
+				// card has it among the clean-ups, and must decide what of them its sheet holds.
+				const copy = item.replace(/^- id: \S+/, `- id: ${copyId(id, n)}`).replace(/^(  name: .*)$/m, `$1 ${n + 1}`);
 				more.push(copy.replace(/\n*$/, '\n'));
 			}
 		writeFileSync(path, head + items.map((i) => i.replace(/\n*$/, '\n')).join('') + more.join(''));

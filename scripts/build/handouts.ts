@@ -31,7 +31,7 @@ export const PRINTS: readonly { page: string; file: (lang: string) => string; pa
 ];
 
 /** How one print is made: its text size, and the attributes set on the document (the card's levels, one page alone). */
-interface PrintSettings {
+export interface PrintSettings {
 	textSize?: string | undefined;
 	attributes?: Record<string, string>;
 }
@@ -90,7 +90,7 @@ const levelAttributes = (levels: Record<CardPage, number>) => Object.fromEntries
  * those levels at the largest size that fits. Gives the PDF that fits, or the smallest one tried
  * with what did not fit.
  */
-async function printFitted(print: (settings: PrintSettings) => Promise<Buffer>, pages: (pdf: Buffer) => number, required: number | undefined, sizes: (string | undefined)[], levels: boolean): Promise<{ pdf: Buffer; textSize?: string | undefined; levels?: Record<CardPage, number>; unfit?: string }> {
+export async function printFitted(print: (settings: PrintSettings) => Promise<Buffer>, pages: (pdf: Buffer) => number, required: number | undefined, sizes: (string | undefined)[], levels: boolean): Promise<{ pdf: Buffer; textSize?: string | undefined; levels?: Record<CardPage, number>; unfit?: string }> {
 	let last: Buffer | undefined;
 	for (const textSize of sizes) {
 		last = await print({ textSize });

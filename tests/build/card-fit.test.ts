@@ -20,8 +20,8 @@ import { readPdf, squash, type Pdf } from '../helpers/pdf';
 import { ROOT } from '../helpers/project';
 
 const LANG = 'en';
-// Eight times the content pages: about 60 tools to avoid where encrypted apps are risky, and some
-// thirty clean-up scenarios, more than either page of the card holds whole at its smallest text.
+// Eight times the content pages: 70 tools to avoid where encrypted apps are risky, and 28 clean-up
+// scenarios, more than either page of the card holds whole at its smallest text.
 const FACTOR = 8;
 let dir = '';
 let output = '';

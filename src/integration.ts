@@ -15,7 +15,7 @@ import { takeSigningVariables } from './lib/signing-env';
 import { searchStrings } from './lib/search-strings';
 import { elementNames } from './lib/check-mdx';
 import { componentImports } from './lib/page-components';
-import { contentDir, docsDir } from './lib/sources';
+import { contentDir, dataFile, docsDir } from './lib/sources';
 import { riskCss } from './lib/risk-css';
 import { toRiskModel } from './lib/risk';
 import { checkPatches, PatchLedger, isPrintStylesheet, patchPrintStylesheet, PRINT_RULES, SIDEBAR_STATE, SIDEBAR_STATE_ID, starlightFolder, starlightVersion } from './lib/starlight-patches';
@@ -108,7 +108,7 @@ export function playbookIntegration(checked: ReturnType<typeof checkContent>, ch
 				logger.info(`content checked in ${Math.round(checkMs)} ms: no problems${later ? `; ${later} to look at again below (advice or facts not checked for over 12 months)` : ''}`);
 				for (const page of old) logger.warn(`${page.file}: advice last reviewed on ${page.reviewed}, more than 12 months ago. Check it, then update "reviewed:".`);
 				if (old.length) logger.warn(`${old.length} page${old.length === 1 ? '' : 's'} not reviewed for over 12 months`);
-				for (const tool of unchecked) logger.warn(oldCheckMessage(tool));
+				for (const tool of unchecked) logger.warn(oldCheckMessage(tool, dataFile('tools')));
 				const order = Object.fromEntries(Object.entries(data).map(([name, entries]) => [name, (entries as { id: string }[]).map((e) => e.id)]));
 				const exported = JSON.stringify({ languages: data.languages, source: data.languages[0]!.id, order, releaseKeys: data['release-keys'] });
 				updateConfig({

@@ -13,7 +13,7 @@ import { checkPage, contentPageOf, findSource, outputProblemsError, type OutputP
 import { inlineScriptHashes, policy, scriptHash } from '../../src/lib/csp.ts';
 import { readEmitted, sha256 } from '../../src/lib/emitted.ts';
 import { filesUnder } from '../../src/lib/files.ts';
-import { contentDir } from '../../src/lib/sources.ts';
+import { contentDir, docsDir } from '../../src/lib/sources.ts';
 import { generatorInlineScripts, generatorInlineStyles } from '../../src/lib/inline-scripts.ts';
 import type { Stage } from '../../src/lib/pipeline.ts';
 import type { BuildContext } from './context.ts';
@@ -79,7 +79,7 @@ export const outputCheck: Stage<BuildContext> = {
 			policy: (html) => policy(inlineScriptHashes(html)),
 			hash: scriptHash,
 		});
-		for (const path of sitePages) problems.push(...checkPage(readFileSync(join(dist, path), 'utf8'), siteRules(path)).map((p) => ({ ...p, preferred: contentPageOf(path) })));
+		for (const path of sitePages) problems.push(...checkPage(readFileSync(join(dist, path), 'utf8'), siteRules(path)).map((p) => ({ ...p, preferred: contentPageOf(path, docsDir()) })));
 		progress(`${sitePages.length} pages of the site checked, ${scriptFiles.length} script files`);
 
 		// The pages inside the zips, each against the zip's own files.
@@ -109,7 +109,7 @@ export const outputCheck: Stage<BuildContext> = {
 					policy: (text) => policy(inlineScriptHashes(text)),
 					hash: scriptHash,
 				});
-				problems.push(...found.map((p) => ({ ...p, preferred: contentPageOf(path) })));
+				problems.push(...found.map((p) => ({ ...p, preferred: contentPageOf(path, docsDir()) })));
 			}
 		}
 		if (zips.length) progress(`${zipPages} pages in ${zips.length} zips checked`);
@@ -134,7 +134,7 @@ export const outputCheck: Stage<BuildContext> = {
 				policy: (text) => policy(inlineScriptHashes(text), { scripts: 'inline' }),
 				hash: scriptHash,
 			});
-			problems.push(...found.map((p) => ({ ...p, preferred: p.sitePage ? contentPageOf(p.sitePage) : [] })));
+			problems.push(...found.map((p) => ({ ...p, preferred: p.sitePage ? contentPageOf(p.sitePage, docsDir()) : [] })));
 		}
 
 		if (problems.length) {

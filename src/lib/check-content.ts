@@ -26,6 +26,7 @@ import { COLLECTIONS, DATA_COLLECTIONS, type DataCollectionName, type EntryOf } 
 import { CARD_PLACES, HANDOUT_PLACES, PAGE_ROLES } from '../schemas/vocabulary';
 import {
 	ContentError,
+	contentDir,
 	dataFile,
 	encodingProblems,
 	linePosition,
@@ -657,7 +658,7 @@ function frontmatterLine(frontmatter: string, key: string): number | undefined {
 export function formatProblems(problems: Problem[], root?: string): string {
 	const texts = new Map<string, string | undefined>();
 	const lineIn = (p: Problem) => {
-		if (!root || !p.field || !/^content\/data\/.*\.yaml$/.test(p.file) || /^line \d+/.test(p.field)) return undefined;
+		if (!root || !p.field || !p.file.startsWith(`${contentDir()}/data/`) || !p.file.endsWith('.yaml') || /^line \d+/.test(p.field)) return undefined;
 		if (!texts.has(p.file)) texts.set(p.file, readText(root, p.file));
 		const text = texts.get(p.file);
 		return text === undefined ? undefined : lineOf(text, p.field);

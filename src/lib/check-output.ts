@@ -459,11 +459,14 @@ export function findSource(files: readonly { file: string; text: string }[], nee
 	return preferred && files.some((f) => f.file === preferred) ? preferred : undefined;
 }
 
-/** The MDX page a built page was made from: `fr/tools/signal/index.html` → `content/docs/fr/tools/signal.mdx` (or its index.mdx). */
-export function contentPageOf(path: string): string[] {
+/**
+ * The MDX page a built page was made from: `fr/tools/signal/index.html` → `content/docs/fr/tools/signal.mdx`
+ * (or its index.mdx), in the guide's folder of pages `docs` (src/lib/sources.ts docsDir()).
+ */
+export function contentPageOf(path: string, docs = 'content/docs'): string[] {
 	const slug = path.replace(/^\/+/, '').replace(/(^|\/)index\.html$/, '').replace(/\/$/, '').replace(/\.html$/, '');
 	if (!slug) return [];
-	return [`content/docs/${slug}.mdx`, `content/docs/${slug}/index.mdx`, `content/docs/${slug}.md`];
+	return [`${docs}/${slug}.mdx`, `${docs}/${slug}/index.mdx`, `${docs}/${slug}.md`];
 }
 
 /** The error that stops the output check: every problem, where it is, where it came from, and what to do. */

@@ -17,7 +17,7 @@ export function oldChecks(tools: readonly { id: string; checked: Date }[], now: 
 	return tools.filter((tool) => tool.checked < limit).map((tool) => ({ id: tool.id, checked: tool.checked.toISOString().slice(0, 10) }));
 }
 
-/** The warning for one tool: what is old, and what to do. */
-export function oldCheckMessage(old: OldCheck): string {
-	return `content/data/tools.yaml: the facts of "${old.id}" were last checked on ${old.checked}, more than 12 months ago. Compare them with its "source:", then update "checked:".`;
+/** The warning for one tool: what is old, and what to do; `file` is the guide's tools file (src/lib/sources.ts dataFile('tools')). */
+export function oldCheckMessage(old: OldCheck, file = 'content/data/tools.yaml'): string {
+	return `${file}: the facts of "${old.id}" were last checked on ${old.checked}, more than 12 months ago. Compare them with its "source:", then update "checked:".`;
 }

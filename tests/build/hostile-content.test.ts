@@ -1,35 +1,36 @@
 /**
  * The attacks of tests/helpers/hostile-content.ts that shipped and worked before pages became
- * data, built for real in copies of the project, each on a page of its own:
+ * data, built for real in copies of a small guide (tests/fixtures/), each on a page of its own:
  * - as they are, the build stops at the content check, before Astro runs any page, naming every
  *   one with its file and line;
  * - with the content check's refusal of code and markup switched off, the pages' code runs, and
  *   the output check stops the build before anything is checksummed or signed, naming every page
  *   that carries a foreign element and the script file a page wrote into dist/.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { VECTORS, type Vector } from '../helpers/hostile-content';
-import { copyProject, withoutCodeChecks } from '../helpers/project';
+import { guideCopy, type GuideCopy } from '../helpers/fixture';
+import { withoutCodeChecks } from '../helpers/project';
 
-const SOURCES = ['src', 'components', 'content', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
-const copies: ReturnType<typeof copyProject>[] = [];
+const copies: GuideCopy[] = [];
 afterAll(() => copies.forEach((c) => c.cleanup()));
 
-/** Pages that hold no component and no link check a vector could disturb: one per vector. */
-const PAGES = ['en', 'es', 'fr', 'ar'].flatMap((lang) => ['tools/signal', 'tools/wire', 'tools/element', 'practices/updates', 'practices/passwords'].map((slug) => `content/docs/${lang}/${slug}.mdx`));
+/** The guide's tool and practice pages, which hold no component a vector could disturb: one per vector. */
+const pagesOf = (copy: GuideCopy) => copy.languages.flatMap((lang) => [...copy.pages(lang, 'tools'), ...copy.pages(lang, 'practices')].map((slug) => copy.page(lang, slug)));
 
 const working = VECTORS.filter((v) => v.working);
 
 /** A copy with each vector written into a page of its own; where each one is, file and line. */
-function hostileCopy(vectors: Vector[], change?: (copy: ReturnType<typeof copyProject>) => void) {
-	const copy = copyProject(SOURCES, { buildable: true });
+function hostileCopy(vectors: Vector[], change?: (copy: GuideCopy) => void) {
+	const copy = guideCopy({ generator: Boolean(change) });
 	copies.push(copy);
 	change?.(copy);
+	const pages = pagesOf(copy);
+	expect(pages.length).toBeGreaterThanOrEqual(vectors.length);
 	const placed = vectors.map((vector, i) => {
-		const file = PAGES[i]!;
+		const file = pages[i]!;
 		copy.edit(file, vector.change);
 		const line = readFileSync(join(copy.dir, file), 'utf8').split('\n').findIndex((l) => l.includes(vector.at)) + 1;
 		expect(line, `${vector.name}: "${vector.at}" is in ${file}`).toBeGreaterThan(0);
@@ -38,21 +39,16 @@ function hostileCopy(vectors: Vector[], change?: (copy: ReturnType<typeof copyPr
 	return { copy, placed };
 }
 
-function build(dir: string) {
-	const run = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, timeout: 280_000 });
-	return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
-}
-
 describe('the attacks that used to work', () => {
 	test('are all refused by the content check, each with its file and line, before Astro runs a page', () => {
 		expect(working.length).toBeGreaterThanOrEqual(9);
 		const { copy, placed } = hostileCopy(working);
-		const { status, output } = build(copy.dir);
+		const { status, output } = copy.build();
 		expect(status, output).not.toBe(0);
-		expect(output).toContain('build: stage "site" failed');
+		expect(output).toMatch(/build: the content has \d+ problems, listed above with the file and the fix/);
 		expect(output).toMatch(/\d+ content problems found:/);
 		// Each problem as the build prints it: "N. <file>" then "at:   line L, …".
-		const reported = [...output.matchAll(/\d+\. (content\/\S+)\n[^\n]*at:\s+line (\d+)\b/g)].map((m) => `${m[1]}:${m[2]}`);
+		const reported = [...output.matchAll(new RegExp(`\\d+\\. (${copy.content}\\/\\S+)\\n[^\\n]*at:\\s+line (\\d+)\\b`, 'g'))].map((m) => `${m[1]}:${m[2]}`);
 		for (const { vector, file, line } of placed) expect(reported, `${vector.name} (${file}, line ${line})\n${output}`).toContain(`${file}:${line}`);
 		expect(existsSync(join(copy.dir, 'dist', 'index.html'))).toBe(false);
 		expect(output).not.toContain('PLAYBOOK');
@@ -63,8 +59,8 @@ describe('the attacks that used to work', () => {
 		// reads the signing key is tests/build/signing-isolation.test.ts); frontmatter stays refused by the
 		// collection's schema whatever the content check does.
 		const body = working.filter((v) => !/^(head|banner|title):/.test(v.at) && !v.at.startsWith('export const k'));
-		const { copy, placed } = hostileCopy(body, (c) => c.edit('src/lib/check-content.ts', withoutCodeChecks));
-		const { status, output } = build(copy.dir);
+		const { copy, placed } = hostileCopy(body, (c) => c.editGenerator('src/lib/check-content.ts', withoutCodeChecks));
+		const { status, output } = copy.build();
 		expect(status, output).not.toBe(0);
 		expect(output).toMatch(/build: stage "output check" failed/);
 		for (const { vector, file } of placed) {
@@ -72,7 +68,7 @@ describe('the attacks that used to work', () => {
 				expect(output, vector.name).toContain('dist/x.js');
 				continue;
 			}
-			const page = file.replace(/^content\/docs\//, 'dist/').replace(/\.mdx$/, '/index.html');
+			const page = file.replace(new RegExp(`^${copy.content}/docs/`), 'dist/').replace(/\.mdx$/, '/index.html');
 			expect(output, `${vector.name}: ${page}`).toContain(page);
 			expect(output, `${vector.name}: its source`).toContain(file);
 		}

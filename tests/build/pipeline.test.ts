@@ -1,16 +1,13 @@
 /**
- * The build command itself, in a copy of the project: what it says when a stage cannot run.
+ * The build command itself, in a copy of a small guide (tests/fixtures/) not built yet: what it says
+ * when a stage cannot run.
  */
-import { spawnSync } from 'node:child_process';
 import { afterAll, expect, test } from 'vitest';
-import { copyProject } from '../helpers/project';
+import { guideCopy } from '../helpers/fixture';
 
-const copy = copyProject(['src', 'components', 'content', 'scripts', 'package.json'], { buildable: true });
+const copy = guideCopy();
 afterAll(() => copy.cleanup());
-const build = (...args: string[]) => {
-	const run = spawnSync(process.execPath, ['scripts/build.ts', ...args], { cwd: copy.dir, encoding: 'utf8', timeout: 60_000 });
-	return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
-};
+const build = (...args: string[]) => copy.build(args, process.env, 60_000);
 
 test('names the stage that cannot run on a project not built yet, and what to run first', () => {
 	const { status, output } = build('--only', 'offline bundles');

@@ -1,13 +1,13 @@
 /**
- * A page cannot reach the release key, even when nothing stops it from running code: a copy of
- * the project whose content check no longer refuses code or markup in pages, with a French page
+ * A page cannot reach the release key, even when nothing stops it from running code: a copy of a
+ * small guide (tests/fixtures/) and of the generator, whose content check no longer refuses code or
+ * markup in pages, with a page in the guide's second language
  * that reads the signing variables and the key file they name at build time and prints what it
  * found, built with a passphrase-protected key configured as a release would be. The page's code
  * runs (it prints a variable the test set for it), finds none of the key's variables, and the key,
  * its file's path and its passphrase are nowhere in dist/, zips and search index included, while
  * the release is still signed and every signature checks out.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -21,11 +21,13 @@ import { checkSignature } from '../../src/lib/release-check';
 import { groupFingerprint } from '../../src/lib/release-keys';
 import { keyEntry, makeKey, type TestKey } from '../helpers/keys';
 import { readPdf } from '../helpers/pdf';
-import { copyProject, withoutCodeChecks } from '../helpers/project';
+import { guideCopy } from '../helpers/fixture';
+import { withoutCodeChecks } from '../helpers/project';
 
-const SOURCES = ['src', 'components', 'content', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
-const PAGE = 'content/docs/fr/tools/signal.mdx';
-const copy = copyProject(SOURCES, { buildable: true });
+const copy = guideCopy({ generator: true });
+/** A tool's page in the guide's second language, which reaches the site, its zip, its single file and its search index. */
+const LANG = copy.languages[1]!;
+const SLUG = copy.pages(LANG, 'tools')[0]!;
 const scratch = mkdtempSync(join(tmpdir(), 'signing-isolation-'));
 afterAll(() => {
 	copy.cleanup();
@@ -56,14 +58,14 @@ beforeAll(async () => {
 	const locked = await openpgp.encryptKey({ privateKey: await openpgp.readPrivateKey({ armoredKey: key.privateKey }), passphrase });
 	armoredSecret = locked.armor();
 	writeFileSync(secretFile, armoredSecret);
-	copy.write('content/data/release-keys.yaml', keyEntry('release-test', key, { added: '2026-11-01' }));
-	copy.edit('src/lib/check-content.ts', (text) => withoutCodeChecks(text));
-	copy.edit(PAGE, (text) => text.replace(/^(---\n[\s\S]*?\n---\n)/, `$1\n${PROBE}\n\n<pre>{probe}</pre>\n`));
+	copy.write(`${copy.content}/data/release-keys.yaml`, keyEntry('release-test', key, { added: '2026-11-01' }));
+	copy.editGenerator('src/lib/check-content.ts', (text) => withoutCodeChecks(text));
+	copy.edit(copy.page(LANG, SLUG), (text) => text.replace(/^(---\n[\s\S]*?\n---\n)/, `$1\n${PROBE}\n\n<pre>{probe}</pre>\n`));
 
-	const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', PLAYBOOK_SIGNING_KEY_FILE: secretFile, PLAYBOOK_SIGNING_PASSPHRASE: passphrase, PLAYBOOK_PROBE_CONTROL: control };
+	const env: NodeJS.ProcessEnv = { ...process.env, PLAYBOOK_SIGNING_KEY_FILE: secretFile, PLAYBOOK_SIGNING_PASSPHRASE: passphrase, PLAYBOOK_PROBE_CONTROL: control };
 	delete env.PLAYBOOK_SIGNING_KEY;
-	const run = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: copy.dir, env, encoding: 'utf8', timeout: 280_000 });
-	output = `${run.stdout}\n${run.stderr}`;
+	const run = copy.build([], env);
+	output = run.output;
 	expect(run.status, output).toBe(0);
 }, 300_000);
 
@@ -90,7 +92,7 @@ async function releaseTexts(): Promise<[string, string][]> {
 
 describe('a page whose code runs at build time, with the content check’s refusal of code switched off', () => {
 	test('runs, and finds none of the signing key’s variables in its environment', () => {
-		const page = readFileSync(join(copy.dir, 'dist/fr/tools/signal/index.html'), 'utf8');
+		const page = readFileSync(join(copy.dir, `dist/${LANG}/${SLUG}/index.html`), 'utf8');
 		expect(/PROBE [^<]*? END/.exec(page)?.[0]).toBe(`PROBE control=${control} key= file= text= passphrase= names= END`);
 	});
 
@@ -99,9 +101,9 @@ describe('a page whose code runs at build time, with the content check’s refus
 		const where = (needle: string) => texts.filter(([, text]) => text.includes(needle)).map(([file]) => file);
 		// The page's output travels as any page's does: so would the key, had it found it.
 		const reached = where(control);
-		expect(reached).toContain('fr/tools/signal/index.html');
-		expect(reached).toContain('downloads/guide-fr.html');
-		expect(reached.some((f) => f.startsWith('downloads/playbook-fr.zip!'))).toBe(true);
+		expect(reached).toContain(`${LANG}/${SLUG}/index.html`);
+		expect(reached).toContain(`downloads/guide-${LANG}.html`);
+		expect(reached.some((f) => f.startsWith(`downloads/playbook-${LANG}.zip!`))).toBe(true);
 		expect(reached.some((f) => f.startsWith('pagefind/') || f.startsWith('search/'))).toBe(true);
 
 		const keyLines = armoredSecret.split('\n').filter((line) => line.length >= 20 && !line.startsWith('-----'));
@@ -113,7 +115,7 @@ describe('a page whose code runs at build time, with the content check’s refus
 		expect(output).toContain(`signatures by ${groupFingerprint(key.fingerprint)}`);
 		const downloads = join(copy.dir, 'dist', 'downloads');
 		const signed = ['SHA256SUMS', ...readFileSync(join(downloads, 'SHA256SUMS'), 'utf8').trim().split('\n').map((line) => line.split('  ')[1]!)];
-		expect(signed).toContain('playbook-fr.zip');
+		expect(signed).toContain(`playbook-${LANG}.zip`);
 		const published = [{ fingerprint: key.fingerprint, publicKey: key.publicKey }];
 		for (const name of signed)
 			expect(await checkSignature(new Uint8Array(readFileSync(join(downloads, name))), readFileSync(join(downloads, `${name}.asc`), 'utf8'), published), name).toEqual({ state: 'current', fingerprint: key.fingerprint });

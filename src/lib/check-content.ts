@@ -570,7 +570,7 @@ export function checkContent(root: string): CheckResult {
 		const localNames = (id: string) =>
 			[...textsByLang.values()].flatMap((map) => (typeof map[`tool.${id}.names`] === 'string' ? (map[`tool.${id}.names`] as string).split(/[,،]/).map((n) => n.trim()).filter(Boolean) : []));
 		const toolNames = new Map(data.tools.map((t) => [t.id, [t.name, ...t.otherNames, ...localNames(t.id)]]));
-		const texts = [...textsByLang].map(([lang, map]) => ({ lang, text: (key: string) => (typeof map[key] === 'string' ? (map[key] as string) : undefined) }));
+		const texts = [...textsByLang].map(([lang, map]) => ({ lang, file: textFile(lang), text: (key: string) => (typeof map[key] === 'string' ? (map[key] as string) : undefined) }));
 		const situations = data.situations.map((s) => ({
 			id: s.id,
 			when: s.when.map((c) => ({ question: c.question.id, answer: c.answer })),

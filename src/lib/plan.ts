@@ -201,6 +201,8 @@ export interface Situation {
 /** The texts a plan shows, in one language, for the check that no text names an avoided tool. */
 export interface PlanTexts {
 	lang: string;
+	/** The file the texts are in, as problems name it: `content/text/<lang>.yaml` when not given. */
+	file?: string;
 	/** The text of a key of content/text/<lang>.yaml, or undefined when it is missing. */
 	text: (key: string) => string | undefined;
 }
@@ -376,10 +378,10 @@ export function checkPlans(
 			for (const tool of plan.avoidTools) {
 				const pattern = patterns.get(tool);
 				if (!pattern) continue;
-				const hits = (options.texts ?? []).flatMap(({ lang, text }) => {
+				const hits = (options.texts ?? []).flatMap(({ lang, file, text }) => {
 					const value = text(key);
 					const match = value === undefined ? null : value.match(pattern);
-					return match ? [{ file: `content/text/${lang}.yaml`, name: match[0] }] : [];
+					return match ? [{ file: file ?? `content/text/${lang}.yaml`, name: match[0] }] : [];
 				});
 				if (hits.length)
 					problem(

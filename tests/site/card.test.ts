@@ -21,6 +21,8 @@ beforeAll(async () => {
 	requireDist();
 	for (const l of data.languages) cards.set(l.id, await readPdf(join(DIST, 'downloads', `card-${l.id}.pdf`)));
 });
+/** A word cut where it changes between a right-to-left script and another: the runs a PDF draws apart. */
+const scriptRuns = (word: string) => word.split(/(?<=[\p{Script=Arabic}\p{Script=Hebrew}])(?=[^\p{Script=Arabic}\p{Script=Hebrew}])|(?<=[^\p{Script=Arabic}\p{Script=Hebrew}])(?=[\p{Script=Arabic}\p{Script=Hebrew}])/u).filter(Boolean);
 const ui = (lang: string) => JSON.parse(readFileSync(join(ROOT, `content/i18n/${lang}.json`), 'utf8')) as Record<string, string>;
 // A4 is 595 × 842 pt; US Letter 612 × 792. Printed on Letter without scaling, an A4 page loses
 // 25 pt at its top and bottom: the card's text must stay within the band both sizes share.
@@ -49,8 +51,9 @@ describe.each(data.languages.map((l) => [l.id, l] as const))('the %s quick card'
 		expect(expected.length).toBeGreaterThan(25);
 		for (const phrase of expected) {
 			if (language.dir === 'ltr') expect(content, phrase).toContain(squash(phrase));
-			// Each right-to-left word is a run of its own: each is looked for on its own.
-			else for (const word of words(phrase)) expect(content, phrase).toContain(squash(word));
+			// Each right-to-left word is a run of its own, and so is each part of a word in another script
+			// ("وProton", "and Proton"): each is looked for on its own.
+			else for (const word of words(phrase).flatMap(scriptRuns)) expect(content, phrase).toContain(squash(word));
 		}
 	});
 

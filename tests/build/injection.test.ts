@@ -4,10 +4,11 @@
  * line and the fix. And a script that reaches a built page some other way stops the policy stage,
  * which names the page and where the script came from.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { afterAll, describe, expect, test } from 'vitest';
+import { fixtureBuild } from '../fixture-guide/build';
 import { guideCopy, type GuideCopy } from '../helpers/fixture';
 
 const copies: GuideCopy[] = [];
@@ -101,11 +102,11 @@ describe('a script in a built page that the generator did not write', () => {
 		expect(output).toContain(`from: ${page}, line ${copy.lineOf(page, '<script>')}`);
 	}, 180_000);
 
-	test('stops the policy stage, naming the page and the content file and line it came from', () => {
+	test('stops the policy stage, naming the page and the content file and line it came from', async () => {
 		const copy = project();
 		const { lang, slug } = guide(copy);
-		const built = copy.build(['--only', 'site']);
-		expect(built.status, built.output).toBe(0);
+		// The guide as astro build made it (tests/fixture-guide/build.ts, the build its own tests read), copied.
+		cpSync((await fixtureBuild()).dist, join(copy.dir, 'dist'), { recursive: true });
 		const script = 'document.title = "slipped past the content check"';
 		// As if content had reached the page some way the content check does not read.
 		const page = join(copy.dir, `dist/${lang}/${slug}/index.html`);

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseYaml } from '../../src/lib/sources';
+import { checkContent, type SiteData } from '../../src/lib/check-content';
+import { contentDir, parseYaml, setContentDir } from '../../src/lib/sources';
 import { copyProject, ROOT } from './project';
 
 /** The small guide of tests/fixtures/ that the build tests build: two languages, a few pages. */
@@ -107,3 +108,22 @@ export function arabicScriptWords(text: string): string[] {
 
 /** A PDF's text with no spaces and no joiners, for finding words of a right-to-left language in it. */
 export const printedText = (pages: readonly { actualText: string }[]) => pages.map((p) => p.actualText).join('').replace(/[\s\u200c]/g, '');
+
+/**
+ * The content's data of a small guide of tests/fixtures/, as the content check gives it (read from its
+ * own folder, which the check reads through the content folder of the process, set for the time of
+ * the check): a second model for the generator's pure functions, besides this guide's.
+ */
+export function fixtureData(fixture = FIXTURE): SiteData {
+	const dir = join(ROOT, 'tests/fixtures', fixture);
+	const content = readdirSync(dir).find((name) => existsSync(join(dir, name, 'data', 'languages.yaml')))!;
+	const before = contentDir();
+	setContentDir(content);
+	try {
+		const { data, problems } = checkContent(dir);
+		if (!data || problems.length) throw new Error(`tests/fixtures/${fixture} has content problems: ${problems.map((p) => `${p.file}: ${p.message}`).join('; ')}`);
+		return data;
+	} finally {
+		setContentDir(before);
+	}
+}

@@ -3,6 +3,7 @@ import { checkContent } from '../../src/lib/check-content';
 import { applicableSteps, checkSequences, coversAllAnswers, splitScenarioProse, stepGroups, toSequences, type Sequence } from '../../src/lib/scenario';
 import { allAnswerCombinations, toRiskModel } from '../../src/lib/risk';
 import { copyProject } from '../helpers/project';
+import { fixtureData } from '../helpers/fixture';
 import { siteData } from '../helpers/site';
 
 const data = siteData();
@@ -10,34 +11,14 @@ const sequences = toSequences(data.scenarios);
 const questions = toRiskModel({ questions: data.questions, rules: [] }).questions;
 const direct = sequences.find((s) => s.id === 'direct-contact')!;
 const ids = (steps: { id: string }[]) => steps.map((s) => s.id);
-const all = (answer: 'yes' | 'no') => Object.fromEntries(questions.map((q) => [q.id, answer]));
 
 describe('applicableSteps', () => {
 	test('shows every step, every branch, when there are no answers', () => {
 		expect(ids(applicableSteps(direct.steps, questions))).toEqual(direct.steps.map((s) => s.id));
 	});
-
-	test('keeps the secure-app branch when secure apps are safe, and protects the link when watched', () => {
-		const steps = ids(applicableSteps(direct.steps, questions, { ...all('no'), surveilled: 'yes' }));
-		expect(steps).toEqual(['first-meeting', 'protect-meeting-link', 'check-participants', 'ongoing-channel', 'compare-safety-numbers', 'coach-devices', 'delete-channels']);
-	});
-
-	test('takes the WhatsApp branch when secure apps are risky, and "not sure" counts as risky', () => {
-		for (const answer of ['yes', 'unsure'] as const) {
-			const steps = ids(applicableSteps(direct.steps, questions, { ...all('no'), 'secure-apps-risky': answer }));
-			expect(steps).toContain('ongoing-whatsapp');
-			expect(steps).not.toContain('ongoing-channel');
-			expect(steps).not.toContain('protect-meeting-link');
-			expect(steps.at(-1)).toBe('delete-channels');
-		}
-	});
 });
 
 describe('checkSequences', () => {
-	test('finds no problem in the shipped scenarios', () => {
-		expect(checkSequences(sequences, questions)).toEqual([]);
-	});
-
 	test('errors when the last step applies only to some answers', () => {
 		const broken: Sequence = { ...direct, steps: [...direct.steps, { id: 'extra', kind: 'action', when: [{ question: 'surveilled', answer: 'yes' }] }] };
 		expect(checkSequences([broken], questions)).toEqual([
@@ -98,9 +79,13 @@ describe('stepGroups', () => {
 		expect(overlapping.map((g) => g.map((s) => s.id))).toEqual([['a', 'b'], ['c']]);
 	});
 
-	test('in every scenario of the guide, at most one step of a group applies, whatever the answers', () => {
+	test.each([
+		['this guide', data],
+		['the second guide', fixtureData()],
+	])('in every scenario of %s, at most one step of a group applies, whatever the answers', (_, guide) => {
+		const questions = toRiskModel({ questions: guide.questions, rules: [] }).questions;
 		const combinations = [...allAnswerCombinations({ questions }, ['yes', 'no', 'unsure'])];
-		for (const sequence of sequences)
+		for (const sequence of toSequences(guide.scenarios))
 			for (const group of stepGroups(sequence.steps))
 				for (const answers of combinations) expect(applicableSteps(group, questions, answers).length, `${sequence.id}: ${group.map((s) => s.id)}`).toBeLessThanOrEqual(1);
 	});

@@ -116,13 +116,17 @@ export const printedText = (pages: readonly { actualText: string }[]) => pages.m
  */
 export function fixtureData(fixture = FIXTURE): SiteData {
 	const dir = join(ROOT, 'tests/fixtures', fixture);
-	const content = readdirSync(dir).find((name) => existsSync(join(dir, name, 'data', 'languages.yaml')))!;
+	const { data, problems } = checkGuide(dir, readdirSync(dir).find((name) => existsSync(join(dir, name, 'data', 'languages.yaml')))!);
+	if (!data || problems.length) throw new Error(`tests/fixtures/${fixture} has content problems: ${problems.map((p) => `${p.file}: ${p.message}`).join('; ')}`);
+	return data;
+}
+
+/** The content check of a guide whose content is in `content` (a folder of `dir`), as the build runs it for `playbook({ content })`. */
+export function checkGuide(dir: string, content: string): ReturnType<typeof checkContent> {
 	const before = contentDir();
 	setContentDir(content);
 	try {
-		const { data, problems } = checkContent(dir);
-		if (!data || problems.length) throw new Error(`tests/fixtures/${fixture} has content problems: ${problems.map((p) => `${p.file}: ${p.message}`).join('; ')}`);
-		return data;
+		return checkContent(dir);
 	} finally {
 		setContentDir(before);
 	}

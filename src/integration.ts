@@ -30,6 +30,8 @@ export const STAGES_VARIABLE = 'PLAYBOOK_STAGES';
 export const REPORT_VARIABLE = 'PLAYBOOK_BUILD_REPORT';
 /** The first stage, the one Astro is: scripts/build/stages.ts. */
 const SITE_STAGE = 'site';
+/** The width of the longest stage name ("offline bundles"), to which the stages' lines are padded. */
+export const STAGE_WIDTH = 15;
 
 /**
  * The release key's variables leave this process's environment as soon as the config is loaded,
@@ -79,7 +81,7 @@ export function playbookIntegration(checked: ReturnType<typeof checkContent>, ch
 				building = command === 'build';
 				root = fileURLToPath(config.root);
 				siteStarted = performance.now();
-				if (building) console.log(`${SITE_STAGE}  … astro build: checks the content, renders every page in every language`);
+				if (building) console.log(`${SITE_STAGE.padEnd(STAGE_WIDTH)}  … astro build: checks the content, renders every page in every language`);
 				// The pages the generator makes for every guide, beside the guide's own (src/routes/).
 				for (const [pattern, file] of ROUTES) injectRoute({ pattern, entrypoint: fileURLToPath(new URL(`./routes/${file}`, import.meta.url)), prerender: true });
 				// Every page links /favicon.svg: the generator's, unless the project has its own.
@@ -234,7 +236,7 @@ async function runAfterSite(root: string, dist: string, started: number): Promis
 	const files = filesUnder(dist);
 	const pages = files.filter((f) => f.endsWith('.html')).length;
 	const site: StageResult = { name: SITE_STAGE, made: `${pages} HTML pages in dist/`, bytes: files.reduce((sum, f) => sum + statSync(join(dist, f)).size, 0), ms: performance.now() - started };
-	console.log(`${SITE_STAGE}  ✓ ${site.made}, ${formatBytes(site.bytes!)}, ${formatMs(site.ms)}`);
+	console.log(`${SITE_STAGE.padEnd(STAGE_WIDTH)}  ✓ ${site.made}, ${formatBytes(site.bytes!)}, ${formatMs(site.ms)}`);
 	const named = process.env[STAGES_VARIABLE]?.split(',').map((s) => s.trim()).filter(Boolean);
 	const after = named ? named.filter((name) => name !== SITE_STAGE) : undefined;
 	// With the generator installed below node_modules/, Node runs its TypeScript only with these hooks.

@@ -56,7 +56,8 @@ export interface RunOptions {
 /** Runs the stages in order; resolves with what each made and took, or rejects with a StageError. */
 export async function runStages<C>(stages: readonly Stage<C>[], context: C, { only, log = console.log }: RunOptions = {}): Promise<StageResult[]> {
 	const chosen = selectStages(stages, only);
-	const width = Math.max(...chosen.map((s) => s.name.length));
+	// As wide as the longest name of the whole list, so that a run of some stages lines up as a whole run does.
+	const width = Math.max(...stages.map((s) => s.name.length));
 	const results: StageResult[] = [];
 	for (const stage of chosen) {
 		const label = stage.name.padEnd(width);

@@ -50,3 +50,8 @@ describe('the build stages', () => {
 		await expect(runStages(STAGES, context, { only: ['checksums'], log: () => {} })).rejects.toThrow('stage "checksums" failed: content/data/languages.yaml: the file is missing.');
 	});
 });
+
+test("the site stage's line, which the integration prints, is padded as the runner pads the others", async () => {
+	const { STAGE_WIDTH } = await import('../../src/integration');
+	expect(STAGE_WIDTH).toBe(Math.max(...STAGES.map((s) => s.name.length)));
+});

@@ -23,7 +23,7 @@ afterAll(() => {
 type Setup = NonNullable<ReturnType<typeof playbook>['hooks']['config:setup']>;
 
 /** Runs the plugin's `config:setup` as Starlight would, with the site's own Starlight config; returns what it set, said and added. */
-function setup(options: Parameters<typeof playbook>[0], config: Record<string, unknown> = {}) {
+function setup(options: Parameters<typeof playbook>[0], config: Record<string, unknown> = {}, astro: { site?: string } = {}) {
 	const updates: Record<string, unknown>[] = [];
 	const warnings: string[] = [];
 	const integrations: { name: string }[] = [];
@@ -34,7 +34,7 @@ function setup(options: Parameters<typeof playbook>[0], config: Record<string, u
 		updateConfig: (update: Record<string, unknown>) => updates.push(update),
 		addIntegration: (integration: { name: string }) => integrations.push(integration),
 		addRouteMiddleware: ({ entrypoint }: { entrypoint: string }) => middleware.push(entrypoint),
-		astroConfig: { root: pathToFileURL(`${root}/`) },
+		astroConfig: { root: pathToFileURL(`${root}/`), ...astro },
 		logger: { warn: (m: string) => warnings.push(m), info: () => {}, error: () => {}, debug: () => {}, fork: () => ({}) },
 		command: 'build',
 		isRestart: false,
@@ -50,9 +50,16 @@ describe('the playbook plugin', () => {
 		expect(update).toMatchObject({ pagefind: false, expressiveCode: false, lastUpdated: false, disable404Route: true, markdown: { processedDirs: ['./content/docs'] } });
 		expect(Object.keys(update.components as object).sort()).toEqual(['Header', 'LanguageSelect', 'MarkdownContent', 'PageTitle', 'Search', 'Sidebar', 'ThemeProvider', 'ThemeSelect']);
 		expect((update.customCss as string[])[0]).toMatch(/src\/styles\/playbook\.css$/);
-		expect(integrations.map((i) => i.name)).toEqual(['playbook']);
+		// Without a public address (astroConfig.site), a stand-in keeps Starlight's sitemap integration out.
+		expect(integrations.map((i) => i.name)).toEqual(['playbook', '@astrojs/sitemap']);
+		expect(integrations[1]).toEqual({ name: '@astrojs/sitemap', hooks: {} });
 		expect(middleware).toHaveLength(1);
 		expect(middleware[0]).toMatch(/src\/route-middleware\.ts$/);
+	});
+
+	test('leaves the sitemap to Starlight when the site has a public address', () => {
+		const { integrations } = setup({}, {}, { site: 'https://guide.example.org' });
+		expect(integrations.map((i) => i.name)).toEqual(['playbook']);
 	});
 
 	test("keeps a site's own override of a component it also overrides, and says what the site then lacks", () => {

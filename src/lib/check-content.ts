@@ -560,9 +560,19 @@ export function checkContent(root: string): CheckResult {
 				});
 	});
 
+	// 7b. A rule that names no role ("between") takes the one marked default in roles.yaml: one role at most is, and one is when a rule needs it.
+	{
+		const defaults = data.roles.filter((r) => r.default);
+		const without = data.rules.filter((r) => r.between === undefined && (r.useTools.length > 0 || r.useChannels.length > 0));
+		if (defaults.length > 1)
+			problems.push({ file: dataFile('roles'), field: defaults.map((r) => `id "${r.id}"`).join(', '), message: `${defaults.length} roles have "default: true"; a rule that names no role takes the one that has it`, fix: 'keep "default: true" on one of them.' });
+		else if (defaults.length === 0 && without.length)
+			problems.push({ file: dataFile('roles'), message: `no role has "default: true", and rule "${without[0]!.id}" names none ("between")`, fix: `add "default: true" to the role of rules that name none, or give each of them "between" (${dataFile('rules')}).` });
+	}
+
 	// 8. The risk plan, for every combination of answers, once the entries it reads are valid:
 	// one consistent plan, in the data and in the texts of every language, that meets the source's situations.
-	const planFiles = (['rules', 'questions', 'tools', 'scenarios', 'situations'] as const).map(dataFile);
+	const planFiles = (['rules', 'questions', 'tools', 'scenarios', 'situations', 'roles'] as const).map(dataFile);
 	problems.push(...checkAskIf(data.questions));
 	if (!problems.some((p) => planFiles.includes(p.file))) {
 		const model = toPlanModel(toRiskModel(data), data);
@@ -593,7 +603,7 @@ export function checkContent(root: string): CheckResult {
 
 	// 9. Scenarios: every branch ends.
 	if (!problems.some((p) => p.file === dataFile('scenarios') || p.file === dataFile('questions')))
-		for (const problem of checkSequences(toSequences(data.scenarios), toRiskModel({ questions: data.questions, rules: [] }).questions)) {
+		for (const problem of checkSequences(toSequences(data.scenarios), toRiskModel({ questions: data.questions, rules: [] }).questions, data.routes)) {
 			const index = data.scenarios.findIndex((s) => s.id === problem.scenario);
 			problems.push({ file: dataFile('scenarios'), field: `${describeEntry(index, data.scenarios[index])} → ${problem.field}`, message: problem.message, fix: problem.fix });
 		}

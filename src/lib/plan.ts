@@ -8,7 +8,7 @@
  * plan consistent with it, and the tests compare it with the source's table.
  */
 import { stepApplies } from './scenario';
-import { allAnswerCombinations, answersKey, effectiveAnswers, evaluate, type Answers, type Between, type Condition, type Reason, type RiskModel, type Suspicion } from './risk';
+import { allAnswerCombinations, answersKey, effectiveAnswers, evaluate, type Answers, type Between, type Condition, type Reason, type RiskModel, type Route, type Suspicion } from './risk';
 
 /** A step of a scenario, with its references flattened to ids. */
 export interface PlanStep {
@@ -24,7 +24,13 @@ export interface PlanStep {
 /** What the plan needs beyond the risk model: which tools draw attention, what kind of tool each is, and the scenarios' steps. */
 export interface PlanModel extends RiskModel {
 	tools: readonly { id: string; kind?: string; drawsAttention?: Suspicion }[];
-	scenarios: readonly { id: string; route: 'direct' | 'partner' | 'organisation'; steps: readonly PlanStep[] }[];
+	scenarios: readonly { id: string; route: Route; steps: readonly PlanStep[] }[];
+	/** The kinds of tools that carry what people say (`carriesMessages` of content/data/tool-kinds.yaml); a browser or an operating system only carries them. Absent: none. */
+	channelKinds?: readonly string[];
+	/** The kinds of attention drawn by tools that carry other tools' traffic and say nothing themselves (`carriesOtherTools` of attention.yaml). Absent: none. */
+	carriersOfOtherTools?: readonly Suspicion[];
+	/** The routes on which contact goes through a partner (`throughPartner` of routes.yaml). Absent: none. */
+	partnerRoutes?: readonly Route[];
 }
 
 /** Tools, and channels that are not tools (a meeting in person), recommended by one rule for use between two parties. */
@@ -35,9 +41,6 @@ export interface UseGroup {
 	channels: string[];
 	reasons: Reason[];
 }
-
-/** Kinds of tools that carry what people say (content/data/tools.yaml "kind"); a browser or an operating system only carries them. */
-export const CHANNEL_KINDS: readonly string[] = ['messenger', 'email', 'meeting'];
 
 /** Tools and channels to avoid, for one reason: a rule, or a question that makes a kind of tool suspect. */
 export interface AvoidGroup {
@@ -55,7 +58,9 @@ export interface Plan {
 	key: string;
 	/** The effective answers by question ("not sure" read as the safer answer); a question not asked is left out. */
 	answers: Record<string, 'yes' | 'no'>;
-	route: 'direct' | 'partner' | undefined;
+	route: Route | undefined;
+	/** The route goes through a partner (routes.yaml): the plan adds that the partner talks to the person. */
+	throughPartner: boolean;
 	/** The rule whose text heads the plan: the first one that set its route. */
 	headline: string | undefined;
 	/** Rules whose text is an option offered with the plan. */
@@ -105,7 +110,8 @@ export function resolvePlan(model: PlanModel, answers: Answers): Plan {
 
 	const use = fired
 		.filter(({ data }) => data.useTools.length > 0 || (data.useChannels ?? []).length > 0)
-		.map(({ rule, reasons, data }) => ({ rule, between: data.between ?? 'person', tools: [...data.useTools], channels: [...(data.useChannels ?? [])], reasons }));
+		// Every rule has a role once the data is read (toRiskModel gives the default one); none only in a model built without roles.
+		.map(({ rule, reasons, data }) => ({ rule, between: data.between ?? '', tools: [...data.useTools], channels: [...(data.useChannels ?? [])], reasons }));
 	const useTools = [...new Set(use.flatMap((g) => g.tools))];
 	const useChannels = [...new Set(use.flatMap((g) => g.channels))];
 	const route = outcome.route;
@@ -119,6 +125,7 @@ export function resolvePlan(model: PlanModel, answers: Answers): Plan {
 		key: answersKey(model, answers),
 		answers: effective,
 		route,
+		throughPartner: route !== undefined && (model.partnerRoutes ?? []).includes(route),
 		headline,
 		options: fired.filter(({ data }) => data.option).map(({ rule, reasons }) => ({ rule, reasons })),
 		use,
@@ -195,7 +202,7 @@ export function sharedParts<T>(model: RiskModel, plans: readonly Plan[], pick: (
 export interface Situation {
 	id: string;
 	when: readonly Condition[];
-	expect: { route?: 'direct' | 'partner'; use: readonly string[]; useChannels?: readonly string[]; avoid: readonly string[]; avoidChannels: readonly string[]; offers: readonly string[] };
+	expect: { route?: Route; use: readonly string[]; useChannels?: readonly string[]; avoid: readonly string[]; avoidChannels: readonly string[]; offers: readonly string[] };
 }
 
 /** The texts a plan shows, in one language, for the check that no text names an avoided tool. */
@@ -325,15 +332,17 @@ export function checkPlans(
 			}
 
 		// Tor and Tails carry what people say, they do not say it: a group that prescribes them must name a channel to use over them.
-		const anonymity = new Set(model.tools.filter((t) => t.drawsAttention === 'anonymity-tools').map((t) => t.id));
-		const channelTool = new Set(model.tools.filter((t) => t.kind && CHANNEL_KINDS.includes(t.kind)).map((t) => t.id));
+		const channelKinds = model.channelKinds ?? [];
+		const anonymity = new Set(model.tools.filter((t) => t.drawsAttention !== undefined && (model.carriersOfOtherTools ?? []).includes(t.drawsAttention)).map((t) => t.id));
+		const channelTool = new Set(model.tools.filter((t) => t.kind && channelKinds.includes(t.kind)).map((t) => t.id));
+		const kinds = channelKinds.length ? `of kind ${channelKinds.length > 1 ? `${channelKinds.slice(0, -1).join(', ')} or ${channelKinds.at(-1)}` : channelKinds[0]}` : 'of a kind with "carriesMessages: true" in tool-kinds.yaml';
 		for (const group of plan.use) {
 			const over = group.tools.filter((t) => anonymity.has(t));
 			if (over.length === 0 || group.tools.some((t) => channelTool.has(t) && !plan.avoidTools.includes(t))) continue;
 			problem(
 				`rule "${group.rule}"`,
-				`prescribes ${over.join(' and ')} but names no tool to talk over ${over.length > 1 ? 'them' : 'it'} (a ${CHANNEL_KINDS.join(', ')}) that the plan does not avoid`,
-				`add to rule "${group.rule}"'s "useTools" a ${CHANNEL_KINDS.join(', ')} that is not avoided for these answers; or, if there is none, give the rule a "when" so that it does not fire for them, and say plainly that there is no safe direct channel (a rule that avoids the channel "direct-digital-contact").`,
+				`prescribes ${over.join(' and ')} but names no tool to talk over ${over.length > 1 ? 'them' : 'it'} (a tool ${kinds}) that the plan does not avoid`,
+				`add to rule "${group.rule}"'s "useTools" a tool ${kinds} that is not avoided for these answers; or, if there is none, give the rule a "when" so that it does not fire for them, and say plainly that there is no safe direct channel (a rule that avoids that channel in "avoidChannels").`,
 			);
 		}
 
@@ -437,9 +446,13 @@ export function toPlanModel(
 	risk: RiskModel,
 	data: {
 		tools: readonly { id: string; kind?: string; drawsAttention?: Suspicion | undefined }[];
+		/** The vocabulary the plan reads (content/data/tool-kinds.yaml, attention.yaml, routes.yaml); absent, none of it. */
+		'tool-kinds'?: readonly { id: string; carriesMessages?: boolean }[];
+		attention?: readonly { id: string; carriesOtherTools?: boolean }[];
+		routes?: readonly { id: string; throughPartner?: boolean }[];
 		scenarios: readonly {
 			id: string;
-			route: 'direct' | 'partner' | 'organisation';
+			route: Route;
 			steps: readonly {
 				id: string;
 				kind: PlanStep['kind'];
@@ -455,6 +468,9 @@ export function toPlanModel(
 	const ids = (refs: readonly { id: string }[]) => refs.map((r) => r.id);
 	return {
 		...risk,
+		channelKinds: (data['tool-kinds'] ?? []).filter((k) => k.carriesMessages).map((k) => k.id),
+		carriersOfOtherTools: (data.attention ?? []).filter((a) => a.carriesOtherTools).map((a) => a.id),
+		partnerRoutes: (data.routes ?? []).filter((r) => r.throughPartner).map((r) => r.id),
 		tools: data.tools.map((t) => ({ id: t.id, ...(t.kind ? { kind: t.kind } : {}), ...(t.drawsAttention ? { drawsAttention: t.drawsAttention } : {}) })),
 		scenarios: data.scenarios.map((s) => ({
 			id: s.id,

@@ -13,8 +13,8 @@ export async function riskModel() {
 
 /** The risk model with the tools' facts and the scenarios' steps: what a plan is resolved from. */
 export async function planModel() {
-	const [risk, tools, scenarios] = await Promise.all([riskModel(), inFileOrder('tools'), inFileOrder('scenarios')]);
-	return toPlanModel(risk, { tools: tools.map((t) => t.data), scenarios: scenarios.map((s) => s.data) });
+	const [risk, tools, scenarios, toolKinds, attention, routes] = await Promise.all([riskModel(), inFileOrder('tools'), inFileOrder('scenarios'), inFileOrder('tool-kinds'), inFileOrder('attention'), inFileOrder('routes')]);
+	return toPlanModel(risk, { tools: tools.map((t) => t.data), scenarios: scenarios.map((s) => s.data), 'tool-kinds': toolKinds.map((k) => k.data), attention: attention.map((a) => a.data), routes: routes.map((r) => r.data) });
 }
 
 /** Names and links for everything a plan can mention, in one language. */

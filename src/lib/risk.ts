@@ -5,14 +5,18 @@
  */
 
 export type Answer = 'yes' | 'no' | 'unsure';
-export type Suspicion = 'encrypted-apps' | 'anonymity-tools';
-export type Between = 'person' | 'partner' | 'person-if-unavoidable';
+/** A kind of attention a tool can draw: an id of content/data/attention.yaml, which the content check validates. */
+export type Suspicion = string;
+/** Who uses a plan's tools with whom: an id of content/data/roles.yaml. */
+export type Between = string;
+/** How contact is made: an id of content/data/routes.yaml. */
+export type Route = string;
 export type Answers = Readonly<Record<string, Answer | undefined>>;
 
 /** The parts of the risk model the logic needs, with references flattened to ids. */
 export interface RiskModel {
-	/** The routes of contact in the order a plan prefers them (routes.yaml): a plan takes the first one that a rule that fires names. Absent: "partner", then "direct". */
-	routes?: readonly string[];
+	/** The routes of contact in the order a plan prefers them (routes.yaml): a plan takes the first one that a rule that fires names. Absent: none, and no plan has a route. */
+	routes?: readonly Route[];
 	/**
 	 * The questions in the order they are asked. A question with `askIf` is asked only when all of
 	 * those answers to earlier questions hold; a question not asked has no answer (see effectiveAnswers).
@@ -23,11 +27,11 @@ export interface RiskModel {
 		when: readonly Condition[];
 		/** The rule does not fire when all of these hold; empty: no exception. */
 		unless?: readonly Condition[];
-		route?: 'direct' | 'partner';
+		route?: Route;
 		useTools: readonly string[];
 		/** Channels to use that are not tools (a meeting in person); absent: none. */
 		useChannels?: readonly string[];
-		/** Who uses `useTools` with whom; "person" when absent. */
+		/** Who uses `useTools` with whom; toRiskModel gives a rule without one the default role. */
 		between?: Between;
 		/** The rule's text is an option the plan offers, not its main advice. */
 		option?: boolean;
@@ -55,8 +59,8 @@ export interface Reason {
 export interface Outcome {
 	/** Rules that fired, in model order, each with the answers that made it fire. */
 	fired: { rule: string; reasons: Reason[] }[];
-	/** Partner wins over direct when any fired rule asks for it. */
-	route: 'direct' | 'partner' | undefined;
+	/** The first of the model's routes, in their order, that a fired rule names. */
+	route: Route | undefined;
 	/** The scenario to follow: the one of the first fired rule whose route is the outcome's route. */
 	scenario: string | undefined;
 	/** Questions the reader answered "not sure", which were read as the safer answer. */
@@ -123,7 +127,7 @@ export function evaluate(model: RiskModel, answers: Answers): Outcome {
 					.map((c) => ({ question: c.question, given: answers[c.question] ?? 'unsure', readAs: c.answer === 'yes' ? ('no' as const) : ('yes' as const) })),
 			],
 		}));
-	const route = (model.routes ?? ['partner', 'direct']).find((r) => fired.some(({ rule }) => rule.route === r)) as RiskModel['rules'][number]['route'];
+	const route = (model.routes ?? []).find((r) => fired.some(({ rule }) => rule.route === r));
 	return {
 		fired: fired.map(({ rule, reasons }) => ({ rule: rule.id, reasons: reasons as Reason[] })),
 		route,
@@ -168,7 +172,7 @@ export function toRiskModel(data: {
 		unless?: readonly { question: Ref; answer: 'yes' | 'no' }[];
 		between?: Between;
 		option?: boolean;
-		route?: 'direct' | 'partner' | undefined;
+		route?: Route | undefined;
 		useTools: readonly Ref[];
 		useChannels?: readonly Ref[];
 		practices: readonly Ref[];
@@ -181,7 +185,8 @@ export function toRiskModel(data: {
 	roles?: readonly (Ref & { default?: boolean })[];
 }): RiskModel {
 	const id = (ref: Ref) => ref.id;
-	const role = (data.roles?.find((r) => r.default)?.id ?? 'person') as Between;
+	// The role of a rule that names none (the content check requires one when a rule names none).
+	const role = data.roles?.find((r) => r.default)?.id;
 	return {
 		...(data.routes ? { routes: data.routes.map(id) } : {}),
 		questions: data.questions.map((q) => ({
@@ -194,7 +199,7 @@ export function toRiskModel(data: {
 			id: r.id,
 			when: r.when.map((c) => ({ question: id(c.question), answer: c.answer })),
 			unless: (r.unless ?? []).map((c) => ({ question: id(c.question), answer: c.answer })),
-			between: r.between ?? role,
+			...((r.between ?? role) !== undefined ? { between: r.between ?? role } : {}),
 			option: r.option ?? false,
 			...(r.route ? { route: r.route } : {}),
 			useTools: r.useTools.map(id),

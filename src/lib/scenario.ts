@@ -2,7 +2,7 @@
  * Scenario logic: which steps apply for given risk answers, and the checks every scenario must
  * pass. Pure, shared by the build, the static pages and the sequencer in the browser.
  */
-import { allAnswerCombinations, effectiveAnswers, type Answers, type RiskModel } from './risk';
+import { allAnswerCombinations, effectiveAnswers, type Answers, type RiskModel, type Route } from './risk';
 
 export interface SequenceStep {
 	id: string;
@@ -12,7 +12,7 @@ export interface SequenceStep {
 
 export interface Sequence {
 	id: string;
-	route: 'direct' | 'partner' | 'organisation';
+	route: Route;
 	steps: readonly SequenceStep[];
 }
 
@@ -40,10 +40,11 @@ export interface SequenceProblem {
 
 /**
  * Checks that every branch of every scenario ends: for every combination of answers a reader can reach at least one
- * step applies, the last step applies whatever the answers, and a scenario with a person ends
- * with a clean-up.
+ * step applies, the last step applies whatever the answers, and a scenario whose route reaches a
+ * person at risk (`reachesPerson` of content/data/routes.yaml; a route not in `routes` does) has a
+ * clean-up step.
  */
-export function checkSequences(sequences: readonly Sequence[], questions: RiskModel['questions']): SequenceProblem[] {
+export function checkSequences(sequences: readonly Sequence[], questions: RiskModel['questions'], routes: readonly { id: Route; reachesPerson?: boolean }[] = []): SequenceProblem[] {
 	const problems: SequenceProblem[] = [];
 	const combinations = [...allAnswerCombinations({ questions }, ['yes', 'no'])];
 	for (const sequence of sequences) {
@@ -55,11 +56,11 @@ export function checkSequences(sequences: readonly Sequence[], questions: RiskMo
 				message: `the last step "${last.id}" applies only for some answers, so other branches have no end`,
 				fix: 'end the scenario with a step that has no "when", or move this step before it.',
 			});
-		if (sequence.route !== 'organisation' && !sequence.steps.some((s) => s.kind === 'cleanup'))
+		if (routes.find((r) => r.id === sequence.route)?.reachesPerson !== false && !sequence.steps.some((s) => s.kind === 'cleanup'))
 			problems.push({
 				scenario: sequence.id,
 				field: 'steps',
-				message: 'a scenario with a person at risk has no clean-up step',
+				message: `the route "${sequence.route}" reaches a person at risk, and the scenario has no step that cleans up`,
 				fix: 'add a step with "kind: cleanup" that deletes the channels on both sides.',
 			});
 		for (const answers of combinations)

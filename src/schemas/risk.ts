@@ -1,6 +1,5 @@
 import { z } from 'astro/zod';
 import { IdSchema, type RefFactory } from './common.ts';
-import type { Between, RiskModel, Suspicion } from '../lib/risk.ts';
 
 export const ANSWERS = ['yes', 'no', 'unsure'] as const;
 export type Answer = (typeof ANSWERS)[number];
@@ -25,7 +24,7 @@ export const QuestionSchema = (ref: RefFactory) =>
 		/** The answer that leads to the more careful advice; "not sure" is read as this answer. */
 		saferAnswer: z.enum(['yes', 'no']),
 		/** Answered "yes", every tool that draws this kind of attention is to be avoided (see `drawsAttention` in tools.yaml). */
-		suspects: ref('attention').transform((r) => r.id as Suspicion).optional(),
+		suspects: ref('attention').transform((r) => r.id).optional(),
 		/**
 		 * Ask this question only when all of these answers to questions listed before it hold (the
 		 * content check refuses a later question). A question not asked has no answer: it is never
@@ -50,13 +49,13 @@ export const RuleSchema = (ref: RefFactory) =>
 		/** Answers that, all together, keep the rule from firing: "fire unless all of these hold". Empty: no exception. */
 		unless: ConditionSchema(ref),
 		/** How to reach the person, a route of content/data/routes.yaml: directly, or through a partner or host organisation. */
-		route: ref('routes').transform((r) => r.id as NonNullable<RiskModel['rules'][number]['route']>).optional(),
+		route: ref('routes').transform((r) => r.id).optional(),
 		/** Tools to use. */
 		useTools: z.array(ref('tools')).default([]),
 		/** Channels to use that are not tools, such as a meeting in person (content/data/channels.yaml); with whom as for `useTools`. */
 		useChannels: z.array(ref('channels')).default([]),
 		/** Who uses `useTools` with whom, a role of content/data/roles.yaml: your organisation and the person, your organisation and the partner, or the person only if direct contact cannot be avoided. Absent: the default role. */
-		between: ref('roles').transform((r) => r.id as Between).optional(),
+		between: ref('roles').transform((r) => r.id).optional(),
 		/** The rule's text is an option the plan offers ("you can also"), not its main advice. */
 		option: z.boolean().default(false),
 		/** Practices to follow. */

@@ -1,7 +1,6 @@
 import { z } from 'astro/zod';
 import { IdSchema, type RefFactory } from './common.ts';
 import { ConditionSchema } from './risk.ts';
-import type { Sequence } from '../lib/scenario.ts';
 
 /** One step of a scenario. Its instructions live in the text files under `step.<scenario>.<step>`. */
 export const StepSchema = (ref: RefFactory) =>
@@ -27,7 +26,7 @@ export const ScenarioSchema = (ref: RefFactory) =>
 		.strictObject({
 			id: IdSchema(),
 			/** How the contact is made: a route of content/data/routes.yaml. */
-			route: ref('routes').transform((r) => r.id as Sequence['route']),
+			route: ref('routes').transform((r) => r.id),
 			steps: z.array(StepSchema(ref)).min(1, { error: 'a scenario needs at least one step' }),
 		})
 		.superRefine((scenario, ctx) => {

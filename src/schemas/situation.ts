@@ -1,7 +1,6 @@
 import { z } from 'astro/zod';
 import { IdSchema, type RefFactory } from './common.ts';
 import { ConditionSchema } from './risk.ts';
-import type { Situation as PlanSituation } from '../lib/plan.ts';
 
 /**
  * A situation of the source guide, written as a check on the risk plan: for every combination
@@ -17,7 +16,7 @@ export const SituationSchema = (ref: RefFactory) =>
 		/** What every plan for these answers must hold. */
 		expect: z.strictObject({
 			/** The route the plan must take: a route of content/data/routes.yaml. */
-			route: ref('routes').transform((r) => r.id as NonNullable<PlanSituation['expect']['route']>).optional(),
+			route: ref('routes').transform((r) => r.id).optional(),
 			/** Tools that must be on the Use list. */
 			use: z.array(ref('tools')).default([]),
 			/** Channels that are not tools (a meeting in person) that must be on the Use list. */

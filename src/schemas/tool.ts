@@ -1,6 +1,5 @@
 import { z } from 'astro/zod';
 import { IdSchema, PastDateSchema, UrlSchema, type RefFactory } from './common.ts';
-import type { Suspicion } from './risk.ts';
 
 export const PLATFORMS = ['android', 'ios', 'windows', 'macos', 'linux', 'web', 'live-usb'] as const;
 export const LOGGING = ['minimal', 'some', 'extensive', 'depends-on-server'] as const;
@@ -47,7 +46,7 @@ export const ToolSchema = (ref: RefFactory) =>
 		 * content/data/attention.yaml, such as an encrypted app whose use can be seen on the network
 		 * or found on a device)? Omit for a tool in common use or built into the system.
 		 */
-		drawsAttention: ref('attention').transform((r) => r.id as Suspicion).optional(),
+		drawsAttention: ref('attention').transform((r) => r.id).optional(),
 		/** Which threats it helps against. */
 		protectsAgainst: z.array(ref('threats')).default([]),
 		/** Instructions in other languages or from other guides. */

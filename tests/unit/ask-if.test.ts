@@ -75,6 +75,7 @@ describe('allAnswerCombinations', () => {
 
 describe('rules, steps and plans with a question not asked', () => {
 	const model: PlanModel = {
+		routes: ['partner', 'direct'],
 		questions: chain,
 		rules: [
 			rule('direct', { route: 'direct', when: [ask('a', 'no')], useTools: ['t1'], scenario: 's' }),

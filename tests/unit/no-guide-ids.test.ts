@@ -14,13 +14,12 @@
  *   ordinary words of the generator's own keys and messages.
  * - The generator's own names are not the guide's even where an id is spelt the same: the names
  *   of the data collections and of the page folders named after them (`getCollection('tools')`),
- *   "index", a folder's own page, and the folder of dist/ the downloads are written into
- *   (DOWNLOADS_FOLDER, served at /downloads/ whatever the guide's downloads page is called); and
- *   the words of the web platform that some ids happen to spell (PLATFORM_WORDS).
+ *   "index", a folder's own page, the folder of dist/ the downloads are written into
+ *   (DOWNLOADS_FOLDER, served at /downloads/ whatever the guide's downloads page is called), and
+ *   the font packages the generator ships for the PDFs (FONT_FILES of src/lib/print-css.ts, whose
+ *   imports Vite must see), which a guide's print font may be named after; and the words of the
+ *   web platform that some ids happen to spell (PLATFORM_WORDS).
  *
- * KNOWN lists the names still written in the generator, file by file, until the code that holds
- * them reads them from the data: the test fails on a name not listed, and on a listed one that is
- * gone (then remove it from the list), so the list only shrinks.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -30,26 +29,11 @@ import { parseYaml, listPages } from '../../src/lib/sources';
 import { DATA_COLLECTIONS } from '../../src/schemas/collections';
 import { SECTIONS } from '../../src/lib/model';
 import { DOWNLOADS_FOLDER } from '../../src/lib/files';
+import { FONT_FILES } from '../../src/lib/print-css';
 import { ROOT } from '../helpers/project';
 
 /** Words of HTML, CSS and the JavaScript platform that ids of this guide happen to spell: `block: 'start'` in scrollIntoView and an <ol start>, Intl's part type "element". */
 const PLATFORM_WORDS = ['start', 'element'];
-
-/**
- * Names of this guide still written in the generator, by file (see above). The routes, roles and
- * kinds of attention are data (content/data/routes.yaml, roles.yaml, attention.yaml, with the
- * properties the code needs: throughPartner, reachesPerson, default, carriesOtherTools, and a tool
- * kind's carriesMessages); the risk model's code still names them.
- */
-const KNOWN: Record<string, string[]> = {
-	'src/lib/plan.ts': ['anonymity-tools', 'direct', 'direct-digital-contact', 'email', 'meeting', 'messenger', 'organisation', 'partner', 'person'],
-	'src/lib/risk.ts': ['anonymity-tools', 'direct', 'encrypted-apps', 'partner', 'person', 'person-if-unavoidable'],
-	'src/lib/scenario.ts': ['clean-up', 'direct', 'organisation', 'partner'],
-	'components/RiskPlan.astro': ['partner'],
-	'components/RiskPlans.astro': ['partner'],
-	// The font files the generator ships, whose imports Vite must see: a print font's id is its package's name.
-	'src/lib/print-css.ts': ['noto-sans'],
-};
 
 /** Every `id` in a YAML value, at any depth (a scenario's steps have theirs). */
 function idsIn(value: unknown, into: Set<string>): Set<string> {
@@ -68,7 +52,8 @@ export function guideNames(root: string): Set<string> {
 	const dataDir = join(root, 'content/data');
 	for (const file of readdirSync(dataDir).filter((f) => f.endsWith('.yaml'))) idsIn(parseYaml(readFileSync(join(dataDir, file), 'utf8'), `content/data/${file}`), names);
 	for (const page of listPages(root)) names.add(page.slug.replace(/\/index$/, ''));
-	for (const own of [...DATA_COLLECTIONS, ...SECTIONS.map((s) => s.folder), 'index', DOWNLOADS_FOLDER, ...PLATFORM_WORDS]) names.delete(own);
+	const fontPackages = Object.keys(FONT_FILES).map((pkg) => pkg.replace(/^@fontsource\//, ''));
+	for (const own of [...DATA_COLLECTIONS, ...SECTIONS.map((s) => s.folder), 'index', DOWNLOADS_FOLDER, ...fontPackages, ...PLATFORM_WORDS]) names.delete(own);
 	return names;
 }
 
@@ -152,22 +137,15 @@ describe('the generator holds no id or page slug of this guide', () => {
 		]);
 	});
 
-	test('no file of src/, components/ or scripts/ names one in a string literal, but those still listed in KNOWN', () => {
+	test('no file of src/, components/ or scripts/ names one in a string literal', () => {
 		const names = guideNames(ROOT);
 		expect(names.size).toBeGreaterThan(0);
-		const leaks = new Map<string, Set<string>>();
 		const where: string[] = [];
 		for (const file of ['src', 'components', 'scripts'].flatMap((dir) => codeFiles(join(ROOT, dir)))) {
 			const rel = relative(ROOT, file).split('\\').join('/');
 			for (const { value, line } of stringLiterals(readFileSync(file, 'utf8'), file.endsWith('.astro')))
-				for (const name of namesIn(value, names)) {
-					if (!leaks.has(rel)) leaks.set(rel, new Set());
-					leaks.get(rel)!.add(name);
-					if (!KNOWN[rel]?.includes(name)) where.push(`${rel}:${line}: "${name}" in ${JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}…` : value)}`);
-				}
+				for (const name of namesIn(value, names)) where.push(`${rel}:${line}: "${name}" in ${JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}…` : value)}`);
 		}
 		expect(where, 'names of this guide in the generator: read them from content/data').toEqual([]);
-		const gone = Object.entries(KNOWN).flatMap(([file, list]) => list.filter((name) => !leaks.get(file)?.has(name)).map((name) => `${file}: ${name}`));
-		expect(gone, 'no longer in the generator: remove them from KNOWN').toEqual([]);
 	});
 });

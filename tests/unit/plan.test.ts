@@ -126,14 +126,14 @@ describe('checkPlans', () => {
 			{
 				answers: 'surveilled=yes, secure-apps-risky=no, direct-contact-dangerous=yes, partner-surveilled=yes, partner-secure-apps-risky=yes, anonymity-tools-risky=no',
 				source: 'rule "anonymity-tools"',
-				message: 'prescribes tails and tor-browser but names no tool to talk over them (a messenger, email, meeting) that the plan does not avoid',
-				fix: 'add to rule "anonymity-tools"\'s "useTools" a messenger, email, meeting that is not avoided for these answers; or, if there is none, give the rule a "when" so that it does not fire for them, and say plainly that there is no safe direct channel (a rule that avoids the channel "direct-digital-contact").',
+				message: 'prescribes tails and tor-browser but names no tool to talk over them (a tool of kind email, messenger or meeting) that the plan does not avoid',
+				fix: 'add to rule "anonymity-tools"\'s "useTools" a tool of kind email, messenger or meeting that is not avoided for these answers; or, if there is none, give the rule a "when" so that it does not fire for them, and say plainly that there is no safe direct channel (a rule that avoids that channel in "avoidChannels").',
 			},
 		]);
 		// A channel that the same plan avoids (Proton Mail where secure apps are risky) is no channel.
 		const avoided = checkPlans(withRule('anonymity-tools', (r) => ({ ...r, when: r.when.filter((c) => c.question !== 'secure-apps-risky') })));
 		expect(avoided.map((p) => `${p.answers}: ${p.message}`)).toEqual([
-			'surveilled=yes, secure-apps-risky=yes, direct-contact-dangerous=yes, partner-surveilled=yes, anonymity-tools-risky=no: prescribes tails and tor-browser but names no tool to talk over them (a messenger, email, meeting) that the plan does not avoid',
+			'surveilled=yes, secure-apps-risky=yes, direct-contact-dangerous=yes, partner-surveilled=yes, anonymity-tools-risky=no: prescribes tails and tor-browser but names no tool to talk over them (a tool of kind email, messenger or meeting) that the plan does not avoid',
 			'surveilled=yes, secure-apps-risky=yes, direct-contact-dangerous=yes, partner-surveilled=yes, anonymity-tools-risky=no: recommends tool "proton-mail", which the same plan says to avoid (it draws attention where encrypted apps are suspect, and "secure-apps-risky" is answered yes)',
 		]);
 	});

@@ -31,13 +31,17 @@ describe('checkSequences', () => {
 		]);
 	});
 
-	test('errors when a scenario with a person has no clean-up, or when no step applies', () => {
-		const broken: Sequence = { id: 'x', route: 'partner', steps: [{ id: 'only', kind: 'action', when: [{ question: 'surveilled', answer: 'yes' }] }] };
+	test('errors when a scenario whose route reaches a person has no clean-up, or when no step applies', () => {
+		const broken: Sequence = { id: 'x', route: 'by-post', steps: [{ id: 'only', kind: 'action', when: [{ question: 'surveilled', answer: 'yes' }] }] };
 		expect(checkSequences([broken], questions).map((p) => p.message)).toEqual([
 			'the last step "only" applies only for some answers, so other branches have no end',
-			'a scenario with a person at risk has no clean-up step',
+			'the route "by-post" reaches a person at risk, and the scenario has no step that cleans up',
 			'no step applies for the answers surveilled=no, secure-apps-risky=yes, direct-contact-dangerous=yes, partner-surveilled=yes, anonymity-tools-risky=yes',
 		]);
+		// A route that reaches no person at risk (reachesPerson: false in routes.yaml) needs no clean-up; one the list lacks does.
+		const ended: Sequence = { ...broken, steps: [{ id: 'only', kind: 'action', when: [] }] };
+		expect(checkSequences([ended], questions, [{ id: 'by-post', reachesPerson: false }])).toEqual([]);
+		expect(checkSequences([ended], questions, [{ id: 'by-post', reachesPerson: true }, { id: 'other', reachesPerson: false }])).toHaveLength(1);
 	});
 
 	test('stops the content check on a scenario without steps, naming the file and the field', () => {

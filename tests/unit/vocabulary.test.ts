@@ -101,6 +101,17 @@ describe('the guide’s vocabulary (content/data, src/schemas/vocabulary.ts)', (
 		expect(checkContent(project.dir).problems.filter((p) => p.file === 'content/data/page-roles.yaml')).toEqual([]);
 	});
 
+	test('a rule that names no role takes the one marked default in roles.yaml: the check requires one, and refuses two', () => {
+		project = copyProject(['content']);
+		project.edit('content/data/roles.yaml', (t) => t.replace(/^  default: true\n/m, ''));
+		const none = checkContent(project.dir).problems.filter((p) => p.file === 'content/data/roles.yaml');
+		expect(none).toHaveLength(1);
+		expect(none[0]!.message).toMatch(/^no role has "default: true", and rule "[a-z0-9-]+" names none \("between"\)$/);
+		project.write('content/data/roles.yaml', readFileSync(join(project.dir, 'content/data/roles.yaml'), 'utf8').replace(/^(- id: [a-z0-9-]+)$/gm, '$1\n  default: true'));
+		const two = checkContent(project.dir).problems.filter((p) => p.file === 'content/data/roles.yaml');
+		expect(two.map((p) => p.message)).toEqual([expect.stringMatching(/^\d+ roles have "default: true"; a rule that names no role takes the one that has it$/)]);
+	});
+
 	test('rolePage finds the page of a role, and none when no page holds it', () => {
 		expect(rolePage([{ id: 'a', page: 'get/it', role: 'download-list' }], 'download-list')).toBe('get/it');
 		expect(rolePage([{ id: 'a', page: 'get/it', role: 'download-list' }], 'translation-help')).toBeUndefined();

@@ -6,7 +6,7 @@
  * belongs to the files chosen now: choosing others clears it at once, and a check that a newer
  * choice overtook is dropped.
  */
-import { checkSignature, parseSums, sha256, type ClockBehind, type PublishedKey, type SignatureVerdict } from '../src/lib/release-check';
+import { checkSignature, parseSums, sha256, type ClockBehind, type PublishedKey, type SignatureVerdict } from '../src/release/release-check';
 
 type Messages = Record<string, string>;
 

@@ -108,7 +108,7 @@ class RiskSelector extends HTMLElement {
 	 * What each question reads as, in question order: the answer chosen (`value`) or the answer it
 	 * counts as (`reads`, "not sure" read as the safer one); empty where none is chosen, and for a
 	 * question not asked (its askIf does not hold), whatever is left checked in it. The CSS of the
-	 * page shows the same questions (src/lib/risk-css.ts).
+	 * page shows the same questions (src/plan/risk-css.ts).
 	 */
 	#read(key: 'value' | 'reads'): string[] {
 		const values: string[] = [];

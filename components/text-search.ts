@@ -1,11 +1,11 @@
 /**
- * Search with the index that needs no WebAssembly (src/lib/text-index.ts), in the browser: the
+ * Search with the index that needs no WebAssembly (src/search/text-index.ts), in the browser: the
  * offline bundles' search box (offline-search.ts) and the site's search where WebAssembly is off
  * (src/overrides/Search.astro) both use it.
  */
 import type MiniSearch from 'minisearch';
-import type { TextIndexPayload } from '../src/lib/text-index.ts';
-import { loadTextIndexTree } from '../src/lib/text-index-tree.ts';
+import type { TextIndexPayload } from '../src/search/text-index.ts';
+import { loadTextIndexTree } from '../src/search/text-index-tree.ts';
 import { excerptAround } from './search-excerpt';
 
 declare global {

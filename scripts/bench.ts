@@ -26,9 +26,9 @@ import { failures, hundredfoldVerdict, linearityTable, type SizedBuild } from '.
 import { measure, pageWeight, type PageWeight } from './bench/page-weight.ts';
 import { SLOW_LINK, slowViews, type SlowView } from './bench/slow-link.ts';
 import { contentPages, makeBaseline, makeTenfold } from './bench/sites.ts';
-import { DOWNLOADS_FOLDER, filesUnder } from '../src/lib/files.ts';
-import { loadLanguages } from '../src/lib/site-data.ts';
-import { dataFile, listPages, parseYaml, readText } from '../src/lib/sources.ts';
+import { DOWNLOADS_FOLDER, filesUnder } from '../src/build/files.ts';
+import { loadLanguages } from '../src/check/site-data.ts';
+import { dataFile, listPages, parseYaml, readText } from '../src/check/sources.ts';
 
 const ROOT = process.cwd();
 const DIST = join(ROOT, 'dist');

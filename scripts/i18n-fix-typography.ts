@@ -1,14 +1,14 @@
 /**
  * Corrects, in every file of a language, the typography the content check refuses
- * (src/lib/check-typography.ts): for French, straight apostrophes and ordinary spaces before
+ * (src/check/check-typography.ts): for French, straight apostrophes and ordinary spaces before
  * « : ; ? ! » and after «, which most keyboards cannot type as they should be.
  *
  *   npm run i18n:fix-typography -- fr
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkTypography, fixTypography, TYPOGRAPHY_LANGUAGES } from '../src/lib/check-typography.ts';
-import { listPages, readText } from '../src/lib/sources.ts';
+import { checkTypography, fixTypography, TYPOGRAPHY_LANGUAGES } from '../src/check/check-typography.ts';
+import { listPages, readText } from '../src/check/sources.ts';
 
 const [lang] = process.argv.slice(2);
 if (!lang || !TYPOGRAPHY_LANGUAGES.includes(lang)) {
@@ -20,7 +20,7 @@ const files = [`content/i18n/${lang}.json`, `content/text/${lang}.yaml`, ...list
 let total = 0;
 for (const file of files) {
 	const path = join(root, file);
-	// Read strictly (src/lib/sources.ts): a file that is not UTF-8 stops here with its line, before it is written back.
+	// Read strictly (src/check/sources.ts): a file that is not UTF-8 stops here with its line, before it is written back.
 	const text = readText(root, file);
 	if (text === undefined) continue;
 	const found = checkTypography(lang, file, text).length;

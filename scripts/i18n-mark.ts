@@ -8,7 +8,7 @@
  *   npm run i18n:mark -- fr --texts step.clean-up.agree-end risk.use   # some texts
  *   npm run i18n:mark -- fr --all                         # every existing page and every text
  */
-import { languageIds, markCurrent, markTextsCurrent, translationStatus } from '../src/lib/translation-status.ts';
+import { languageIds, markCurrent, markTextsCurrent, translationStatus } from '../src/i18n/translation-status.ts';
 
 const [lang, target, ...keys] = process.argv.slice(2);
 if (!lang || !target) {

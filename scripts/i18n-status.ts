@@ -7,11 +7,11 @@
  *   npm run i18n:status              # report
  *   npm run i18n:status -- --strict  # also exit with status 1 if any page is missing or stale, or any text stale (before a release)
  */
-import { identicalStrings } from '../src/lib/identical-strings.ts';
-import { followsFile, textStatus, translationStatus, type TranslationState } from '../src/lib/translation-status.ts';
-import { parseYaml, readText } from '../src/lib/sources.ts';
+import { identicalStrings } from '../src/check/identical-strings.ts';
+import { followsFile, textStatus, translationStatus, type TranslationState } from '../src/i18n/translation-status.ts';
+import { parseYaml, readText } from '../src/check/sources.ts';
 
-/** A data list, read as the content check reads it (src/lib/sources.ts). */
+/** A data list, read as the content check reads it (src/check/sources.ts). */
 const list = (name: string) => parseYaml(readText(process.cwd(), `content/data/${name}.yaml`) ?? '[]', `content/data/${name}.yaml`) ?? [];
 
 const strict = process.argv.includes('--strict');

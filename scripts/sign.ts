@@ -23,11 +23,11 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildDate } from '../src/lib/build-date.ts';
-import { DOWNLOADS_FOLDER } from '../src/lib/files.ts';
-import { groupFingerprint } from '../src/lib/release-keys.ts';
-import { loadLanguages, loadPageRoles, loadReleaseKeys } from '../src/lib/site-data.ts';
-import { dataFile, setContentDir } from '../src/lib/sources.ts';
+import { buildDate } from '../src/build/build-date.ts';
+import { DOWNLOADS_FOLDER } from '../src/build/files.ts';
+import { groupFingerprint } from '../src/release/release-keys.ts';
+import { loadLanguages, loadPageRoles, loadReleaseKeys } from '../src/check/site-data.ts';
+import { dataFile, setContentDir } from '../src/check/sources.ts';
 import { rolePage } from '../src/schemas/vocabulary.ts';
 
 

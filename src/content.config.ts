@@ -9,8 +9,8 @@ import type { RefFactory } from './schemas/common';
 import { PageFrontmatterSchema } from './schemas/page';
 import { UiStringsSchema } from './schemas/ui';
 import { COLLECTIONS, DATA_COLLECTIONS } from './schemas/collections';
-import { directoryLoader } from './lib/directory-loader';
-import { contentDir, dataFile, docsDir, parseYaml, type DataCollectionName } from './lib/sources';
+import { directoryLoader } from './check/directory-loader';
+import { contentDir, dataFile, docsDir, parseYaml, type DataCollectionName } from './check/sources';
 
 const ref: RefFactory = (collection) => reference(collection);
 const list = (name: DataCollectionName) => file(dataFile(name), { parser: (text) => parseYaml(text, dataFile(name)) as Record<string, unknown>[] });

@@ -13,7 +13,7 @@ declare module 'virtual:playbook/config' {
 }
 
 declare module 'virtual:playbook/search-strings' {
-	/** Labels of the search box per `<html lang>` tag, from the `pagefind.*` keys of content/i18n (src/lib/search-strings.ts). */
+	/** Labels of the search box per `<html lang>` tag, from the `pagefind.*` keys of content/i18n (src/i18n/search-strings.ts). */
 	const strings: Record<string, Record<string, string>>;
 	export default strings;
 }

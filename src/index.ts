@@ -23,12 +23,12 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { playbookIntegration } from './integration.ts';
-import { checkContent } from './lib/check-content.ts';
-import { loadSiteConfig } from './lib/site-config.ts';
-import { loadLanguages } from './lib/site-data.ts';
+import { checkContent } from './check/check-content.ts';
+import { loadSiteConfig } from './check/site-config.ts';
+import { loadLanguages } from './check/site-data.ts';
 import type { Language } from './schemas/language.ts';
-import { setContentDir } from './lib/sources.ts';
-import { guideStrings } from './lib/starlight-strings.ts';
+import { setContentDir } from './check/sources.ts';
+import { guideStrings } from './i18n/starlight-strings.ts';
 
 export interface PlaybookOptions {
 	/**

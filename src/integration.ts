@@ -4,21 +4,21 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
-import { recordEmitted, sha256 } from './lib/emitted';
-import { checkContent, formatProblems, oldReviews } from './lib/check-content';
-import { filesUnder } from './lib/files';
-import { withSystemLightTheme } from './lib/no-js-theme';
-import { oldCheckMessage, oldChecks } from './lib/old-checks';
-import { relocateDocs, type SatteriLike } from './lib/markdown-locale';
-import { summary, formatBytes, formatMs, type StageResult } from './lib/pipeline';
-import { takeSigningVariables } from './lib/signing-env';
-import { searchStrings } from './lib/search-strings';
-import { elementNames } from './lib/check-mdx';
-import { componentImports } from './lib/page-components';
-import { contentDir, dataFile, docsDir } from './lib/sources';
-import { riskCss } from './lib/risk-css';
-import { toRiskModel } from './lib/risk';
-import { checkPatches, PatchLedger, isPrintStylesheet, patchPrintStylesheet, PRINT_RULES, SIDEBAR_STATE, SIDEBAR_STATE_ID, starlightFolder, starlightVersion } from './lib/starlight-patches';
+import { recordEmitted, sha256 } from './build/emitted';
+import { checkContent, formatProblems, oldReviews } from './check/check-content';
+import { filesUnder } from './build/files';
+import { withSystemLightTheme } from './site/no-js-theme';
+import { oldCheckMessage, oldChecks } from './check/old-checks';
+import { relocateDocs, type SatteriLike } from './i18n/markdown-locale';
+import { summary, formatBytes, formatMs, type StageResult } from './build/pipeline';
+import { takeSigningVariables } from './build/signing-env';
+import { searchStrings } from './i18n/search-strings';
+import { elementNames } from './check/check-mdx';
+import { componentImports } from './check/page-components';
+import { contentDir, dataFile, docsDir } from './check/sources';
+import { riskCss } from './plan/risk-css';
+import { toRiskModel } from './plan/risk';
+import { checkPatches, PatchLedger, isPrintStylesheet, patchPrintStylesheet, PRINT_RULES, SIDEBAR_STATE, SIDEBAR_STATE_ID, starlightFolder, starlightVersion } from './build/starlight-patches';
 
 /**
  * The stages `astro build` runs after it has written the site: all of scripts/build/stages.ts
@@ -42,7 +42,7 @@ const signingVariables = takeSigningVariables(process.env);
 
 const VIRTUAL_ID = 'virtual:playbook/config';
 const SEARCH_STRINGS_ID = 'virtual:playbook/search-strings';
-/** The CSS that picks the risk check's plan from the answers without a script, written from the questions (src/lib/risk-css.ts). */
+/** The CSS that picks the risk check's plan from the answers without a script, written from the questions (src/plan/risk-css.ts). */
 const RISK_CSS_ID = 'virtual:playbook/risk.css';
 const EMPTY_ID = '\0playbook:nothing';
 
@@ -144,8 +144,8 @@ export function playbookIntegration(checked: ReturnType<typeof checkContent>, ch
 								},
 							},
 							{
-								// Pages import nothing (src/lib/check-mdx.ts): the guide's components a page uses are imported
-								// for it here (src/lib/page-components.ts), before the MDX compiler reads it. The imports go at
+								// Pages import nothing (src/check/check-mdx.ts): the guide's components a page uses are imported
+								// for it here (src/check/page-components.ts), before the MDX compiler reads it. The imports go at
 								// the end of the page, so that its lines keep their numbers in the compiler's messages.
 								name: 'playbook:page-components',
 								enforce: 'pre',
@@ -170,7 +170,7 @@ export function playbookIntegration(checked: ReturnType<typeof checkContent>, ch
 								},
 							},
 							{
-								// Without JavaScript the theme follows the system too, not always dark (src/lib/no-js-theme.ts).
+								// Without JavaScript the theme follows the system too, not always dark (src/site/no-js-theme.ts).
 								name: 'playbook:no-js-light-theme',
 								enforce: 'pre',
 								transform: (code: string, id: string) => (/\.css($|\?)|[?&]lang\.css/.test(id) && code.includes('data-theme') ? withSystemLightTheme(code) : undefined),
@@ -178,7 +178,7 @@ export function playbookIntegration(checked: ReturnType<typeof checkContent>, ch
 							{
 								// The files the build writes, by hash, before any page is rendered: the client build's, and
 								// the assets (stylesheets, fonts) of the server build, which Astro moves to the same folder.
-								// The output check refuses a script in dist/ that is not among them (src/lib/emitted.ts).
+								// The output check refuses a script in dist/ that is not among them (src/build/emitted.ts).
 								name: 'playbook:emitted-files',
 								apply: 'build',
 								writeBundle(this: { environment?: { name: string } }, options: { dir?: string }, bundle: Record<string, { fileName: string } & ({ type: 'chunk'; code: string } | { type: 'asset'; source: string | Uint8Array })>) {
@@ -213,7 +213,7 @@ export function playbookIntegration(checked: ReturnType<typeof checkContent>, ch
 			'astro:config:done': ({ config }) => {
 				const root = fileURLToPath(config.root).replace(/\\/g, '/');
 				const problem = relocateDocs(config.markdown.processor as SatteriLike, `${root.replace(/\/?$/, '/')}${docsDir()}/`, `${fileURLToPath(config.srcDir).replace(/\\/g, '/').replace(/\/?$/, '/')}content/docs/`);
-				if (problem) throw new AstroError(`Translated pages would show Starlight's English labels: ${problem}`, 'See src/lib/markdown-locale.ts.');
+				if (problem) throw new AstroError(`Translated pages would show Starlight's English labels: ${problem}`, 'See src/i18n/markdown-locale.ts.');
 			},
 			'astro:build:done': async ({ dir }) => {
 				// A patch whose file the build never loaded did nothing: the build stops.
@@ -230,7 +230,7 @@ export function playbookIntegration(checked: ReturnType<typeof checkContent>, ch
  * PLAYBOOK_STAGES) in a process of their own, `node scripts/build.ts --only …`, which prints
  * their lines and the closing table with the site's row. Their own process, because they load
  * Pagefind, Chromium and esbuild as Node does, not through Astro's module loader, which is closed
- * by now; and because only there do the signing key's variables come back (src/lib/signing-env.ts).
+ * by now; and because only there do the signing key's variables come back (src/build/signing-env.ts).
  */
 async function runAfterSite(root: string, dist: string, started: number): Promise<void> {
 	const files = filesUnder(dist);

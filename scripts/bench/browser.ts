@@ -1,5 +1,5 @@
 /**
- * What the benchmark measures in Chromium (the one src/lib/browser.ts finds; never a downloaded
+ * What the benchmark measures in Chromium (the one src/pdf/browser.ts finds; never a downloaded
  * one): the files a first view of a page fetches, and how long search takes to show results.
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,8 +8,8 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../src/lib/browser.ts';
-import { serveStatic } from '../../src/lib/static-server.ts';
+import { launchChromium } from '../../src/pdf/browser.ts';
+import { serveStatic } from '../../src/build/static-server.ts';
 
 export const launch = launchChromium;
 

@@ -8,10 +8,10 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { filesUnder } from '../../src/lib/files.ts';
+import { filesUnder } from '../../src/build/files.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { StageResult } from '../../src/lib/pipeline.ts';
+import type { StageResult } from '../../src/build/pipeline.ts';
 import { watchMemory, type PeakMemory } from './memory.ts';
 import { astroBuild } from '../build/site.ts';
 import { STAGES } from '../build/stages.ts';

@@ -2,15 +2,15 @@
  * Whether a page's HTML grows with the guide: the size of a tool, a practice and a scenario page
  * in two builds of the same guide, the second with about ten times the content pages
  * (makeTenfold in scripts/bench/sites.ts), and their ratio. Goal of #20: within 10 %, which a
- * sidebar bounded whatever the number of pages gives (src/lib/bounded-sidebar.ts); a sidebar
+ * sidebar bounded whatever the number of pages gives (src/site/bounded-sidebar.ts); a sidebar
  * listing every page made a tool page's HTML grow with each page added.
  * Used by the benchmark (scripts/bench.ts) and the test that builds a small guide at 1× and 10×
  * (tests/build/page-growth.test.ts).
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { SECTIONS } from '../../src/lib/model.ts';
-import { dataFile, parseYaml, readText } from '../../src/lib/sources.ts';
+import { SECTIONS } from '../../src/check/model.ts';
+import { dataFile, parseYaml, readText } from '../../src/check/sources.ts';
 
 /** The kinds of page whose HTML is compared, each with the collection whose entries have such pages. */
 export const GROWTH_KINDS = { tool: 'tools', practice: 'practices', scenario: 'scenarios' } as const;

@@ -10,7 +10,7 @@
  */
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { filesUnder } from '../../src/lib/files.ts';
+import { filesUnder } from '../../src/build/files.ts';
 
 const SOURCES = ['src', 'components', 'content', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
 
@@ -63,7 +63,7 @@ export const collections = { docs: defineCollection({ loader: docsLoader(), sche
 		`// A plain Starlight site: Starlight's defaults, the playbook's languages, sidebar and prose.
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
-import { loadSiteConfig } from ${JSON.stringify(join(root, 'src/lib/site-config.ts'))};
+import { loadSiteConfig } from ${JSON.stringify(join(root, 'src/check/site-config.ts'))};
 
 const site = loadSiteConfig(${JSON.stringify(root)});
 export default defineConfig({

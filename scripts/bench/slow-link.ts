@@ -5,7 +5,7 @@
  * the median of several fresh visits.
  */
 import type { Browser } from 'playwright-core';
-import { serveStatic } from '../../src/lib/static-server.ts';
+import { serveStatic } from '../../src/build/static-server.ts';
 
 export const SLOW_LINK = { latency: 400, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8 };
 

@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildDate } from '../../src/lib/build-date.ts';
-import type { Stage } from '../../src/lib/pipeline.ts';
+import { buildDate } from '../../src/build/build-date.ts';
+import type { Stage } from '../../src/build/pipeline.ts';
 import { rolePage } from '../../src/schemas/vocabulary.ts';
 import type { BuildContext } from './context.ts';
 

@@ -1,10 +1,10 @@
 /**
  * What every build stage shares: where the project and its output are, and the site's data,
- * read and validated once (src/lib/site-data.ts) when a stage first needs it.
+ * read and validated once (src/check/site-data.ts) when a stage first needs it.
  */
 import { join } from 'node:path';
-import { DOWNLOADS_FOLDER } from '../../src/lib/files.ts';
-import { loadSiteData, type SiteData } from '../../src/lib/site-data.ts';
+import { DOWNLOADS_FOLDER } from '../../src/build/files.ts';
+import { loadSiteData, type SiteData } from '../../src/check/site-data.ts';
 
 export interface BuildContext {
 	/** The project folder. */

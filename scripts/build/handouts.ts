@@ -1,28 +1,28 @@
 /**
  * The handouts stage: prints, for every language, the full handout (dist/<lang>/handout/) to
  * dist/downloads/handout-<lang>.pdf, and the two-page quick card (dist/<lang>/card/) to
- * dist/downloads/card-<lang>.pdf, with headless Chromium (src/lib/browser.ts: an installed one, or
+ * dist/downloads/card-<lang>.pdf, with headless Chromium (src/pdf/browser.ts: an installed one, or
  * the one shipped in @sparticuz/chromium). Both pages are built by Astro from the same content as
  * the site and embed their own fonts, so the PDFs look the same whichever Chromium prints them.
  * They carry the build date, never the time of printing, and ids numbered in order, never as the
- * browser numbered them (src/lib/pdf-file.ts), so that the same source gives the same bytes.
+ * browser numbered them (src/pdf/pdf-file.ts), so that the same source gives the same bytes.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchChromium, resolveChromium } from '../../src/lib/browser.ts';
-import { buildDate } from '../../src/lib/build-date.ts';
-import { ALONE_ATTRIBUTE, CARD_LEVELS, levelAttribute, topLevel, type CardPage } from '../../src/lib/card-fit.ts';
-import { pdfPageCount, reproducible } from '../../src/lib/pdf-file.ts';
-import { formatBytes, type Stage } from '../../src/lib/pipeline.ts';
-import { serveStatic } from '../../src/lib/static-server.ts';
+import { launchChromium, resolveChromium } from '../../src/pdf/browser.ts';
+import { buildDate } from '../../src/build/build-date.ts';
+import { ALONE_ATTRIBUTE, CARD_LEVELS, levelAttribute, topLevel, type CardPage } from '../../src/plan/card-fit.ts';
+import { pdfPageCount, reproducible } from '../../src/pdf/pdf-file.ts';
+import { formatBytes, type Stage } from '../../src/build/pipeline.ts';
+import { serveStatic } from '../../src/build/static-server.ts';
 import type { BuildContext } from './context.ts';
 
 /**
  * What is printed for each language: the page it is printed from, the file, and the pages it must
  * have. A print with text sizes is printed at the largest that keeps it to its pages (the page reads
  * the size from --print-text): the quick card's text grows into the room a language leaves. A print
- * with levels (the quick card: src/lib/card-fit.ts) that does not fit whole at any size is
+ * with levels (the quick card: src/plan/card-fit.ts) that does not fit whole at any size is
  * shortened: each of its pages at the first level at which it fits one page by itself.
  */
 export const PRINTS: readonly { page: string; file: (lang: string) => string; pages?: number; textSizes?: string[]; levels?: boolean }[] = [
@@ -86,7 +86,7 @@ const levelAttributes = (levels: Record<CardPage, number>) => Object.fromEntries
 /**
  * Prints a page with text sizes to exactly `required` pages: whole, at the largest size that fits;
  * else, with levels, each part of the card alone at the smallest size, at the first level at which
- * it fits one page (src/lib/card-fit.ts says what each level leaves out), then the whole card at
+ * it fits one page (src/plan/card-fit.ts says what each level leaves out), then the whole card at
  * those levels at the largest size that fits. Gives the PDF that fits, or the smallest one tried
  * with what did not fit.
  */
@@ -102,7 +102,7 @@ export async function printFitted(print: (settings: PrintSettings) => Promise<Bu
 	for (const part of Object.keys(CARD_LEVELS) as CardPage[]) {
 		let level = 0;
 		while (pages(await print({ textSize: smallest, attributes: { ...levelAttributes({ [part]: level } as Record<CardPage, number>), [ALONE_ATTRIBUTE]: part } })) > 1) {
-			if (level === topLevel(part)) return { pdf: last!, textSize: smallest, unfit: `its ${part} page does not fit one page even with ${CARD_LEVELS[part][level]} (its last level, src/lib/card-fit.ts)` };
+			if (level === topLevel(part)) return { pdf: last!, textSize: smallest, unfit: `its ${part} page does not fit one page even with ${CARD_LEVELS[part][level]} (its last level, src/plan/card-fit.ts)` };
 			level++;
 		}
 		fitted[part] = level;

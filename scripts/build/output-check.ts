@@ -1,21 +1,21 @@
 /**
  * The output check stage: every HTML file the build wrote, read again against what the generator
- * emits (src/lib/check-output.ts), after every stage that writes HTML and before the checksums and
+ * emits (src/build/check-output.ts), after every stage that writes HTML and before the checksums and
  * signatures, so that nothing it refuses is checksummed or signed. It reads the site's pages in
  * dist/, every page inside each zip of dist/downloads/ (unzipped in memory), and each single-file
- * guide; and every script file in dist/, which must be one the build emitted (src/lib/emitted.ts).
+ * guide; and every script file in dist/, which must be one the build emitted (src/build/emitted.ts).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
-import { checkPage, contentPageOf, findSource, outputProblemsError, type OutputProblem, type OutputRules } from '../../src/lib/check-output.ts';
-import { inlineScriptHashes, policy, scriptHash } from '../../src/lib/csp.ts';
-import { readEmitted, sha256 } from '../../src/lib/emitted.ts';
-import { filesUnder } from '../../src/lib/files.ts';
-import { contentDir, docsDir } from '../../src/lib/sources.ts';
-import { generatorInlineScripts, generatorInlineStyles } from '../../src/lib/inline-scripts.ts';
-import type { Stage } from '../../src/lib/pipeline.ts';
+import { checkPage, contentPageOf, findSource, outputProblemsError, type OutputProblem, type OutputRules } from '../../src/build/check-output.ts';
+import { inlineScriptHashes, policy, scriptHash } from '../../src/build/csp.ts';
+import { readEmitted, sha256 } from '../../src/build/emitted.ts';
+import { filesUnder } from '../../src/build/files.ts';
+import { contentDir, docsDir } from '../../src/check/sources.ts';
+import { generatorInlineScripts, generatorInlineStyles } from '../../src/build/inline-scripts.ts';
+import type { Stage } from '../../src/build/pipeline.ts';
 import type { BuildContext } from './context.ts';
 import { SINGLE_CSS } from './single-file.ts';
 

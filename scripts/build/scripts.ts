@@ -11,8 +11,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build as esbuild } from 'esbuild';
-import { filesUnder } from '../../src/lib/files.ts';
-import type { Stage } from '../../src/lib/pipeline.ts';
+import { filesUnder } from '../../src/build/files.ts';
+import type { Stage } from '../../src/build/pipeline.ts';
 import type { BuildContext } from './context.ts';
 
 const MODULE_TAG = /<script type="module" src="([^"]*\/_astro\/[^"]+\.js)"><\/script>/g;

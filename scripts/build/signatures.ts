@@ -13,9 +13,9 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { takeSigningVariables } from '../../src/lib/signing-env.ts';
-import { contentDir } from '../../src/lib/sources.ts';
-import type { Stage, StageReport } from '../../src/lib/pipeline.ts';
+import { takeSigningVariables } from '../../src/build/signing-env.ts';
+import { contentDir } from '../../src/check/sources.ts';
+import type { Stage, StageReport } from '../../src/build/pipeline.ts';
 import type { BuildContext } from './context.ts';
 
 const signingVariables = takeSigningVariables(process.env);

@@ -14,11 +14,11 @@ import { readFileSync, writeFileSync, existsSync, mkdirSync, rmSync } from 'node
 import { join } from 'node:path';
 import { classicBundle } from '../offline/classic-script.ts';
 import { parse, type HTMLElement } from 'node-html-parser';
-import { buildDate } from '../../src/lib/build-date.ts';
-import { scriptHash, withPolicy } from '../../src/lib/csp.ts';
-import { generatorInlineScripts } from '../../src/lib/inline-scripts.ts';
-import { escapeHtml, fillText } from '../../src/lib/safe-text.ts';
-import { formatBytes, type Stage } from '../../src/lib/pipeline.ts';
+import { buildDate } from '../../src/build/build-date.ts';
+import { scriptHash, withPolicy } from '../../src/build/csp.ts';
+import { generatorInlineScripts } from '../../src/build/inline-scripts.ts';
+import { escapeHtml, fillText } from '../../src/build/safe-text.ts';
+import { formatBytes, type Stage } from '../../src/build/pipeline.ts';
 import type { BuildContext } from './context.ts';
 
 /** Pages that have no place in the file: lists of other pages and files, and the print sources. */

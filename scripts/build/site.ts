@@ -7,8 +7,8 @@ import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { filesUnder } from '../../src/lib/files.ts';
-import type { Stage } from '../../src/lib/pipeline.ts';
+import { filesUnder } from '../../src/build/files.ts';
+import type { Stage } from '../../src/build/pipeline.ts';
 import type { BuildContext } from './context.ts';
 
 /** The name of the variable that tells `astro build` which stages to run after the site (src/integration.ts). */

@@ -5,7 +5,7 @@
  * - site: `astro build` checks the content and renders every page;
  * - policy: every page gets its Content-Security-Policy, the server snippets their headers;
  * - search index: Pagefind indexes the pages, one index per language, and so does the index that
- *   needs no WebAssembly (src/lib/text-index.ts), for browsers where WebAssembly is off;
+ *   needs no WebAssembly (src/search/text-index.ts), for browsers where WebAssembly is off;
  * - handouts: Chromium prints the PDF handout of every language;
  * - offline bundles: a zip per language and one with all;
  * - single files: the whole guide of each language as one HTML file, for phones;
@@ -19,12 +19,12 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { excerpt, sealSite } from '../../src/lib/csp.ts';
-import { detached } from '../../src/lib/detach.ts';
-import { filesUnder } from '../../src/lib/files.ts';
-import { findScriptSource, generatorInlineScripts, unknownScriptsError } from '../../src/lib/inline-scripts.ts';
-import type { Stage } from '../../src/lib/pipeline.ts';
-import { textIndexEntry, textIndexScript, type TextIndexEntry } from '../../src/lib/text-index.ts';
+import { excerpt, sealSite } from '../../src/build/csp.ts';
+import { detached } from '../../src/build/detach.ts';
+import { filesUnder } from '../../src/build/files.ts';
+import { findScriptSource, generatorInlineScripts, unknownScriptsError } from '../../src/build/inline-scripts.ts';
+import type { Stage } from '../../src/build/pipeline.ts';
+import { textIndexEntry, textIndexScript, type TextIndexEntry } from '../../src/search/text-index.ts';
 import { parse } from 'node-html-parser';
 import { checksums } from './checksums.ts';
 import type { BuildContext } from './context.ts';
@@ -34,8 +34,8 @@ import { outputCheck } from './output-check.ts';
 import { signatures } from './signatures.ts';
 import { scripts } from './scripts.ts';
 import { singleFiles } from './single-file.ts';
-import { inlineScripts } from '../../src/lib/csp.ts';
-import { recordEmitted, sha256 } from '../../src/lib/emitted.ts';
+import { inlineScripts } from '../../src/build/csp.ts';
+import { recordEmitted, sha256 } from '../../src/build/emitted.ts';
 import { site } from './site.ts';
 
 const requireSite = (context: BuildContext) => {
@@ -133,7 +133,7 @@ function writeTextIndexes(context: BuildContext): { languages: number; pages: nu
 }
 
 /**
- * A stage that writes files into dist/ records them for the output check (src/lib/emitted.ts):
+ * A stage that writes files into dist/ records them for the output check (src/build/emitted.ts):
  * those of `paths` that are new or changed after it ran, with their hashes.
  */
 function recording(stage: Stage<BuildContext>, paths: (file: string) => boolean): Stage<BuildContext> {

@@ -2,7 +2,7 @@
  * The data collections, written once: each is a YAML list in `content/data/<name>.yaml`, with the
  * schema its entries follow, the noun an entry is called by in the content check's messages, and
  * the file that explains its fields. The content check, Astro's content collections
- * (src/content.config.ts) and the loaders of the build (src/lib/sources.ts) are all derived from
+ * (src/content.config.ts) and the loaders of the build (src/check/sources.ts) are all derived from
  * this list, so adding a collection is one entry here (and its schema).
  */
 import type { z } from 'astro/zod';

@@ -50,7 +50,7 @@ export const PageFrontmatterSchema = (ref: RefFactory) =>
 		title: PlainTextSchema().min(1, { error: 'must not be empty' }),
 		/** One or two sentences saying what the page is about: plain text. */
 		description: PlainTextSchema().optional(),
-		/** The address below the language, when it is not the file's path; see src/lib/check-pages.ts. */
+		/** The address below the language, when it is not the file's path; see src/check/check-pages.ts. */
 		slug: z.string().optional(),
 		/** Day the advice on this page was last checked by an editor, written as YYYY-MM-DD. Shown on the page. */
 		reviewed: PastDateSchema(),

@@ -9,10 +9,10 @@ export type Answer = (typeof ANSWERS)[number];
  * a question that `suspects` one of them, answered "yes", puts every tool that `drawsAttention` of
  * that kind on the plan's Avoid list.
  */
-export type { Suspicion } from '../lib/risk.ts';
+export type { Suspicion } from '../plan/risk.ts';
 
 /** Who uses a recommended tool with whom: content/data/roles.yaml. */
-export type { Between } from '../lib/risk.ts';
+export type { Between } from '../plan/risk.ts';
 
 /**
  * A question of the risk assessment. Its wording lives in the text files. Questions are asked in

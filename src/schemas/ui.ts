@@ -14,7 +14,7 @@ export const UI_KEYS = [
 	'nav.start',
 	'nav.tools',
 	'nav.practices',
-	// The link that ends a sidebar group cut short (src/lib/bounded-sidebar.ts): {{section}} is the group's label, {{n}} its number of pages.
+	// The link that ends a sidebar group cut short (src/site/bounded-sidebar.ts): {{section}} is the group's label, {{n}} its number of pages.
 	'nav.sectionAll',
 	'page.reviewed',
 	'page.relatedTools',
@@ -125,7 +125,7 @@ export const UI_KEYS = [
 	'card.firstContact',
 	'card.exit',
 	// A list the quick card cuts short ends with card.more as its last item, joined as the language joins a list: "and {{count}} more" in English, "{{count}} autres" in French and "{{count}} غيرها" in Arabic, whose lists add "et" and "و" themselves.
-	// A shortened page says where the rest is ({{handout}}: the handout's file), and names the scenarios it prints no steps of ({{names}}): src/lib/card-fit.ts.
+	// A shortened page says where the rest is ({{handout}}: the handout's file), and names the scenarios it prints no steps of ({{names}}): src/plan/card-fit.ts.
 	'card.more',
 	'card.shortened',
 	'card.alsoInHandout',

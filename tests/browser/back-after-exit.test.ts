@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser as Chromium, type Page } from 'playwright-core';
 import type { Browser as Firefox, Page as FirefoxPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chooseChromium, resolveChromium } from '../../src/lib/browser';
+import { chooseChromium, resolveChromium } from '../../src/pdf/browser';
 import { launch, watch } from '../helpers/browser';
 import { click, LEVELS, launchAt, needFirefox, read, until } from '../helpers/firefox';
 import { needPrograms } from '../helpers/system';

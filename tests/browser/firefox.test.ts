@@ -13,7 +13,7 @@ import { click, clickAndWait, LEVELS, launchAt, needFirefox, read, shown, tab, u
 import { DIST, requireDist } from '../helpers/project';
 import { serveStatic } from '../helpers/serve';
 import { siteData } from '../helpers/site';
-import { stepGroups, toSequences } from '../../src/lib/scenario';
+import { stepGroups, toSequences } from '../../src/plan/scenario';
 import { unzipToTemp } from '../helpers/zip';
 
 const ready = needFirefox();

@@ -1,5 +1,5 @@
 /**
- * Without JavaScript the theme follows the reader's system (src/lib/no-js-theme.ts); with it,
+ * Without JavaScript the theme follows the reader's system (src/site/no-js-theme.ts); with it,
  * Starlight's script decides as before.
  */
 import { describe, expect, test } from 'vitest';

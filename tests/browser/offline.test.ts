@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launch, watch, watchPolicy } from '../helpers/browser';
-import { inlineScriptHashes, policy } from '../../src/lib/csp';
+import { inlineScriptHashes, policy } from '../../src/build/csp';
 import { DIST, ROOT, requireDist } from '../helpers/project';
 import { siteData } from '../helpers/site';
 import { unzipToTemp } from '../helpers/zip';

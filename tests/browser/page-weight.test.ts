@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { pageWeight } from '../../scripts/bench/page-weight.ts';
-import { resolveChromium } from '../../src/lib/browser';
+import { resolveChromium } from '../../src/pdf/browser';
 import { DIST } from '../helpers/project';
 import { useBuiltSite, watch } from '../helpers/browser';
 

@@ -10,7 +10,7 @@ import { siteData } from '../helpers/site';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/project';
-import { stepGroups, toSequences } from '../../src/lib/scenario';
+import { stepGroups, toSequences } from '../../src/plan/scenario';
 
 const site = useBuiltSite();
 const scenarios = siteData().scenarios;

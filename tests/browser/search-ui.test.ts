@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { parseYaml, readText, textFile } from '../../src/lib/sources';
+import { parseYaml, readText, textFile } from '../../src/check/sources';
 import { useBuiltSite, watch } from '../helpers/browser';
 import { ROOT } from '../helpers/project';
 import { siteData } from '../helpers/site';

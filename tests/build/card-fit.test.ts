@@ -2,7 +2,7 @@
  * A guide too large for one sheet: a copy of this project with every tool, practice and scenario
  * repeated (makeTenfold in scripts/bench/sites.ts, as the benchmark's large guides, English only),
  * built through the handouts stage. Its quick card is two pages, each shortened to the first level
- * at which it fits (src/lib/card-fit.ts), and still asks every question and prints every Avoid
+ * at which it fits (src/plan/card-fit.ts), and still asks every question and prints every Avoid
  * line, with its first names and how many more; what it leaves out it says is in the handout.
  */
 import { spawnSync } from 'node:child_process';
@@ -11,11 +11,11 @@ import { join } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeTenfold } from '../../scripts/bench/sites.ts';
-import { cardParts } from '../../src/lib/card-parts';
-import { fitGroups, LIST_MAX, type CardPage } from '../../src/lib/card-fit';
-import { checkContent } from '../../src/lib/check-content';
-import { toPlanModel } from '../../src/lib/plan';
-import { toRiskModel } from '../../src/lib/risk';
+import { cardParts } from '../../src/plan/card-parts';
+import { fitGroups, LIST_MAX, type CardPage } from '../../src/plan/card-fit';
+import { checkContent } from '../../src/check/check-content';
+import { toPlanModel } from '../../src/plan/plan';
+import { toRiskModel } from '../../src/plan/risk';
 import { readPdf, squash, type Pdf } from '../helpers/pdf';
 import { ROOT } from '../helpers/project';
 

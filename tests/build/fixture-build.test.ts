@@ -65,7 +65,7 @@ describe('astro build', () => {
 		const { status, output } = copy.build(['--only', 'site']);
 		expect(status).not.toBe(0);
 		expect(output).toContain('Starlight patch "no code-block print rules" did not apply: dist/style/print.css no longer contains ".expressive-code".');
-		expect(output).toContain('compare dist/style/print.css of @astrojs/starlight with the patch in src/lib/starlight-patches.ts');
+		expect(output).toContain('compare dist/style/print.css of @astrojs/starlight with the patch in src/build/starlight-patches.ts');
 		expect(existsSync(join(copy.dir, 'dist'))).toBe(false);
 	}, 180_000);
 

@@ -59,7 +59,7 @@ describe('the attacks that used to work', () => {
 		// reads the signing key is in tests/build/signing.test.ts); frontmatter stays refused by the
 		// collection's schema whatever the content check does.
 		const body = working.filter((v) => !/^(head|banner|title):/.test(v.at) && !v.at.startsWith('export const k'));
-		const { copy, placed } = hostileCopy(body, (c) => c.editGenerator('src/lib/check-content.ts', withoutCodeChecks));
+		const { copy, placed } = hostileCopy(body, (c) => c.editGenerator('src/check/check-content.ts', withoutCodeChecks));
 		const { status, output } = copy.build();
 		expect(status, output).not.toBe(0);
 		expect(output).toMatch(/build: stage "output check" failed/);

@@ -72,7 +72,7 @@ describe('a title is text wherever the generator writes it', () => {
 		const copy = project(true);
 		const { lang, slug } = guide(copy);
 		// A copy whose content check reports nothing, whatever the content: what is tested is how pages write a title.
-		copy.editGenerator('src/lib/check-content.ts', (t) => t.replace('export function checkContent(root: string): CheckResult {', 'export function checkContent(root: string): CheckResult {\n\tif (root) return { problems: [], data: realCheck(root).data };\n\treturn realCheck(root);\n}\nfunction realCheck(root: string): CheckResult {'));
+		copy.editGenerator('src/check/check-content.ts', (t) => t.replace('export function checkContent(root: string): CheckResult {', 'export function checkContent(root: string): CheckResult {\n\tif (root) return { problems: [], data: realCheck(root).data };\n\treturn realCheck(root);\n}\nfunction realCheck(root: string): CheckResult {'));
 		// Nor does the page schema refuse markup in a title (src/schemas/page.ts), which stops the handout and the card.
 		copy.editGenerator('src/schemas/page.ts', (t) => t.replace('.refine((text) => !MARKUP.test(text),', '.refine((text) => text.length >= 0,'));
 		const hostile = 'Guide</title></style><meta http-equiv="refresh" content="0;url=https://evil.example/">';
@@ -93,7 +93,7 @@ describe('a script in a built page that the generator did not write', () => {
 		const copy = project(true);
 		const { lang, slug, page } = guide(copy);
 		// A copy whose content check no longer looks at pages or markup: the policy stage is the second lock.
-		copy.editGenerator('src/lib/check-content.ts', (t) => t.replace(/problems\.push\(\.\.\.pageProblems, \.\.\.checkMarkup\(root\)[^\n]*\n/, ''));
+		copy.editGenerator('src/check/check-content.ts', (t) => t.replace(/problems\.push\(\.\.\.pageProblems, \.\.\.checkMarkup\(root\)[^\n]*\n/, ''));
 		copy.edit(page, (t) => t.replace(/\n## /, '\n<script>document.title = "collected"</script>\n\n## '));
 		const { status, output } = copy.build(['--only', 'site,policy']);
 		expect(status, output).not.toBe(0);

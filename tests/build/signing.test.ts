@@ -23,9 +23,9 @@ import { gunzipSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import * as openpgp from 'openpgp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { filesUnder } from '../../src/lib/files';
-import { checkSignature } from '../../src/lib/release-check';
-import { groupFingerprint } from '../../src/lib/release-keys';
+import { filesUnder } from '../../src/build/files';
+import { checkSignature } from '../../src/release/release-check';
+import { groupFingerprint } from '../../src/release/release-keys';
 import { launch } from '../helpers/browser';
 import { guideCopy } from '../helpers/fixture';
 import { keyEntry, makeKey, type TestKey } from '../helpers/keys';
@@ -70,7 +70,7 @@ beforeAll(async () => {
 	armoredSecret = locked.armor();
 	writeFileSync(secretFile, armoredSecret);
 	copy.write(`${copy.content}/data/release-keys.yaml`, keyEntry('release-test', key, { added: '2026-11-01' }));
-	copy.editGenerator('src/lib/check-content.ts', (text) => withoutCodeChecks(text));
+	copy.editGenerator('src/check/check-content.ts', (text) => withoutCodeChecks(text));
 	copy.edit(copy.page(LANG, SLUG), (text) => text.replace(/^(---\n[\s\S]*?\n---\n)/, `$1\n${PROBE}\n\n<pre>{probe}</pre>\n`));
 
 	const env: NodeJS.ProcessEnv = { ...process.env, PLAYBOOK_SIGNING_KEY_FILE: secretFile, PLAYBOOK_SIGNING_PASSPHRASE: passphrase, PLAYBOOK_PROBE_CONTROL: control };

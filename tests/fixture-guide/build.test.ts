@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, test } from 'vitest';
-import { filesUnder } from '../../src/lib/files';
+import { filesUnder } from '../../src/build/files';
 import { FIXTURE } from './build';
 import { LANGS, ui, useFixtureBuild } from './site';
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { readPdf, squash, words, type Pdf } from '../helpers/pdf';
-import { parseYaml } from '../../src/lib/sources';
+import { parseYaml } from '../../src/check/sources';
 import { FIXTURE } from './build';
 import { LANGS, ui, useFixtureBuild, type Lang } from './site';
 

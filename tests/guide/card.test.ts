@@ -3,9 +3,9 @@
  * other answers. How the card is made, on any model, is tested in tests/unit/card-parts.test.ts.
  */
 import { describe, expect, test } from 'vitest';
-import { cardParts, partKey, readCard } from '../../src/lib/card-parts';
-import { toPlanModel } from '../../src/lib/plan';
-import { toRiskModel } from '../../src/lib/risk';
+import { cardParts, partKey, readCard } from '../../src/plan/card-parts';
+import { toPlanModel } from '../../src/plan/plan';
+import { toRiskModel } from '../../src/plan/risk';
 import { siteData } from '../helpers/site';
 
 const data = siteData();

@@ -5,8 +5,8 @@
  * changes, with the source.
  */
 import { describe, expect, test } from 'vitest';
-import { allPlans, cover, resolvePlan, sharedParts, toPlanModel } from '../../src/lib/plan';
-import { allAnswerCombinations, toRiskModel, type Answers } from '../../src/lib/risk';
+import { allPlans, cover, resolvePlan, sharedParts, toPlanModel } from '../../src/plan/plan';
+import { allAnswerCombinations, toRiskModel, type Answers } from '../../src/plan/risk';
 import { siteData } from '../helpers/site';
 
 const data = siteData();

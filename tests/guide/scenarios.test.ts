@@ -3,8 +3,8 @@
  * steps are picked, on any scenario, is tested in tests/unit/scenario.test.ts.
  */
 import { describe, expect, test } from 'vitest';
-import { applicableSteps, toSequences } from '../../src/lib/scenario';
-import { toRiskModel } from '../../src/lib/risk';
+import { applicableSteps, toSequences } from '../../src/plan/scenario';
+import { toRiskModel } from '../../src/plan/risk';
 import { siteData } from '../helpers/site';
 
 const data = siteData();

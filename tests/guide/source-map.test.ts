@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { parseYaml } from '../../src/lib/sources';
+import { parseYaml } from '../../src/check/sources';
 import { ROOT } from '../helpers/project';
 import { siteData } from '../helpers/site';
 

@@ -1,11 +1,11 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchChromium } from '../../src/lib/browser';
+import { launchChromium } from '../../src/pdf/browser';
 import { DIST, requireDist } from './project';
 import { serveStatic } from './serve';
 
 /**
- * Starts headless Chromium as the build does (src/lib/browser.ts: CHROME_PATH, an installed one, or
+ * Starts headless Chromium as the build does (src/pdf/browser.ts: CHROME_PATH, an installed one, or
  * the one shipped in @sparticuz/chromium), with a fresh profile and no background traffic, so only
  * the site's own requests are made. No test downloads a browser.
  */

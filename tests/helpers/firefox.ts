@@ -11,7 +11,7 @@
  * code at every level, and clicks are real mouse clicks at the element's place.
  */
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
-import { FIREFOX_INSTALL, firefoxPath, launchFirefox } from '../../src/lib/firefox';
+import { FIREFOX_INSTALL, firefoxPath, launchFirefox } from './firefox-binary';
 import { needPrograms } from './system';
 
 /** Tor Browser's kSecuritySettings: each preference's value at Safest, Safer and Standard. */

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkContent, type SiteData } from '../../src/lib/check-content';
-import { contentDir, parseYaml, setContentDir } from '../../src/lib/sources';
+import { checkContent, type SiteData } from '../../src/check/check-content';
+import { contentDir, parseYaml, setContentDir } from '../../src/check/sources';
 import { copyProject, ROOT } from './project';
 
 /** The small guide of tests/fixtures/ that the build tests build: two languages, a few pages. */
@@ -24,7 +24,7 @@ export interface GuideCopy {
 	edit: (rel: string, change: (text: string) => string) => void;
 	/** Writes a file of the guide (a path relative to dir). */
 	write: (rel: string, text: string) => void;
-	/** Changes a file of the generator's copy (a path such as `src/lib/check-content.ts`); only with `generator: true`. */
+	/** Changes a file of the generator's copy (a path such as `src/check/check-content.ts`); only with `generator: true`. */
 	editGenerator: (rel: string, change: (text: string) => string) => void;
 	/** The pages of a language in a folder of its docs (`tools`), as slugs (`tools/mat2`), sorted; the folder's index left out. */
 	pages: (lang: string, folder: string) => string[];

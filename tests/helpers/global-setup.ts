@@ -1,4 +1,4 @@
-import { resolveChromium } from '../../src/lib/browser';
+import { resolveChromium } from '../../src/pdf/browser';
 
 /**
  * Before the test files run in parallel: finds Chromium once, so that the Chromium from npm, when

@@ -59,6 +59,6 @@ export function withoutCodeChecks(text: string): string {
 			.map((name) => `const ${name.split(/\s+as\s+/).at(-1)} = (..._: unknown[]) => [];`)
 			.join('\n');
 	});
-	if (!switched || /(?:from|import\()\s*['"]\.\/check-m(?:arkup|dx)/.test(out)) throw new Error('src/lib/check-content.ts no longer imports check-markup and check-mdx as this test expects: update withoutCodeChecks so that it switches both off');
+	if (!switched || /(?:from|import\()\s*['"]\.\/check-m(?:arkup|dx)/.test(out)) throw new Error('src/check/check-content.ts no longer imports check-markup and check-mdx as this test expects: update withoutCodeChecks so that it switches both off');
 	return out;
 }

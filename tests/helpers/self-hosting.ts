@@ -11,7 +11,7 @@ import { connect as tlsConnect } from 'node:tls';
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { inlineScriptHashes, policy } from '../../src/lib/csp';
+import { inlineScriptHashes, policy } from '../../src/build/csp';
 import { launch, searchSite, watch, watchPolicy } from './browser';
 import { ROOT } from './project';
 import { htmlFiles, readDist, siteData } from './site';

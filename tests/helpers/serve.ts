@@ -1,1 +1,1 @@
-export { serveStatic } from '../../src/lib/static-server';
+export { serveStatic } from '../../src/build/static-server';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkContent, type SiteData } from '../../src/lib/check-content';
-import { filesUnder } from '../../src/lib/files';
+import { checkContent, type SiteData } from '../../src/check/check-content';
+import { filesUnder } from '../../src/build/files';
 import { DIST, ROOT } from './project';
 
 /** The content's data, parsed once, as the build saw it. */

@@ -9,10 +9,10 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { readPdf, squash, words, type Pdf } from '../helpers/pdf';
 import { DIST, requireDist, ROOT } from '../helpers/project';
 import { siteData } from '../helpers/site';
-import { cardParts } from '../../src/lib/card-parts';
-import { toPlanModel } from '../../src/lib/plan';
-import { toRiskModel } from '../../src/lib/risk';
-import { stepGroups, toSequences } from '../../src/lib/scenario';
+import { cardParts } from '../../src/plan/card-parts';
+import { toPlanModel } from '../../src/plan/plan';
+import { toRiskModel } from '../../src/plan/risk';
+import { stepGroups, toSequences } from '../../src/plan/scenario';
 
 const data = siteData();
 const card = cardParts(toPlanModel(toRiskModel(data), data));

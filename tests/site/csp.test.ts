@@ -6,8 +6,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { inlineScriptHashes, policy, scriptHash, sealSite, withPolicy } from '../../src/lib/csp';
-import { findScriptSource, generatorInlineScripts, unknownScriptsError } from '../../src/lib/inline-scripts';
+import { inlineScriptHashes, policy, scriptHash, sealSite, withPolicy } from '../../src/build/csp';
+import { findScriptSource, generatorInlineScripts, unknownScriptsError } from '../../src/build/inline-scripts';
 import { DIST, ROOT } from '../helpers/project';
 import { htmlFiles, readDist } from '../helpers/site';
 

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { englishPhrases, findEnglish } from '../../src/lib/english-leaks';
+import { englishPhrases, findEnglish } from '../../src/i18n/english-leaks';
 import { DIST, requireDist, ROOT } from '../helpers/project';
 import { htmlFiles, readDist, siteData } from '../helpers/site';
 

@@ -8,8 +8,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { readPdf, squash, words, type Pdf } from '../helpers/pdf';
 import { DIST, requireDist, ROOT } from '../helpers/project';
 import { htmlFiles, readDist, siteData } from '../helpers/site';
-import { readPage } from '../../src/lib/translation-status';
-import { parseYaml } from '../../src/lib/sources';
+import { readPage } from '../../src/i18n/translation-status';
+import { parseYaml } from '../../src/check/sources';
 
 const data = siteData();
 const pdfPath = (lang: string) => join(DIST, 'downloads', `handout-${lang}.pdf`);

@@ -1,5 +1,5 @@
 /**
- * The search index that needs no WebAssembly (dist/search/<lang>.js, src/lib/text-index.ts), read
+ * The search index that needs no WebAssembly (dist/search/<lang>.js, src/search/text-index.ts), read
  * as the browser reads it: the script run in a window of its own, then loaded into MiniSearch as
  * components/text-search.ts loads it.
  */
@@ -7,8 +7,8 @@ import { runInNewContext } from 'node:vm';
 import MiniSearch from 'minisearch';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { TextIndexPayload } from '../../src/lib/text-index';
-import { loadTextIndexTree } from '../../src/lib/text-index-tree';
+import type { TextIndexPayload } from '../../src/search/text-index';
+import { loadTextIndexTree } from '../../src/search/text-index-tree';
 import { requireDist } from '../helpers/project';
 import { htmlFiles, readDist, siteData } from '../helpers/site';
 

@@ -4,10 +4,10 @@
  * the steps for them, and the content check's refusals.
  */
 import { describe, expect, test } from 'vitest';
-import { checkAskIf } from '../../src/lib/check-content';
-import { allPlans, checkPlans, pageTextFor, resolvePlan, type PlanModel } from '../../src/lib/plan';
-import { allAnswerCombinations, answersKey, askedWhen, effectiveAnswers, evaluate, type RiskModel } from '../../src/lib/risk';
-import { checkSequences, stepApplies } from '../../src/lib/scenario';
+import { checkAskIf } from '../../src/check/check-content';
+import { allPlans, checkPlans, pageTextFor, resolvePlan, type PlanModel } from '../../src/plan/plan';
+import { allAnswerCombinations, answersKey, askedWhen, effectiveAnswers, evaluate, type RiskModel } from '../../src/plan/risk';
+import { checkSequences, stepApplies } from '../../src/plan/scenario';
 
 type Questions = RiskModel['questions'];
 const ask = (question: string, answer: 'yes' | 'no') => ({ question, answer });

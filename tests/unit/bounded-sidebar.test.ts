@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { boundedSidebar, groupAnchor, linksOf, SHOWN, shownLinks, type Entry } from '../../src/lib/bounded-sidebar';
+import { boundedSidebar, groupAnchor, linksOf, SHOWN, shownLinks, type Entry } from '../../src/site/bounded-sidebar';
 
 type Link = { type: 'link'; isCurrent: boolean; label: string };
 type Group = { type: 'group'; label: string; entries: (Link | Group)[] };

@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { checkContent, type Problem } from '../../src/lib/check-content';
-import { ContentError, decodeContent, firstInvalidUtf8, linePosition, parseJson, parseYaml, readStrings, readText } from '../../src/lib/sources';
-import { parseStrictJson } from '../../src/lib/strict-json';
+import { checkContent, type Problem } from '../../src/check/check-content';
+import { ContentError, decodeContent, firstInvalidUtf8, linePosition, parseJson, parseYaml, readStrings, readText } from '../../src/check/sources';
+import { parseStrictJson } from '../../src/check/strict-json';
 import { copyProject, ROOT } from '../helpers/project';
 
 let project: ReturnType<typeof copyProject> | undefined;
@@ -119,7 +119,7 @@ describe('interface strings', () => {
 		const rel = 'content/i18n/fr.json';
 		const problems = added({ [rel]: (t) => t.replace('\t"site.readIn":', '\t"nav.strat": "Commencer",\n\t"site.readIn":') });
 		expect(problems).toEqual([
-			{ file: rel, field: 'line 4, column 2', message: 'unknown key "nav.strat": no page shows it', fix: 'did you mean "nav.start"? Use a key of content/i18n/en.json (src/schemas/ui.ts lists them), or remove the line.' },
+			{ file: rel, field: 'line 4, column 2', message: 'unknown key "nav.strat": no page shows it', fix: 'did you mean "nav.start"? Use a key of content/i18n/en.json (src/schemas/ui.ts lists them, and the vocabulary of content/data names its own), or remove the line.' },
 		]);
 	});
 

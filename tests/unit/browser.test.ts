@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { chooseChromium, systemChromiumPaths, type Machine } from '../../src/lib/browser';
+import { chooseChromium, systemChromiumPaths, type Machine } from '../../src/pdf/browser';
 
 const machine = (over: Partial<Machine>): Machine => ({ env: {}, platform: 'linux', arch: 'x64', exists: () => false, bundledInstalled: true, ...over });
 

@@ -1,12 +1,12 @@
 /**
- * What the quick card holds when a guide is too large for one sheet (src/lib/card-fit.ts): at each
+ * What the quick card holds when a guide is too large for one sheet (src/plan/card-fit.ts): at each
  * level of each page, what is printed, on small inputs. Every Avoid line is printed at every level,
  * whole or cut to its first names with the count of the rest; the rest goes in a stated order.
  */
 import { describe, expect, test } from 'vitest';
-import { CARD_LEVELS, fitAttributes, fitCss, fitGroups, fitList, fitSteps, LIST_MAX, placeShown, shownAt, topLevel, type FitGroup, type FitList } from '../../src/lib/card-fit';
-import { cardParts, partKey, planParts, readCard, type CardEntry, type CardQuestion } from '../../src/lib/card-parts';
-import { allPlans, type PlanModel } from '../../src/lib/plan';
+import { CARD_LEVELS, fitAttributes, fitCss, fitGroups, fitList, fitSteps, LIST_MAX, placeShown, shownAt, topLevel, type FitGroup, type FitList } from '../../src/plan/card-fit';
+import { cardParts, partKey, planParts, readCard, type CardEntry, type CardQuestion } from '../../src/plan/card-parts';
+import { allPlans, type PlanModel } from '../../src/plan/plan';
 
 const levels = (page: keyof typeof CARD_LEVELS) => Array.from({ length: topLevel(page) + 1 }, (_, i) => i);
 /** The form of a list printed at a level: its names and how many more. */
@@ -128,7 +128,7 @@ describe('every Avoid line of every plan, at every level', () => {
 		expect(Math.max(...allPlans(model).map((plan) => plan.avoidTools.length))).toBeGreaterThan(LIST_MAX);
 		for (const plan of allPlans(model)) {
 			const avoided = planParts(plan).filter((p) => p.kind === 'avoid');
-			// What the card holds for this plan (src/lib/card-parts.ts), found in the groups of each level.
+			// What the card holds for this plan (src/plan/card-parts.ts), found in the groups of each level.
 			const read = readCard(card, plan.answers);
 			for (const level of levels('questions')) {
 				let named = 0;

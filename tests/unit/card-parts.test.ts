@@ -1,13 +1,13 @@
 /**
- * The quick card prints the plan as lines under each question (src/lib/card-parts.ts). Read the
+ * The quick card prints the plan as lines under each question (src/plan/card-parts.ts). Read the
  * way the card tells its reader to read it (everything under each "yes" they gave and under
  * "whatever the answers", except lines whose "only if" does not match), it must give exactly the
  * plan the risk check gives for those answers: for every combination, nothing more, nothing less.
  */
 import { describe, expect, test } from 'vitest';
-import { cardParts, conditions, partKey, planParts, readCard } from '../../src/lib/card-parts';
-import { allPlans, resolvePlan, toPlanModel } from '../../src/lib/plan';
-import { allAnswerCombinations, toRiskModel } from '../../src/lib/risk';
+import { cardParts, conditions, partKey, planParts, readCard } from '../../src/plan/card-parts';
+import { allPlans, resolvePlan, toPlanModel } from '../../src/plan/plan';
+import { allAnswerCombinations, toRiskModel } from '../../src/plan/risk';
 import { fixtureData } from '../helpers/fixture';
 import { siteData } from '../helpers/site';
 

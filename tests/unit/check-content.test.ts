@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { checkContent, closest, formatPath, formatProblems, oldReviews, type Problem } from '../../src/lib/check-content';
+import { checkContent, closest, formatPath, formatProblems, oldReviews, type Problem } from '../../src/check/check-content';
 import { copyProject, ROOT } from '../helpers/project';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

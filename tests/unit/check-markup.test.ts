@@ -3,8 +3,8 @@
  * break the site silently: the problems it names, with file, line and fix.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import { checkContent, type Problem } from '../../src/lib/check-content';
-import { checkMarkupText } from '../../src/lib/check-markup';
+import { checkContent, type Problem } from '../../src/check/check-content';
+import { checkMarkupText } from '../../src/check/check-markup';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyProject, ROOT } from '../helpers/project';
@@ -23,7 +23,7 @@ describe('active markup in content', () => {
 	test('errors on a script in an MDX page, with its line and column', () => {
 		const problems = problemsAfter({ 'content/docs/en/tools/signal.mdx': (t) => `${t}\nRead this.\n\n<script>alert(1)</script>\n` });
 		expect(problems).toHaveLength(1);
-		// Reported once, by the check of pages as MDX (src/lib/check-mdx.ts), not again by the text check on the same line.
+		// Reported once, by the check of pages as MDX (src/check/check-mdx.ts), not again by the text check on the same line.
 		expect(problems[0]).toMatchObject({ file: 'content/docs/en/tools/signal.mdx', message: '<script> is not allowed in a page: it would run a script in readers’ browsers' });
 		expect(problems[0]!.field).toMatch(/^line \d+, column 1$/);
 		expect(problems[0]!.fix).toContain('remove the element');

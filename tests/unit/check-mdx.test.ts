@@ -1,13 +1,13 @@
 /**
- * Pages as data: the check of every page's MDX syntax tree (src/lib/check-mdx.ts) against hostile
+ * Pages as data: the check of every page's MDX syntax tree (src/check/check-mdx.ts) against hostile
  * inputs, each a small page and the problem it must give, at its line; and harmless pages that
  * must pass, the guide's own pages among them.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { addressProblem, checkMdx, checkMdxText, elementNames, normalizeAddress, parseLiteral } from '../../src/lib/check-mdx';
-import { componentImports, PAGE_COMPONENT_NAMES, PAGE_COMPONENTS } from '../../src/lib/page-components';
+import { addressProblem, checkMdx, checkMdxText, elementNames, normalizeAddress, parseLiteral } from '../../src/check/check-mdx';
+import { componentImports, PAGE_COMPONENT_NAMES, PAGE_COMPONENTS } from '../../src/check/page-components';
 import { ROOT } from '../helpers/project';
 
 const FILE = 'content/docs/fr/tools/x.mdx';

@@ -1,5 +1,5 @@
 /**
- * The output check (src/lib/check-output.ts) on small pages: each foreign thing a built page could
+ * The output check (src/build/check-output.ts) on small pages: each foreign thing a built page could
  * hold is refused with its line, each thing the generator writes is accepted; and real pages of the
  * built site, of an offline bundle and a single-file guide pass it.
  */
@@ -7,9 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
-import { addressKind, checkPage, contentPageOf, cssAddresses, findSource, outputProblemsError, startTags, type OutputRules } from '../../src/lib/check-output';
-import { inlineScriptHashes, policy, scriptHash, withPolicy } from '../../src/lib/csp';
-import { generatorInlineScripts, generatorInlineStyles, inlineStylesOf } from '../../src/lib/inline-scripts';
+import { addressKind, checkPage, contentPageOf, cssAddresses, findSource, outputProblemsError, startTags, type OutputRules } from '../../src/build/check-output';
+import { inlineScriptHashes, policy, scriptHash, withPolicy } from '../../src/build/csp';
+import { generatorInlineScripts, generatorInlineStyles, inlineStylesOf } from '../../src/build/inline-scripts';
 import { DIST, requireDist, ROOT } from '../helpers/project';
 import { htmlFiles } from '../helpers/site';
 

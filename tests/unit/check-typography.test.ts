@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { checkContent } from '../../src/lib/check-content';
+import { checkContent } from '../../src/check/check-content';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkTypography, fixTypography } from '../../src/lib/check-typography';
+import { checkTypography, fixTypography } from '../../src/check/check-typography';
 import { copyProject } from '../helpers/project';
 
 describe('checkTypography', () => {

@@ -1,13 +1,13 @@
 /**
- * The copy checker's logic (components/copy-verifier.ts, src/lib/release-check.ts) without a
+ * The copy checker's logic (components/copy-verifier.ts, src/release/release-check.ts) without a
  * browser: files that cannot be read, a device clock behind the signature, a download's own
  * signature and a signature chosen without its file. tests/browser/copy-verifier.test.ts runs the
  * island itself in Chromium.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { checkFiles, MAX_BYTES, readChosen, type ChosenFile } from '../../components/copy-verifier';
-import { checkSignature, sha256 } from '../../src/lib/release-check';
-import { groupFingerprint } from '../../src/lib/release-keys';
+import { checkSignature, sha256 } from '../../src/release/release-check';
+import { groupFingerprint } from '../../src/release/release-keys';
 import en from '../../content/i18n/en.json';
 import { makeKey, sign, type TestKey } from '../helpers/keys';
 

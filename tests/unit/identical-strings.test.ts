@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { checkContent } from '../../src/lib/check-content';
-import { identicalStrings } from '../../src/lib/identical-strings';
+import { checkContent } from '../../src/check/check-content';
+import { identicalStrings } from '../../src/check/identical-strings';
 import { copyProject } from '../helpers/project';
 
 let project: ReturnType<typeof copyProject> | undefined;

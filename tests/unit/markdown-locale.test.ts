@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { asStarlightPath, relocateDocs } from '../../src/lib/markdown-locale';
+import { asStarlightPath, relocateDocs } from '../../src/i18n/markdown-locale';
 
 const DOCS = '/site/content/docs/';
 const EXPECTED = '/site/src/content/docs/';

@@ -16,7 +16,7 @@
  *   of the data collections and of the page folders named after them (`getCollection('tools')`),
  *   "index", a folder's own page, the folder of dist/ the downloads are written into
  *   (DOWNLOADS_FOLDER, served at /downloads/ whatever the guide's downloads page is called), and
- *   the font packages the generator ships for the PDFs (FONT_FILES of src/lib/print-css.ts, whose
+ *   the font packages the generator ships for the PDFs (FONT_FILES of src/pdf/print-css.ts, whose
  *   imports Vite must see), which a guide's print font may be named after; and the words of the
  *   web platform that some ids happen to spell (PLATFORM_WORDS).
  *
@@ -25,11 +25,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
-import { parseYaml, listPages } from '../../src/lib/sources';
+import { parseYaml, listPages } from '../../src/check/sources';
 import { DATA_COLLECTIONS } from '../../src/schemas/collections';
-import { SECTIONS } from '../../src/lib/model';
-import { DOWNLOADS_FOLDER } from '../../src/lib/files';
-import { FONT_FILES } from '../../src/lib/print-css';
+import { SECTIONS } from '../../src/check/model';
+import { DOWNLOADS_FOLDER } from '../../src/build/files';
+import { FONT_FILES } from '../../src/pdf/print-css';
 import { ROOT } from '../helpers/project';
 
 /** Words of HTML, CSS and the JavaScript platform that ids of this guide happen to spell: `block: 'start'` in scrollIntoView and an <ol start>, Intl's part type "element". */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { withSystemLightTheme } from '../../src/lib/no-js-theme';
+import { withSystemLightTheme } from '../../src/site/no-js-theme';
 
 const MEDIA = '@media (prefers-color-scheme: light) and (scripting: none)';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { oldCheckMessage, oldChecks } from '../../src/lib/old-checks';
+import { oldCheckMessage, oldChecks } from '../../src/check/old-checks';
 
 const day = (text: string) => new Date(`${text}T00:00:00Z`);
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { pdfDate, pdfPageCount, reproducible, withDates, withNodeIds } from '../../src/lib/pdf-file';
+import { pdfDate, pdfPageCount, reproducible, withDates, withNodeIds } from '../../src/pdf/pdf-file';
 
 const pdf = (created: string, modified: string) => Buffer.from(`%PDF-1.4\n1 0 obj\n<</Producer (Skia/PDF m156)\n/CreationDate (${created})\n/ModDate (${modified})>>\nendobj\nxref\n`, 'latin1');
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { runStages, selectStages, StageError, summary, type Stage } from '../../src/lib/pipeline';
+import { runStages, selectStages, StageError, summary, type Stage } from '../../src/build/pipeline';
 import { STAGES } from '../../scripts/build/stages';
 
 const stage = (name: string, run: Stage<string[]>['run']): Stage<string[]> => ({ name, does: `does ${name}`, run });

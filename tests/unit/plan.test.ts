@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkContent } from '../../src/lib/check-content';
-import { checkPlans, linkedPages, namePattern, pageTextFor, resolvePlan, toPlanModel, type PlanModel, type PlanTexts } from '../../src/lib/plan';
-import { toRiskModel } from '../../src/lib/risk';
-import { parseYaml } from '../../src/lib/sources';
+import { checkContent } from '../../src/check/check-content';
+import { checkPlans, linkedPages, namePattern, pageTextFor, resolvePlan, toPlanModel, type PlanModel, type PlanTexts } from '../../src/plan/plan';
+import { toRiskModel } from '../../src/plan/risk';
+import { parseYaml } from '../../src/check/sources';
 import { copyProject, ROOT } from '../helpers/project';
 import { siteData } from '../helpers/site';
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import playbook from '../../src/index';
-import { contentDir, setContentDir } from '../../src/lib/sources';
+import { contentDir, setContentDir } from '../../src/check/sources';
 
 const root = mkdtempSync(join(tmpdir(), 'playbook-plugin-'));
 mkdirSync(join(root, 'content'));

@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { printFitted, type PrintSettings } from '../../scripts/build/handouts';
-import { ALONE_ATTRIBUTE, levelAttribute, topLevel } from '../../src/lib/card-fit';
+import { ALONE_ATTRIBUTE, levelAttribute, topLevel } from '../../src/plan/card-fit';
 
 const SIZES = ['9pt', '8.5pt', '8pt'];
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { checkContent } from '../../src/lib/check-content';
-import { inRange, missingLetters, printFontFaces, subsetRanges } from '../../src/lib/print-fonts';
-import { printCss } from '../../src/lib/print-css';
+import { checkContent } from '../../src/check/check-content';
+import { inRange, missingLetters, printFontFaces, subsetRanges } from '../../src/pdf/print-fonts';
+import { printCss } from '../../src/pdf/print-css';
 import { copyProject } from '../helpers/project';
 
 let project: ReturnType<typeof copyProject> | undefined;

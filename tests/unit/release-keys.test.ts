@@ -1,7 +1,7 @@
 import { describe, expect, test, afterEach } from 'vitest';
-import { checkContent } from '../../src/lib/check-content';
-import { checkSignature, parseSums, sha256 } from '../../src/lib/release-check';
-import { groupFingerprint, publicKeyFingerprint } from '../../src/lib/release-keys';
+import { checkContent } from '../../src/check/check-content';
+import { checkSignature, parseSums, sha256 } from '../../src/release/release-check';
+import { groupFingerprint, publicKeyFingerprint } from '../../src/release/release-keys';
 import { checkFiles } from '../../components/copy-verifier';
 import { keyEntry, makeKey, sign } from '../helpers/keys';
 import { copyProject } from '../helpers/project';

@@ -1,12 +1,12 @@
 /**
- * The CSS that shows the risk check's questions and plan without a script (src/lib/risk-css.ts),
+ * The CSS that shows the risk check's questions and plan without a script (src/plan/risk-css.ts),
  * written for a small model and tried in Chromium with JavaScript off, on a page laid out as
  * components/RiskSelector.astro lays out its questions and the parts of its plans.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { askAttributes, riskCss } from '../../src/lib/risk-css';
-import type { RiskModel } from '../../src/lib/risk';
+import { askAttributes, riskCss } from '../../src/plan/risk-css';
+import type { RiskModel } from '../../src/plan/risk';
 import { launch } from '../helpers/browser';
 
 /** "b" is asked only after a = yes, "c" only after b = no; "d" always. */

@@ -6,8 +6,8 @@
  * with ids no guide has to have.
  */
 import { describe, expect, test } from 'vitest';
-import { checkPlans, resolvePlan, toPlanModel } from '../../src/lib/plan';
-import { evaluate, toRiskModel } from '../../src/lib/risk';
+import { checkPlans, resolvePlan, toPlanModel } from '../../src/plan/plan';
+import { evaluate, toRiskModel } from '../../src/plan/risk';
 
 const ref = (id: string) => ({ id });
 const rule = (id: string, extra: { route?: string; between?: string; when?: { question: { id: string }; answer: 'yes' | 'no' }[] } = {}) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { answersKey, effectiveAnswer, evaluate, type RiskModel } from '../../src/lib/risk';
+import { answersKey, effectiveAnswer, evaluate, type RiskModel } from '../../src/plan/risk';
 
 /** A rule that fires whatever the answers, and says to use nothing. */
 const rule = (id: string, when: RiskModel['rules'][number]['when'] = []): RiskModel['rules'][number] => ({ id, when, useTools: [], practices: [], avoidTools: [], avoidChannels: [] });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { checkContent } from '../../src/lib/check-content';
-import { applicableSteps, checkSequences, coversAllAnswers, splitScenarioProse, stepGroups, toSequences, type Sequence } from '../../src/lib/scenario';
-import { allAnswerCombinations, toRiskModel } from '../../src/lib/risk';
+import { checkContent } from '../../src/check/check-content';
+import { applicableSteps, checkSequences, coversAllAnswers, splitScenarioProse, stepGroups, toSequences, type Sequence } from '../../src/plan/scenario';
+import { allAnswerCombinations, toRiskModel } from '../../src/plan/risk';
 import { copyProject } from '../helpers/project';
 import { fixtureData } from '../helpers/fixture';
 import { siteData } from '../helpers/site';

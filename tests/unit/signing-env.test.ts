@@ -1,14 +1,14 @@
 /**
  * The signing key's variables stay out of every process that runs content, and the signing
- * process, started on its own, gets them: src/lib/signing-env.ts, scripts/sign.ts and the
+ * process, started on its own, gets them: src/build/signing-env.ts, scripts/sign.ts and the
  * signatures stage, on a small release of two files (no build).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { checkSignature, sha256 } from '../../src/lib/release-check';
-import { takeSigningVariables, withoutSigningVariables } from '../../src/lib/signing-env';
+import { checkSignature, sha256 } from '../../src/release/release-check';
+import { takeSigningVariables, withoutSigningVariables } from '../../src/build/signing-env';
 import { signInProcess } from '../../scripts/build/signatures';
 import { listedDownloads } from '../../scripts/sign';
 import { keyEntry, makeKey } from '../helpers/keys';

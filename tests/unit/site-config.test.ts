@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { loadSiteConfig } from '../../src/lib/site-config';
+import { loadSiteConfig } from '../../src/check/site-config';
 import { copyProject, ROOT } from '../helpers/project';
 import { siteData } from '../helpers/site';
 

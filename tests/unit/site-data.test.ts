@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { loadSiteData } from '../../src/lib/site-data';
+import { loadSiteData } from '../../src/check/site-data';
 import { ROOT } from '../helpers/project';
 
 const dirs: string[] = [];

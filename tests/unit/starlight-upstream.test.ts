@@ -1,12 +1,12 @@
 /**
  * Starlight code this site depends on beyond its public options: the copied overrides
- * (src/overrides/upstream.json) and the two patches of its files (src/lib/starlight-patches.ts).
+ * (src/overrides/upstream.json) and the two patches of its files (src/build/starlight-patches.ts).
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { checkPatches, PatchLedger, isPrintStylesheet, patchPrintStylesheet, PATCHES, SIDEBAR_STATE_ID, starlightFolder, starlightVersion } from '../../src/lib/starlight-patches';
+import { checkPatches, PatchLedger, isPrintStylesheet, patchPrintStylesheet, PATCHES, SIDEBAR_STATE_ID, starlightFolder, starlightVersion } from '../../src/build/starlight-patches';
 import { ROOT } from '../helpers/project';
 
 const folder = starlightFolder(ROOT)!;
@@ -53,7 +53,7 @@ describe('the patches of Starlight’s files', () => {
 
 	test('a print stylesheet with nothing to remove stops the build, naming the patch and what to do', () => {
 		expect(() => patchPrintStylesheet('@media print { body { color: black } }', '9.9.9')).toThrow(
-			'Starlight patch "no code-block print rules" did not apply: the print stylesheet has no rule about .expressive-code left to remove. It removes the print rules for code blocks (.expressive-code) from Starlight’s print stylesheet. Starlight 9.9.9 is installed: compare dist/style/print.css of @astrojs/starlight with the patch in src/lib/starlight-patches.ts',
+			'Starlight patch "no code-block print rules" did not apply: the print stylesheet has no rule about .expressive-code left to remove. It removes the print rules for code blocks (.expressive-code) from Starlight’s print stylesheet. Starlight 9.9.9 is installed: compare dist/style/print.css of @astrojs/starlight with the patch in src/build/starlight-patches.ts',
 		);
 		expect(patchPrintStylesheet('.expressive-code, pre { break-inside: avoid } a { color: black }')).toBe('pre { break-inside: avoid } a { color: black }');
 	});

@@ -1,12 +1,12 @@
 /**
- * The fast-loading form of the search index without WebAssembly (src/lib/text-index-tree.ts):
+ * The fast-loading form of the search index without WebAssembly (src/search/text-index-tree.ts):
  * it reaches into MiniSearch's private fields, so these check that what it loads is the index
  * MiniSearch's own loading gives, term for term, and that it finds the same pages the same way.
  */
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import { describe, expect, test } from 'vitest';
-import { loadTextIndexTree, serializeTextIndexTree, type SerializedTextIndex } from '../../src/lib/text-index-tree';
-import { TEXT_INDEX_OPTIONS } from '../../src/lib/text-index';
+import { loadTextIndexTree, serializeTextIndexTree, type SerializedTextIndex } from '../../src/search/text-index-tree';
+import { TEXT_INDEX_OPTIONS } from '../../src/search/text-index';
 
 const PAGES = [
 	{ id: 'en/tools/signal/', url: 'en/tools/signal/', title: 'Signal', text: 'Signal protects messages and calls. It needs a phone number; a username hides it.' },

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { checkContent } from '../../src/lib/check-content';
-import { loadSiteConfig } from '../../src/lib/site-config';
+import { checkContent } from '../../src/check/check-content';
+import { loadSiteConfig } from '../../src/check/site-config';
 import { printedPage, rolePage, type PrintedPage } from '../../src/schemas/vocabulary';
 import { copyProject } from '../helpers/project';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { lineOf } from '../../src/lib/yaml-lines';
+import { lineOf } from '../../src/check/yaml-lines';
 
 const yaml = [
 	'# Scenarios.', // 1

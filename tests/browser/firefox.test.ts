@@ -137,6 +137,10 @@ describe.each(LEVELS.map((level) => [level.name, level] as const))('Firefox at T
 		// Another answer, another plan.
 		const headline = await read<string[]>(page, visible('[data-headline]', 'data-headline'));
 		await click(page, 'fieldset[data-question="direct-contact-dangerous"] label:has(input[value="yes"])');
+		// A "yes" there asks the questions that follow it (askIf): they appear, and the plan waits for them.
+		const asked = await until<string[]>(page, visible('fieldset[data-question]:not(:has(input:checked))', 'data-question'), (q) => q.length > 0);
+		expect(asked.length).toBeGreaterThan(0);
+		for (const question of asked) await click(page, `fieldset[data-question="${question}"] label:has(input[value="no"])`);
 		const changed = await until<string[]>(page, visible('[data-headline]', 'data-headline'), (h) => h.length === 1 && h[0] !== headline[0]);
 		expect([headline.length, changed.length, changed[0] === headline[0]]).toEqual([1, 1, false]);
 		// The answers stay in the page: not in the address, not stored.

@@ -5,7 +5,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useBuiltSite, watch } from '../helpers/browser';
-import { answer, answerAll, LABELS, QUESTIONS, shownPlan, shownQuestions, type Lang } from '../helpers/risk-check';
+import { answer, answerAll, expectSamePlanWithoutScript, LABELS, QUESTIONS, shownPlan, shownQuestions, type Lang } from '../helpers/risk-check';
 
 const site = useBuiltSite();
 
@@ -122,18 +122,7 @@ describe.each(['en', 'ar'] as const)('the risk check in %s', (lang) => {
 
 	test('without JavaScript, shows the same plan as with it, and leaves the address and history as they were', async () => {
 		for (const { values } of [...CASES, { values: ['unsure', 'no', 'unsure', 'no', 'unsure', 'no'] as const }]) {
-			const withScript = await open(lang, true);
-			await answerAll(withScript.page, lang, values);
-			const expected = await shownPlan(withScript.page);
-			await withScript.context.close();
-
-			const { context, page, problems } = await open(lang, false);
-			const length = await page.evaluate(() => history.length);
-			await expect(page.locator('[data-part]:visible').count()).resolves.toBe(0);
-			await answerAll(page, lang, values);
-			await expect(shownPlan(page)).resolves.toEqual(expected);
-			expect(page.url()).toBe(`${site.url}/${lang}/risk-check/`);
-			await expect(page.evaluate(() => history.length)).resolves.toBe(length);
+			const { context, page, problems } = await expectSamePlanWithoutScript((js) => open(lang, js), (p) => answerAll(p, lang, values), `${site.url}/${lang}/risk-check/`);
 			// "Not sure" is explained without JavaScript too, and the link maker, which needs it, is not offered.
 			if (values[0] === 'unsure') await expect(page.locator('.plan [data-avoid="avoid-open-channels"]:visible .unsure').evaluate((e) => getComputedStyle(e).display)).resolves.toBe('inline');
 			await expect(page.getByRole('button', { name: LABELS[lang].share }).isVisible()).resolves.toBe(false);

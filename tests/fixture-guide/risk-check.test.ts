@@ -6,7 +6,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { watch } from '../helpers/browser';
-import { shownPlan } from '../helpers/risk-check';
+import { expectSamePlanWithoutScript, shownPlan } from '../helpers/risk-check';
 import { LANGS, ui, useFixtureSite, type Lang } from './site';
 
 const site = useFixtureSite();
@@ -115,18 +115,7 @@ describe.each(LANGS.map((lang) => [lang, lang === 'fa' ? 'rtl' : 'ltr'] as const
 
 	test('without JavaScript, each case shows the plan the page shows with it, and nothing enters the history', async () => {
 		for (const { answers } of CASES) {
-			const withScript = await open(lang, true);
-			await answerCase(withScript.page, lang, answers);
-			const expected = await shownPlan(withScript.page);
-			await withScript.context.close();
-
-			const { context, page, problems } = await open(lang, false);
-			const length = await page.evaluate(() => history.length);
-			await expect(page.locator('[data-part]:visible').count()).resolves.toBe(0);
-			await answerCase(page, lang, answers);
-			await expect(shownPlan(page)).resolves.toEqual(expected);
-			expect(page.url()).toBe(`${site.url}/${lang}/risk-check/`);
-			await expect(page.evaluate(() => history.length)).resolves.toBe(length);
+			const { context, problems } = await expectSamePlanWithoutScript((js) => open(lang, js), (page) => answerCase(page, lang, answers), `${site.url}/${lang}/risk-check/`);
 			expect(problems).toEqual([]);
 			await context.close();
 		}

@@ -80,3 +80,29 @@ export async function shownPlan(page: Page) {
 	};
 }
 
+
+/** A risk check page opened with or without JavaScript, with what goes wrong on it. */
+export type OpenRiskCheck = (javaScriptEnabled: boolean) => Promise<{ context: import('playwright-core').BrowserContext; page: Page; problems: string[] }>;
+
+/**
+ * Answers the risk check with `fill` once with JavaScript and once without, and expects the page
+ * without JavaScript to show no plan before the answers and then the same plan, at the same address
+ * (`url`) and with the history as it was. Returns the page without JavaScript, still open, for the
+ * caller's own checks; the caller closes its context.
+ */
+export async function expectSamePlanWithoutScript(open: OpenRiskCheck, fill: (page: Page) => Promise<void>, url: string) {
+	const withScript = await open(true);
+	await fill(withScript.page);
+	const expected = await shownPlan(withScript.page);
+	await withScript.context.close();
+
+	const without = await open(false);
+	const { page } = without;
+	const length = await page.evaluate(() => history.length);
+	await expect(page.locator('[data-part]:visible').count()).resolves.toBe(0);
+	await fill(page);
+	await expect(shownPlan(page)).resolves.toEqual(expected);
+	expect(page.url()).toBe(url);
+	await expect(page.evaluate(() => history.length)).resolves.toBe(length);
+	return without;
+}

@@ -12,7 +12,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { ROOT } from '../helpers/project';
+import { buildEnv, ROOT } from '../helpers/project';
 
 const astroBin = join(createRequire(import.meta.url).resolve('astro/package.json'), '../bin/astro.mjs');
 mkdirSync(join(ROOT, '.scratch'), { recursive: true });
@@ -33,9 +33,7 @@ beforeAll(() => {
 	for (const part of ['src', 'components', 'scripts', 'package.json']) cpSync(join(ROOT, part), join(installed, part), { recursive: true });
 	const runner = join(installed, 'scripts/build.ts');
 	writeFileSync(runner, `console.log(${JSON.stringify(MARK)});\n${readFileSync(runner, 'utf8')}`);
-	// Without what the test runner adds to the environment (NODE_ENV=test, DEV=1, ...), under which
-	// Astro builds as for development (tests/fixture-guide/build.ts says more).
-	const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(SITE_URL|NODE_ENV|MODE|DEV|PROD|SSR|BASE_URL|TEST|VITEST.*)$/.test(name)));
+	const env = buildEnv();
 	const run = spawnSync(process.execPath, [astroBin, 'build'], { cwd: dir, encoding: 'utf8', env: { ...env, NO_COLOR: '1', FORCE_COLOR: '0' }, timeout: 560_000 });
 	status = run.status;
 	output = `${run.stdout}\n${run.stderr}`;

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createRequire } from 'node:module';
-import { ROOT } from '../helpers/project';
+import { buildEnv, ROOT } from '../helpers/project';
 
 /** The second guide, as another organisation would keep it. */
 export const FIXTURE = join(ROOT, 'tests/fixtures/newsroom');
@@ -54,11 +54,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 function build(dir: string): FixtureBuild {
 	rmSync(dir, { recursive: true, force: true });
 	cpSync(FIXTURE, dir, { recursive: true, filter: (src) => !/[\\/](dist|\.astro|node_modules)$/.test(src) });
-	// Built as a guide without a public address (SITE_URL unset), as tests build this guide; and
-	// without what the test runner puts in the environment (NODE_ENV=test, MODE, DEV=1, PROD, VITEST…):
-	// Astro takes DEV and PROD from there for import.meta.env, and the site is then built as for
-	// development (Starlight's search box only says that search needs a production build).
-	const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(SITE_URL|NODE_ENV|MODE|DEV|PROD|SSR|BASE_URL|TEST|VITEST.*)$/.test(name)));
+	// Built as a guide without a public address, as for production (buildEnv says why).
+	const env = buildEnv();
 	const started = Date.now();
 	const run = spawnSync(process.execPath, [astroBin, 'build'], { cwd: dir, encoding: 'utf8', env: { ...env, NO_COLOR: '1', FORCE_COLOR: '0' }, timeout: 600_000 });
 	const output = `${run.stdout}\n${run.stderr}`;

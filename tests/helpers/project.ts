@@ -62,3 +62,13 @@ export function withoutCodeChecks(text: string): string {
 	if (!switched || /(?:from|import\()\s*['"]\.\/check-m(?:arkup|dx)/.test(out)) throw new Error('src/check/check-content.ts no longer imports check-markup and check-mdx as this test expects: update withoutCodeChecks so that it switches both off');
 	return out;
 }
+
+/**
+ * The environment for a build a test starts: this process's, without a public address (SITE_URL)
+ * and without what the test runner adds (NODE_ENV=test, MODE, DEV=1, PROD, VITEST…): Astro takes
+ * DEV and PROD from there for import.meta.env, and would build the site as for development
+ * (Starlight's search box then only says that search needs a production build).
+ */
+export function buildEnv(): NodeJS.ProcessEnv {
+	return Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(SITE_URL|NODE_ENV|MODE|DEV|PROD|SSR|BASE_URL|TEST|VITEST.*)$/.test(name)));
+}

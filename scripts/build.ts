@@ -19,7 +19,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runStages, selectStages, StageError, summary, type StageResult } from '../src/build/pipeline.ts';
+import { REPORT_VARIABLE, runStages, selectStages, StageError, summary, type StageResult } from '../src/build/pipeline.ts';
 import { setContentDir } from '../src/check/sources.ts';
 import { buildContext } from './build/context.ts';
 import { signatures } from './build/signatures.ts';
@@ -54,7 +54,7 @@ async function main() {
 		// took at start (scripts/build/signatures.ts). The release is signed here, after Astro ended.
 		const signing = chosen.includes(signatures);
 		try {
-			await astroBuild(process.cwd(), { stages: chosen.filter((s) => s !== signatures).map((s) => s.name), env: { PLAYBOOK_BUILD_REPORT: file } });
+			await astroBuild(process.cwd(), { stages: chosen.filter((s) => s !== signatures).map((s) => s.name), env: { [REPORT_VARIABLE]: file } });
 			const made = JSON.parse(readFileSync(file, 'utf8')) as { results: StageResult[]; maxRss: number };
 			results = made.results;
 			maxRss = Math.max(maxRss, made.maxRss);

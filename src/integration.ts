@@ -10,7 +10,7 @@ import { filesUnder } from './build/files';
 import { withSystemLightTheme } from './site/no-js-theme';
 import { oldCheckMessage, oldChecks } from './check/old-checks';
 import { relocateDocs, type SatteriLike } from './i18n/markdown-locale';
-import { summary, formatBytes, formatMs, type StageResult } from './build/pipeline';
+import { summary, formatBytes, formatMs, REPORT_VARIABLE, STAGES_VARIABLE, type StageResult } from './build/pipeline';
 import { takeSigningVariables } from './build/signing-env';
 import { searchStrings } from './i18n/search-strings';
 import { elementNames } from './check/check-mdx';
@@ -20,14 +20,6 @@ import { riskCss } from './plan/risk-css';
 import { toRiskModel } from './plan/risk';
 import { checkPatches, PatchLedger, isPrintStylesheet, patchPrintStylesheet, PRINT_RULES, SIDEBAR_STATE, SIDEBAR_STATE_ID, starlightFolder, starlightVersion } from './build/starlight-patches';
 
-/**
- * The stages `astro build` runs after it has written the site: all of scripts/build/stages.ts
- * after "site", or those named in PLAYBOOK_STAGES (comma-separated; "site" alone: none), which
- * is how `node scripts/build.ts --only` and the benchmark run some of them.
- */
-export const STAGES_VARIABLE = 'PLAYBOOK_STAGES';
-/** Where `astro build` writes what its stages made and took, as JSON, when set (the benchmark's report). */
-export const REPORT_VARIABLE = 'PLAYBOOK_BUILD_REPORT';
 /** The first stage, the one Astro is: scripts/build/stages.ts. */
 const SITE_STAGE = 'site';
 /** The width of the longest stage name ("offline bundles"), to which the stages' lines are padded. */

@@ -8,11 +8,9 @@ import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { filesUnder } from '../../src/build/files.ts';
-import type { Stage } from '../../src/build/pipeline.ts';
+import { STAGES_VARIABLE, type Stage } from '../../src/build/pipeline.ts';
 import type { BuildContext } from './context.ts';
 
-/** The name of the variable that tells `astro build` which stages to run after the site (src/integration.ts). */
-const STAGES_VARIABLE = 'PLAYBOOK_STAGES';
 
 function astroBin(root: string): string {
 	// The project's own Astro; a copy of the project (tests, benchmark) finds it by walking up.

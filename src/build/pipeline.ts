@@ -5,6 +5,15 @@
  * with an error naming the stage and its reason.
  */
 
+/**
+ * The stages `astro build` runs after it has written the site: every one after "site", or those
+ * named in this variable (comma-separated; "site" alone: none), which is how
+ * `node scripts/build.ts --only` and the benchmark run some of them (src/integration.ts).
+ */
+export const STAGES_VARIABLE = 'PLAYBOOK_STAGES';
+/** Where `astro build` writes what its stages made and took, as JSON, when set (the benchmark's report). */
+export const REPORT_VARIABLE = 'PLAYBOOK_BUILD_REPORT';
+
 /** What a stage made, as it reports it: "299 HTML pages", with their size in bytes when it has one. */
 export interface StageReport {
 	made: string;

@@ -41,7 +41,8 @@ async function main() {
 	if (content) setContentDir(content);
 	const only = value('--only')?.split(',').map((s) => s.trim());
 	// After the site (--after-site), the stages are those after it.
-	const chosen = selectStages(args.includes('--after-site') ? STAGES.slice(1) : STAGES, only);
+	const stages = args.includes('--after-site') ? STAGES.slice(1) : STAGES;
+	const chosen = selectStages(stages, only);
 	const report = value('--report');
 	let results: StageResult[];
 	let maxRss = process.resourceUsage().maxRSS * 1024;
@@ -69,7 +70,7 @@ async function main() {
 		// Started by `astro build` after the site (src/integration.ts): its result heads the table.
 		const site = value('--after-site');
 		const before: StageResult[] = site ? [JSON.parse(site) as StageResult] : [];
-		results = [...before, ...(await runStages(chosen, buildContext(process.cwd(), value('--dist')), {}))];
+		results = [...before, ...(await runStages(stages, buildContext(process.cwd(), value('--dist')), { only }))];
 		console.log(`\nbuild: done\n${summary(results)}`);
 		maxRss = process.resourceUsage().maxRSS * 1024;
 	}

@@ -49,12 +49,13 @@ const policy: Stage<BuildContext> = {
 		requireSite(context);
 		// Only the inline scripts the generator writes are allowed; any other stops the build.
 		const known = generatorInlineScripts(context.root);
-		const { pages, hashes, unknown } = sealSite(context.dist, new Set(known.keys()));
+		const { pages, hashes, unknown, answers } = sealSite(context.dist, new Set(known.keys()));
 		if (unknown.length)
 			throw unknownScriptsError(
 				unknown.map(({ file, body }) => ({ page: `dist/${file}`, excerpt: excerpt(body), source: findScriptSource(context.root, body) })),
 			);
-		return { made: `${pages} pages sealed (${hashes.length} distinct inline scripts, all the generator's own), headers in dist/_server/` };
+		const kept = answers.length ? ` (no-store: ${answers.length} page${answers.length === 1 ? '' : 's'} with answers, single files)` : '';
+		return { made: `${pages} pages sealed (${hashes.length} distinct inline scripts, all the generator's own), headers in dist/_server/${kept}` };
 	},
 };
 

@@ -156,25 +156,73 @@ export function securityHeaders(hashes: Iterable<string>): [string, string][] {
  * sealed, the distinct inline scripts, and every inline script that is not known, by page
  * (relative to `dist`); the caller stops the build when there is one, and then writes nothing.
  */
-export function sealSite(dist: string, known: ReadonlySet<string>): { pages: number; hashes: string[]; unknown: { file: string; body: string }[] } {
+export function sealSite(dist: string, known: ReadonlySet<string>): { pages: number; hashes: string[]; unknown: { file: string; body: string }[]; answers: string[] } {
 	const all = new Set<string>();
 	const unknown: { file: string; body: string }[] = [];
+	const answers: string[] = [];
 	// The single-file guides in downloads/ are files to download, sealed by the stage that writes them.
 	const files = filesUnder(dist).filter((f) => f.endsWith('.html') && !f.startsWith('downloads/'));
 	// The pages are read twice rather than all held in memory at once, which would grow with the
 	// site: first to find an inline script that is not known (then nothing is written), then to be
 	// sealed and written one at a time.
 	for (const file of files) {
-		const page = seal(readFileSync(join(dist, file), 'utf8'), known);
+		const html = readFileSync(join(dist, file), 'utf8');
+		const page = seal(html, known);
+		if (holdsAnswers(html)) answers.push(file);
 		for (const hash of page.hashes) all.add(hash);
 		for (const body of page.unknown) unknown.push({ file, body });
 	}
-	if (unknown.length) return { pages: files.length, hashes: [...all].sort(), unknown };
+	if (unknown.length) return { pages: files.length, hashes: [...all].sort(), unknown, answers };
 	for (const file of files) writeFileSync(join(dist, file), seal(readFileSync(join(dist, file), 'utf8'), known).html);
 	const headers = securityHeaders(all);
 	const note = 'Written by the build (src/build/csp.ts) for this build of the site: do not edit, rebuild.';
+	const kept = notStored(answers);
 	mkdirSync(join(dist, '_server'), { recursive: true });
-	writeFileSync(join(dist, '_server', 'headers.nginx'), [`# ${note}`, ...headers.map(([name, value]) => `add_header ${name} "${value}" always;`), ''].join('\n'));
-	writeFileSync(join(dist, '_server', 'headers.caddy'), [`# ${note}`, 'header {', ...headers.map(([name, value]) => `\t${name} "${value}"`), '}', ''].join('\n'));
-	return { pages: files.length, hashes: [...all].sort(), unknown };
+	writeFileSync(join(dist, '_server', 'headers.nginx'), [`# ${note}`, ...headers.map(([name, value]) => `add_header ${name} "${value}" always;`), ...noStoreNginx(kept), ''].join('\n'));
+	writeFileSync(join(dist, '_server', 'headers.caddy'), [`# ${note}`, 'header {', ...headers.map(([name, value]) => `\t${name} "${value}"`), '}', ...noStoreCaddy(kept), ''].join('\n'));
+	return { pages: files.length, hashes: [...all].sort(), unknown, answers };
+}
+
+/** True when a page holds the risk check's form, where a reader's answers are (components/RiskSelector.astro). */
+const holdsAnswers = (html: string): boolean => /<risk-selector\b/.test(html) && /<form\b/.test(html);
+
+/**
+ * The addresses a browser must never keep, from the pages of the site that hold a reader's
+ * answers (relative to dist/): each page by its folder address and its file, and, when there is
+ * one, every HTML file in downloads/, the single-file guides, which hold the same form and are
+ * opened online too. Without JavaScript nothing can empty the form as the reader leaves, and a
+ * browser that keeps the page in its back-forward cache shows the answers again on Back, after a
+ * quick exit too; `Cache-Control: no-store` keeps Firefox and Tor Browser from keeping it there.
+ */
+export function notStored(answers: readonly string[]): { exact: string[]; downloads: boolean } {
+	const exact = answers.flatMap((file) => (/(^|\/)index\.html$/.test(file) ? [`/${file.replace(/index\.html$/, '')}`, `/${file}`] : [`/${file}`]));
+	return { exact: exact.sort(), downloads: answers.length > 0 };
+}
+
+const NO_STORE_NOTE = [
+	'# Pages that hold a reader\'s answers (the risk check, and the single-file guides that contain it)',
+	'# are not kept by the browser, not even in its back-forward cache: without JavaScript, Back after',
+	'# a quick exit would otherwise show the answers again.',
+];
+
+const regexQuote = (text: string) => text.replace(/[.*+?^${}()|[\]\\"]/g, '\\$&');
+
+/** The nginx lines: a variable set from the address, sent as a header only when it is not empty. */
+function noStoreNginx({ exact, downloads }: { exact: string[]; downloads: boolean }): string[] {
+	if (!exact.length) return [];
+	const alternatives = [...exact.map(regexQuote), ...(downloads ? ['/downloads/[^/]+\\.html'] : [])];
+	return [
+		...NO_STORE_NOTE,
+		'set $playbook_no_store "";',
+		`if ($uri ~ "^(?:${alternatives.join('|')})$") {`,
+		'\tset $playbook_no_store "no-store";',
+		'}',
+		'add_header Cache-Control $playbook_no_store always;',
+	];
+}
+
+/** The Caddy lines: a matcher of those addresses and a header set as the response is written (`defer`), over any other Cache-Control. */
+function noStoreCaddy({ exact, downloads }: { exact: string[]; downloads: boolean }): string[] {
+	if (!exact.length) return [];
+	return [...NO_STORE_NOTE, `@playbook_no_store path ${[...exact, ...(downloads ? ['/downloads/*.html'] : [])].join(' ')}`, 'header @playbook_no_store {', '\tCache-Control "no-store"', '\tdefer', '}'];
 }

@@ -5,14 +5,15 @@
  * on loopback and passes the address of its onion-service port.
  */
 import { readFileSync } from 'node:fs';
-import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { createServer as createHttpServer, request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { connect as tlsConnect } from 'node:tls';
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { inlineScriptHashes, policy } from '../../src/build/csp';
 import { launch, searchSite, watch, watchPolicy } from './browser';
+import { click, LEVELS, launchAt, needFirefox, read, until } from './firefox';
 import { ROOT } from './project';
 import { htmlFiles, readDist, siteData } from './site';
 
@@ -188,6 +189,53 @@ export function selfHostingChecks(base: () => string) {
 		const response = await fetch(onion('/es/tools'), { redirect: 'manual' });
 		expect([301, 308]).toContain(response.status);
 		expect(response.headers.get('location')).toBe('/es/tools/');
+	});
+
+	test('sends no-store with the pages that hold a reader’s answers and the single files, and only with them', async () => {
+		const answers = htmlFiles().filter((f) => !f.startsWith('downloads/') && /<risk-selector\b/.test(readDist(f)));
+		expect(answers.length).toBeGreaterThan(0);
+		const addresses = [...answers.flatMap((f) => [`/${f}`, `/${f.replace(/index\.html$/, '')}`]), ...languages.map((l) => `/downloads/guide-${l.id}.html`)];
+		for (const path of addresses) {
+			const response = await fetch(onion(path));
+			expect(response.status, path).toBe(200);
+			expect(response.headers.get('cache-control'), path).toMatch(/(^|,\s*)no-store(,|$)/);
+			// The security headers are still sent with them.
+			expect(response.headers.get('content-security-policy'), path).toContain("frame-ancestors 'none'");
+		}
+		for (const path of ['/', '/en/', `/${answers[0]!.replace(/index\.html$/, '')}x/`, '/downloads/SHA256SUMS']) {
+			const response = await fetch(onion(path));
+			expect(response.headers.get('cache-control') ?? '', path).not.toContain('no-store');
+		}
+	});
+
+	describe('Back after a quick exit, without JavaScript, in Firefox at Tor Browser’s Safest level', () => {
+		const ready = needFirefox();
+		test.each(['en', 'ar'])('%s: the risk check shows no answer', async (lang) => {
+			if (!ready) return;
+			const neutral = createHttpServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<title>neutral</title>'));
+			await new Promise<void>((resolve) => neutral.listen(0, '127.0.0.1', resolve));
+			const away = `http://localhost:${(neutral.address() as { port: number }).port}/`;
+			const firefox = await launchAt(LEVELS.find((l) => l.name === 'Safest')!);
+			try {
+				const page = await firefox.newPage();
+				const path = `/${lang}/risk-check/`;
+				await page.goto(onion(path));
+				const first = await read<string>(page, `document.querySelector('risk-selector fieldset[data-question]').dataset.question`);
+				await click(page, `fieldset[data-question="${first}"] input[value="no"]`);
+				expect(await read(page, `document.querySelectorAll('risk-selector input:checked').length`)).toBe(1);
+				// The quick exit is an ordinary link without JavaScript: pointed at a local stand-in of another site.
+				await page.evaluate(`document.querySelector('a[data-quick-exit]').setAttribute('href', ${JSON.stringify(away)})`);
+				await click(page, 'a[data-quick-exit]');
+				expect(await until(page, 'location.href', (href) => href === away)).toBe(away);
+				void page.goBack().catch(() => {});
+				expect(await until(page, 'location.pathname', (p) => p === path)).toBe(path);
+				await until(page, 'document.readyState', (state) => state === 'complete');
+				expect(await read(page, `document.querySelectorAll('risk-selector input:checked').length`)).toBe(0);
+			} finally {
+				await firefox.close();
+				neutral.close();
+			}
+		});
 	});
 
 	test('serves a site that works in Chromium with the header and meta policies both in force', async () => {

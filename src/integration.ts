@@ -10,6 +10,7 @@ import { filesUnder } from './build/files';
 import { withSystemLightTheme } from './site/no-js-theme';
 import { oldCheckMessage, oldChecks } from './check/old-checks';
 import { relocateDocs, type SatteriLike } from './i18n/markdown-locale';
+import { releaseConditionsPlugin } from './site/release-conditions';
 import { summary, formatBytes, formatMs, REPORT_VARIABLE, STAGES_VARIABLE, type StageResult } from './build/pipeline';
 import { takeSigningVariables } from './build/signing-env';
 import { searchStrings } from './i18n/search-strings';
@@ -206,6 +207,8 @@ export function playbookIntegration(checked: ReturnType<typeof checkContent>, ch
 				const root = fileURLToPath(config.root).replace(/\\/g, '/');
 				const problem = relocateDocs(config.markdown.processor as SatteriLike, `${root.replace(/\/?$/, '/')}${docsDir()}/`, `${fileURLToPath(config.srcDir).replace(/\\/g, '/').replace(/\/?$/, '/')}content/docs/`);
 				if (problem) throw new AstroError(`Translated pages would show Starlight's English labels: ${problem}`, 'See src/i18n/markdown-locale.ts.');
+				// Passages for a signed or an unsigned release only (src/site/release-conditions.ts).
+				(config.markdown.processor as SatteriLike).options!.mdastPlugins!.push(releaseConditionsPlugin(!!checked.data?.['release-keys'].length));
 			},
 			'astro:build:done': async ({ dir }) => {
 				// A patch whose file the build never loaded did nothing: the build stops.

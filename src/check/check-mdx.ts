@@ -25,6 +25,7 @@ import { markdownToMdast, mdxToMdast, type Features } from 'satteri';
 import { closest } from './closest.ts';
 import { filesUnder } from '../build/files.ts';
 import { isPageComponent, PAGE_COMPONENTS, PAGE_COMPONENT_NAMES, type PropKind } from './page-components.ts';
+import { isReleaseCondition, RELEASE_CONDITIONS } from '../site/release-conditions.ts';
 import { docsDir } from './sources.ts';
 
 export interface MdxProblem {
@@ -147,7 +148,7 @@ const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
 /** Attributes holding an address. */
 const ADDRESS_ATTRIBUTES = new Set(['href', 'src', 'cite']);
 
-const COMPONENT_LIST = PAGE_COMPONENT_NAMES.map((n) => `<${n} />`).join(', ');
+const COMPONENT_LIST = [...PAGE_COMPONENT_NAMES.map((n) => `<${n} />`), ...Object.keys(RELEASE_CONDITIONS).map((n) => `<${n}>…</${n}>`)].join(', ');
 const CODE_FIX =
 	'remove it. A page holds text, Markdown and the guide’s own components, which the build provides without an import (' +
 	COMPONENT_LIST +
@@ -396,10 +397,11 @@ export function checkMdxText(file: string, text: string): MdxProblem[] {
 			add(start, `<${name}> is not allowed in a page: ${reason}`, 'remove the element. A page holds text; what it shows beyond text comes from the guide’s components, written by developers. To point readers to another site, link to it: [text](https://…).');
 			return false;
 		}
-		const component = isPageComponent(name) ? PAGE_COMPONENTS[name] : undefined;
+		// <WhenSigned> and <WhenUnsigned> take nothing but what they hold (src/site/release-conditions.ts).
+		const component = isPageComponent(name) ? PAGE_COMPONENTS[name] : isReleaseCondition(name) ? { props: {} } : undefined;
 		const allowed = component ? undefined : Object.hasOwn(HTML_ELEMENTS, name) ? [...GLOBAL_ATTRIBUTES, ...HTML_ELEMENTS[name]!] : undefined;
 		if (!component && !allowed) {
-			const guess = closest(name, [...PAGE_COMPONENT_NAMES, ...Object.keys(HTML_ELEMENTS)]);
+			const guess = closest(name, [...PAGE_COMPONENT_NAMES, ...Object.keys(RELEASE_CONDITIONS), ...Object.keys(HTML_ELEMENTS)]);
 			add(
 				start,
 				`<${name}> is not an element pages may use`,

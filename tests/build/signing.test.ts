@@ -22,11 +22,13 @@ import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import * as openpgp from 'openpgp';
+import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { filesUnder } from '../../src/build/files';
 import { checkSignature } from '../../src/release/release-check';
 import { groupFingerprint } from '../../src/release/release-keys';
 import { launch } from '../helpers/browser';
+import { releasePassages, shownHeadings } from '../helpers/release-passages';
 import { guideCopy } from '../helpers/fixture';
 import { keyEntry, makeKey, type TestKey } from '../helpers/keys';
 import { readPdf } from '../helpers/pdf';
@@ -119,6 +121,20 @@ describe('a signed release', () => {
 				const pdf = await readPdf(join(downloads, file));
 				expect(pdf.pages.map((p) => p.text).join(' ').replace(/\s+/g, ' '), file).toContain(grouped);
 			}
+		}
+	});
+
+	test('keeps on the Check a copy page the passages for a signed release, not those for an unsigned one', () => {
+		for (const lang of copy.languages) {
+			const { signed, unsigned } = releasePassages(readFileSync(join(copy.dir, copy.page(lang, 'check-a-copy')), 'utf8'));
+			expect(signed.length * unsigned.length, `${lang}: the fixture's page has both passages`).toBeGreaterThan(0);
+			const html = readFileSync(join(copy.dir, 'dist', lang, 'check-a-copy', 'index.html'), 'utf8');
+			const shown = shownHeadings(html, parse);
+			for (const heading of signed) {
+				expect(shown.main, lang).toContain(heading);
+				expect(shown.contents, lang).toContain(heading);
+			}
+			for (const heading of unsigned) expect(html, `${lang}: ${heading}`).not.toContain(heading);
 		}
 	});
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, test } from 'vitest';
 import { filesUnder } from '../../src/build/files';
+import { releasePassages, shownHeadings } from '../helpers/release-passages';
 import { FIXTURE } from './build';
 import { LANGS, ui, useFixtureBuild } from './site';
 
@@ -47,6 +48,22 @@ describe('astro build of the second guide', () => {
 			expect(readdirSync(join(build.dist, lang, 'tools')).sort()).toEqual([...ids('tools.yaml'), 'index.html'].sort());
 		}
 		expect(readdirSync(build.dist).filter((name) => /^[a-z]{2}$/.test(name)).sort()).toEqual([...LANGS]);
+	});
+
+	test('keeps on a page only the passages for an unsigned release: in the page, its contents and its single file', () => {
+		for (const lang of LANGS) {
+			const { signed, unsigned } = releasePassages(readFileSync(join(FIXTURE, 'guide/docs', lang, 'check-a-copy.mdx'), 'utf8'));
+			expect(signed.length * unsigned.length, `${lang}: the fixture's page has both passages`).toBeGreaterThan(0);
+			const html = read(`${lang}/check-a-copy/index.html`);
+			const shown = shownHeadings(html, parse);
+			for (const heading of unsigned) {
+				expect(shown.main, lang).toContain(heading);
+				expect(shown.contents, lang).toContain(heading);
+			}
+			const single = read(`downloads/guide-${lang}.html`);
+			for (const heading of signed) for (const text of [html, single]) expect(text, `${lang}: ${heading}`).not.toContain(heading);
+			expect(html).not.toMatch(/WhenU?n?[Ss]igned/);
+		}
 	});
 
 	test('titles every page with the guide’s title, and lists its own sidebar groups in the order of guide/data/sidebar.yaml', () => {

@@ -131,6 +131,20 @@ describe('harmless pages pass', () => {
 	});
 });
 
+describe('passages for a signed or an unsigned release', () => {
+	test('<WhenSigned> and <WhenUnsigned> may hold Markdown, headings and components, and import nothing', () => {
+		const body = '<WhenSigned>\n\n## With a signature\n\n<ReleaseKey />\n\n</WhenSigned>\n\n<WhenUnsigned>\n\nCompare the [checksum](../downloads/).\n\n</WhenUnsigned>\n\nIn a line: <WhenUnsigned>not signed</WhenUnsigned>.';
+		expect(problemsOf(body)).toEqual([]);
+		expect(componentImports(elementNames(page(body)))).toBe(componentImports(['ReleaseKey']));
+	});
+
+	test('take no attribute, and a misspelt one is named', () => {
+		expect(problemsOf('<WhenSigned if="yes">\n\nText.\n\n</WhenSigned>')).toEqual([['line 8, column 13', '<WhenSigned> takes no prop "if"']]);
+		const [problem] = checkMdxText(FILE, page('<WhenSined>\n\nText.\n\n</WhenSined>'));
+		expect(problem!.fix).toMatch(/^did you mean <WhenSigned>\?/);
+	});
+});
+
 describe('helpers', () => {
 	test('addresses are read as a browser reads them', () => {
 		expect(normalizeAddress('java&#9;script:x')).toBe('javascript:x');

@@ -6,7 +6,7 @@
  * a download's own `.asc` is checked against that download and named as such. The island is bundled
  * as the offline bundles bundle it (one classic script); the page around it is the component's markup.
  */
-import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,6 +18,7 @@ import { sha256 } from '../../src/release/release-check';
 import en from '../../content/i18n/en.json';
 import { launch, useBuiltSite } from '../helpers/browser';
 import { makeKey, sign, type TestKey } from '../helpers/keys';
+import { releasePassages } from '../helpers/release-passages';
 import { DIST, ROOT } from '../helpers/project';
 import { serveStatic } from '../helpers/serve';
 
@@ -136,7 +137,7 @@ describe('the copy checker, in Chromium', () => {
 			await choose(verifier, path('huge', 'playbook-en.zip'));
 			await verifier.locator('.verdict:not([data-state="genuine"])').waitFor({ timeout: 20_000 });
 			expect(await verdicts(verifier)).toEqual([`unreadable: ${en['verify.unreadable']}`]);
-			expect(await verifier.locator('li').allTextContents()).toEqual(['playbook-en.zip: too large to check in this page (3072 MB). The guide’s downloads are much smaller; to check this file anyway, use gpg as described below.']);
+			expect(await verifier.locator('li').allTextContents()).toEqual([en['verify.tooLarge']!.replace('{{file}}', 'playbook-en.zip').replace('{{size}}', '3072')]);
 			expect(errors).toEqual([]);
 		} finally {
 			await page.close();
@@ -279,6 +280,27 @@ describe('the Check a copy page of the built site, unsigned as a build without t
 			await verifier.locator('.verdict').waitFor({ timeout: 20_000 });
 			expect(await verdicts(verifier)).toEqual([`published: ${en['verify.published']}`]);
 			expect(await verifier.locator('li').allTextContents()).toEqual(['playbook-en.zip: matches the checksum published on this website.']);
+		} finally {
+			await page.close();
+		}
+	});
+
+	// The build has no release key, so the page keeps its <WhenUnsigned> passages and none of its <WhenSigned> ones.
+	test.each([
+		['en', 390],
+		['en', 1280],
+		['ar', 390],
+		['ar', 1280],
+	] as const)('%s at %i px: shows the steps for an unsigned release, and no step that needs a signature, in the page or its contents', async (lang, width) => {
+		const { signed, unsigned } = releasePassages(readFileSync(join(ROOT, 'content', 'docs', lang, 'check-a-copy.mdx'), 'utf8'));
+		expect(signed.length * unsigned.length, 'the page has passages of both kinds').toBeGreaterThan(0);
+		const page = await site.browser.newPage({ viewport: { width, height: 844 } });
+		try {
+			await page.goto(`${site.url}/${lang}/check-a-copy/`);
+			const headings = await page.locator('main .sl-markdown-content h2:visible').allTextContents();
+			for (const heading of unsigned) expect(headings.map((h) => h.trim()), heading).toContain(heading);
+			const text = await page.locator('body').innerText();
+			for (const heading of signed) expect(text, heading).not.toContain(heading);
 		} finally {
 			await page.close();
 		}

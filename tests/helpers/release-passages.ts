@@ -1,11 +1,14 @@
 /**
- * The headings a page's source puts inside <WhenSigned> and inside <WhenUnsigned>
- * (src/site/release-conditions.ts), for tests that look for them in a built page.
+ * The headings a page's source puts inside <WhenSigned> only, and inside <WhenUnsigned> only
+ * (src/site/release-conditions.ts; a heading both kinds of passage hold is in neither list), for
+ * tests that look for them in a built page.
  */
 export function releasePassages(source: string): { signed: string[]; unsigned: string[] } {
 	const headings = (name: string) =>
 		[...source.matchAll(new RegExp(`<${name}>([\\s\\S]*?)</${name}>`, 'g'))].flatMap((m) => [...m[1]!.matchAll(/^#{2,6} (.+)$/gm)].map((h) => h[1]!.trim()));
-	return { signed: headings('WhenSigned'), unsigned: headings('WhenUnsigned') };
+	const signed = headings('WhenSigned');
+	const unsigned = headings('WhenUnsigned');
+	return { signed: signed.filter((h) => !unsigned.includes(h)), unsigned: unsigned.filter((h) => !signed.includes(h)) };
 }
 
 /** The text of every heading of a page's main part and of its table of contents (Starlight's "On this page"). */

@@ -1,3 +1,4 @@
+import { answersLink, readAnswersLink, type LinkQuestion } from '../src/plan/answers-link';
 import type { ScenarioSequencer } from './scenario-sequencer';
 import './scenario-sequencer';
 
@@ -6,7 +7,9 @@ import './scenario-sequencer';
  * (see RiskSelector.astro), with or without this script. It announces the plan to screen
  * readers, moves the focus to it when the last question is answered, and makes a link to the
  * answers on request. After a change that leaves the plan out of view, a line at the foot of the
- * screen says the plan was updated and leads to it; a link to the answers opens at the plan.
+ * screen says the plan was updated and leads to it; a link to the answers opens at the plan, and
+ * one that does not fit the questions of this version of the guide (src/plan/answers-link.ts)
+ * fills in nothing and says so.
  * Answers live only in the form: nothing is stored, and neither the address
  * bar nor the history ever holds them.
  *
@@ -25,6 +28,7 @@ class RiskSelector extends HTMLElement {
 	#announce!: HTMLElement;
 	#shareOutput!: HTMLElement;
 	#updated!: HTMLElement;
+	#mismatch!: HTMLElement;
 	#heading!: HTMLElement;
 	/** Whether the plan's heading is on screen: then a change needs no line leading to it. */
 	#planInView = false;
@@ -43,6 +47,7 @@ class RiskSelector extends HTMLElement {
 		this.#announce = this.querySelector('[data-announce]')!;
 		this.#shareOutput = this.querySelector('[data-share-output]')!;
 		this.#updated = this.querySelector('[data-updated]')!;
+		this.#mismatch = this.querySelector('[data-mismatch]')!;
 		this.#heading = this.querySelector('#plan-heading')!;
 		// The line leads to the plan without adding its address to the history.
 		this.#updated.querySelector('a')!.addEventListener('click', (event) => {
@@ -68,6 +73,7 @@ class RiskSelector extends HTMLElement {
 		// The reset event fires before the inputs are cleared.
 		this.#form.addEventListener('reset', () => {
 			this.#seen = false;
+			this.#mismatch.hidden = true;
 			this.#shareOutput.hidden = true;
 			this.#updated.hidden = true;
 			this.#announce.textContent = '';
@@ -143,6 +149,7 @@ class RiskSelector extends HTMLElement {
 	/** An answer was given or changed; `go` moves to the plan whatever gave the answer (a link to the answers). */
 	#changed(input: HTMLInputElement, go = false) {
 		this.#shareOutput.hidden = true;
+		this.#mismatch.hidden = true;
 		if (!this.complete()) {
 			this.#announce.textContent = '';
 			this.#updated.hidden = true;
@@ -173,33 +180,50 @@ class RiskSelector extends HTMLElement {
 		this.#heading.scrollIntoView({ block: 'start', behavior: behavior ?? (matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth') });
 	}
 
+	/** The questions of the page as a link to the answers names them: id, safer answer, and the answers they are asked after. */
+	#linkQuestions(): LinkQuestion[] {
+		return this.#questions.map((id, i) => ({
+			id,
+			saferAnswer: this.#form.querySelector<HTMLInputElement>(`input[name="${id}"][data-reads]`)?.dataset.reads ?? '',
+			askedWhen: this.#askIf[i]![0]?.[1] === 'never' ? undefined : this.#askIf[i]!.map(([n, answer]) => ({ question: this.#questions[n - 1]!, answer })),
+		}));
+	}
+
 	/**
-	 * Shows a link that carries the answers after `#`, which browsers never send to a server. The
-	 * link is only shown, to copy: the page's own address and the history stay as they were.
+	 * Shows a link that carries the answers after `#`, which browsers never send to a server, each
+	 * named by its question. The link is only shown, to copy: the page's own address and the
+	 * history stay as they were.
 	 */
 	#share() {
 		const url = new URL(location.href);
-		url.hash = `answers=${this.answers().join(',')}`;
+		url.hash = `answers=${answersLink(this.#linkQuestions(), this.answers())}`;
 		this.#shareOutput.hidden = false;
 		const input = this.#shareOutput.querySelector('input')!;
 		input.value = url.href;
 		input.select();
 	}
 
-	/** Fills the form from a link made by #share, then takes the answers out of the address bar; gives the last answer filled in. */
+	/**
+	 * Fills the form from a link made by #share, then takes the answers out of the address bar;
+	 * gives the last answer filled in. A link that does not fit these questions exactly fills in
+	 * nothing, so no plan shows, and the line that says so takes the focus.
+	 */
 	#applyShared(): HTMLInputElement | undefined {
-		const match = /(?:^#|&)answers=([a-z,]*)/.exec(location.hash);
+		const match = /(?:^#|&)answers=([^&]*)/.exec(location.hash);
 		if (!match) return;
-		const values = match[1]!.split(',');
+		history.replaceState(history.state, '', location.pathname + location.search);
+		const values = readAnswersLink(match[1]!, this.#linkQuestions());
+		if (!values) {
+			this.#mismatch.hidden = false;
+			this.#mismatch.focus();
+			return;
+		}
 		let last: HTMLInputElement | undefined;
 		this.#questions.forEach((id, i) => {
-			const value = values[i];
-			if (!value || !ANSWERS.has(value)) return;
-			const input = this.#form.querySelector<HTMLInputElement>(`input[name="${id}"][value="${value}"]`);
+			const input = values[i] ? this.#form.querySelector<HTMLInputElement>(`input[name="${id}"][value="${values[i]}"]`) : null;
 			if (input) input.checked = true;
 			if (input) last = input;
 		});
-		history.replaceState(history.state, '', location.pathname + location.search);
 		return last;
 	}
 }

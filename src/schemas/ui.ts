@@ -180,6 +180,8 @@ export const UI_KEYS = [
 	'risk.noHas',
 	'risk.updated',
 	'risk.goToPlan',
+	// Said instead of a plan when a link to the answers does not fit the questions of this version of the guide (src/plan/answers-link.ts).
+	'risk.linkMismatch',
 
 	...E2EE.map((v) => `e2ee.${v}` as const),
 	...LOGGING.map((v) => `logs.${v}` as const),

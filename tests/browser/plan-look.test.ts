@@ -176,7 +176,7 @@ describe.each(['en', 'ar'] as const)('the plan in %s', (lang: Lang) => {
 	test.each(VIEWPORTS)('opens a link to the answers at the plan, $width px', async (viewport) => {
 		const context = await site.browser.newContext({ viewport });
 		const page = await context.newPage();
-		await page.goto(`${site.url}/${lang}/risk-check/#answers=no,no,no,,,no`);
+		await page.goto(`${site.url}/${lang}/risk-check/#answers=surveilled:no,secure-apps-risky:no,direct-contact-dangerous:no,anonymity-tools-risky:no`);
 		await expect(shownPlan(page)).resolves.toMatchObject({ headline: 'secure-apps' });
 		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('plan-heading');
 		await expect.poll(() => page.evaluate(() => Math.round(document.querySelector('#plan-heading')!.getBoundingClientRect().top))).toBeLessThan(viewport.height / 3);

@@ -17,12 +17,12 @@ async function storageAndCookies(page: Page) {
 	};
 }
 
-/** Opens the risk check in a fresh context. */
-async function open(lang: Lang, javaScriptEnabled: boolean): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+/** Opens the risk check in a fresh context; `hash`, a link to answers, after its address. */
+async function open(lang: Lang, javaScriptEnabled: boolean, hash = ''): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
 	const context = await site.browser.newContext({ javaScriptEnabled });
 	const page = await context.newPage();
 	const problems = watch(page);
-	await page.goto(`${site.url}/${lang}/risk-check/`);
+	await page.goto(`${site.url}/${lang}/risk-check/${hash}`);
 	return { context, page, problems };
 }
 
@@ -87,8 +87,8 @@ describe.each(['en', 'ar'] as const)('the risk check in %s', (lang) => {
 		await answerAll(page, lang, ['no', 'no', 'no', 'no']);
 		await page.getByRole('button', { name: LABELS[lang].share }).click();
 		const link = await page.locator('[data-share-output] input').inputValue();
-		// The partner's questions, not asked, have no answer in the link.
-		expect(link).toBe(`${site.url}/${lang}/risk-check/#answers=no,no,no,,,no`);
+		// Each answer is named by its question; the partner's questions, not asked, are not in the link.
+		expect(link).toBe(`${site.url}/${lang}/risk-check/#answers=surveilled:no,secure-apps-risky:no,direct-contact-dangerous:no,anonymity-tools-risky:no`);
 		expect(page.url()).toBe(`${site.url}/${lang}/risk-check/`);
 		await expect(page.evaluate(() => history.length)).resolves.toBe(length);
 
@@ -97,6 +97,50 @@ describe.each(['en', 'ar'] as const)('the risk check in %s', (lang) => {
 		await expect(shownPlan(second)).resolves.toMatchObject({ headline: 'secure-apps', route: 'direct', use: ['tool:jitsi-meet', 'tool:proton-mail', 'tool:signal', 'tool:wire'], scenario: 'direct-contact' });
 		// Once read, the answers leave the address bar.
 		expect(second.url()).toBe(`${site.url}/${lang}/risk-check/`);
+		await expect(second.locator('[data-mismatch]').isVisible()).resolves.toBe(false);
+		await context.close();
+	});
+
+	test('reads a link by the questions it names, in any order, to the same plan', async () => {
+		const { context, page, problems } = await open(lang, true, '#answers=anonymity-tools-risky:yes,partner-secure-apps-risky:yes,direct-contact-dangerous:yes,partner-surveilled:no,secure-apps-risky:no,surveilled:no');
+		const plan = await shownPlan(page);
+		expect(plan).toMatchObject({ route: 'partner', use: ['channel:in-person', 'channel:partner-channels'] });
+		expect(plan.steps).toContain('partner-at-risk-channel');
+		await expect(page.locator('input[type=radio]:checked').evaluateAll((els) => els.map((e) => `${(e as HTMLInputElement).name}:${(e as HTMLInputElement).value}`))).resolves.toEqual([
+			'surveilled:no',
+			'secure-apps-risky:no',
+			'direct-contact-dangerous:yes',
+			'partner-surveilled:no',
+			'partner-secure-apps-risky:yes',
+			'anonymity-tools-risky:yes',
+		]);
+		expect(page.url()).toBe(`${site.url}/${lang}/risk-check/`);
+		expect(problems).toEqual([]);
+		await context.close();
+	});
+
+	test.each([
+		['the older form, by position', 'no,no,no,,,no'],
+		['an unknown question', 'surveilled:no,secure-apps-risky:no,direct-contact-dangerous:no,anonymity-tools-risky:no,tor-watched:no'],
+		['an unknown answer', 'surveilled:no,secure-apps-risky:maybe,direct-contact-dangerous:no,anonymity-tools-risky:no'],
+		// The partner's questions are asked only where direct contact is dangerous.
+		['an answer to a question the other answers do not ask', 'surveilled:no,secure-apps-risky:no,direct-contact-dangerous:no,partner-surveilled:no,anonymity-tools-risky:no'],
+	])('shows no plan, but says the link does not fit, for a link with %s', async (_, answers) => {
+		const { context, page, problems } = await open(lang, true, `#answers=${answers}`);
+		const mismatch = page.locator('[data-mismatch]');
+		await expect.poll(() => mismatch.isVisible()).toBe(true);
+		await expect(mismatch.textContent()).resolves.toBe(LABELS[lang].mismatch);
+		await expect.poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-mismatch'))).toBe(true);
+		// Nothing is filled in: no part of any plan shows, and the page asks for the answers.
+		await expect(page.locator('input[type=radio]:checked').count()).resolves.toBe(0);
+		await expect(page.locator('[data-part]:visible').count()).resolves.toBe(0);
+		await expect(page.locator('[data-pending]').isVisible()).resolves.toBe(true);
+		expect(page.url()).toBe(`${site.url}/${lang}/risk-check/`);
+		// Answering again takes the line away.
+		await answerAll(page, lang, ['no', 'no', 'no', 'no']);
+		await expect(shownPlan(page)).resolves.toMatchObject({ headline: 'secure-apps' });
+		await expect(mismatch.isVisible()).resolves.toBe(false);
+		expect(problems).toEqual([]);
 		await context.close();
 	});
 
@@ -167,7 +211,7 @@ describe.each(['en', 'ar'] as const)('the risk check in %s', (lang) => {
 		await expect(shownPlan(page)).resolves.toMatchObject({ route: 'direct', use: ['tool:whatsapp'] });
 		if (javaScriptEnabled) {
 			await page.getByRole('button', { name: LABELS[lang].share }).click();
-			await expect(page.locator('[data-share-output] input').inputValue()).resolves.toBe(`${site.url}/${lang}/risk-check/#answers=no,yes,no,,,yes`);
+			await expect(page.locator('[data-share-output] input').inputValue()).resolves.toBe(`${site.url}/${lang}/risk-check/#answers=surveilled:no,secure-apps-risky:yes,direct-contact-dangerous:no,anonymity-tools-risky:yes`);
 		}
 		expect(problems).toEqual([]);
 		await context.close();

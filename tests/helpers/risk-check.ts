@@ -6,8 +6,24 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 export const LABELS = {
-	en: { yes: 'Yes', no: 'No', unsure: 'Not sure', clear: 'Clear answers', share: 'Make a link to these answers', plan: 'Your plan' },
-	ar: { yes: 'نعم', no: 'لا', unsure: 'لست متأكدًا', clear: 'امسح الإجابات', share: 'أنشئ رابطًا لهذه الإجابات', plan: 'خطتك' },
+	en: {
+		yes: 'Yes',
+		no: 'No',
+		unsure: 'Not sure',
+		clear: 'Clear answers',
+		share: 'Make a link to these answers',
+		plan: 'Your plan',
+		mismatch: 'This link does not fit this version of the guide. Answer the questions again.',
+	},
+	ar: {
+		yes: 'نعم',
+		no: 'لا',
+		unsure: 'لست متأكدًا',
+		clear: 'امسح الإجابات',
+		share: 'أنشئ رابطًا لهذه الإجابات',
+		plan: 'خطتك',
+		mismatch: 'هذا الرابط لا يطابق هذه النسخة من الدليل. أجب عن الأسئلة من جديد.',
+	},
 };
 export type Lang = keyof typeof LABELS;
 export type Value = 'yes' | 'no' | 'unsure';

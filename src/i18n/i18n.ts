@@ -58,21 +58,8 @@ export function formatDate(date: Date, lang: string): string {
 	return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
-/** Joins names the way the language lists them: "a, b, c" in English, "a، وb، وc" in Arabic. */
-export function formatList(lang: string, items: string[]): string {
-	return new Intl.ListFormat(lang, { type: 'unit', style: 'short' }).format(items);
-}
-
-/**
- * The same, for items that are rendered as elements (links): the items' indexes with the
- * language's separators between them, so a component can place its own markup for each item.
- */
-export function listParts(lang: string, count: number): ({ index: number } | { literal: string })[] {
-	const placeholders = Array.from({ length: count }, (_, i) => `\u0000${i}\u0000`);
-	return new Intl.ListFormat(lang, { type: 'unit', style: 'short' })
-		.formatToParts(placeholders)
-		.map((part) => (part.type === 'element' ? { index: placeholders.indexOf(part.value) } : { literal: part.value }));
-}
+// Lists joined as the language joins them, kept in a module of their own that needs no Astro, for tests.
+export { formatList, listParts, type ListType } from './list-format';
 
 /** A label followed by a colon, as the language writes it ("With the person:", "Avec la personne :"): content/i18n's "format.label". */
 export const labelled = (t: { all(): Record<string, string | undefined> }, label: string): string => fillText(t.all()['format.label']!, { label });

@@ -124,7 +124,7 @@ export const UI_KEYS = [
 	'card.severalYes',
 	'card.firstContact',
 	'card.exit',
-	// A list the quick card cuts short ends with card.more as its last item, joined as the language joins a list: "and {{count}} more" in English, "{{count}} autres" in French and "{{count}} غيرها" in Arabic, whose lists add "et" and "و" themselves.
+	// A list the quick card cuts short ends with card.more as its last item, joined with the language's "and" (src/i18n/list-format.ts, ListType), which the list adds itself: "{{count}} more" in English, "{{count}} más" in Spanish, "{{count}} autres" in French, "{{count}} غيرها" in Arabic.
 	// A shortened page says where the rest is ({{handout}}: the handout's file), and names the scenarios it prints no steps of ({{names}}): src/plan/card-fit.ts.
 	'card.more',
 	'card.shortened',

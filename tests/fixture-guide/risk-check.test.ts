@@ -113,6 +113,27 @@ describe.each(LANGS.map((lang) => [lang, lang === 'fa' ? 'rtl' : 'ltr'] as const
 		await context.close();
 	});
 
+	test('a link to the answers names each by its question and opens the same plan; a link that does not fit shows none, and says so', async () => {
+		const { context, page, problems } = await open(lang, true);
+		await answerCase(page, lang, CASES[1].answers);
+		await page.getByRole('button', { name: ui(lang, 'risk.share') }).click();
+		const link = await page.locator('[data-share-output] input').inputValue();
+		expect(link).toBe(`${site.url}/${lang}/risk-check/#answers=source-at-risk:yes,tor-watched:no,receiving-files:yes`);
+		const shared = await context.newPage();
+		await shared.goto(link);
+		await expect(shownPlan(shared)).resolves.toMatchObject({ headline: CASES[1].headline, use: CASES[1].use });
+		// The question about Tor is not asked after a "no" to the first: a link that answers it does not fit.
+		const wrong = await context.newPage();
+		await wrong.goto(`${site.url}/${lang}/risk-check/#answers=source-at-risk:no,tor-watched:no,receiving-files:yes`);
+		await expect.poll(() => wrong.locator('[data-mismatch]').isVisible()).toBe(true);
+		await expect(wrong.locator('[data-mismatch]').textContent()).resolves.toBe(ui(lang, 'risk.linkMismatch'));
+		await expect(wrong.locator('input[type=radio]:checked').count()).resolves.toBe(0);
+		await expect(wrong.locator('[data-part]:visible').count()).resolves.toBe(0);
+		expect(wrong.url()).toBe(`${site.url}/${lang}/risk-check/`);
+		expect(problems).toEqual([]);
+		await context.close();
+	});
+
 	test('without JavaScript, each case shows the plan the page shows with it, and nothing enters the history', async () => {
 		for (const { answers } of CASES) {
 			const { context, problems } = await expectSamePlanWithoutScript((js) => open(lang, js), (page) => answerCase(page, lang, answers), `${site.url}/${lang}/risk-check/`);

@@ -89,11 +89,12 @@ export function playbookIntegration(checked: ReturnType<typeof checkContent>, ch
 				const { problems, data } = checked;
 				if (problems.length || !data) {
 					const listed = formatProblems(problems, fileURLToPath(config.root));
-					if (!building) throw new AstroError(listed, 'Each problem above names the file to open and what to change.');
-					// A build stops here, before anything is written, with the problems and nothing else: no
-					// stack trace of the hook for an editor to read as a crash.
+					// The build, the content check alone (astro sync) and the preview server stop here, before
+					// anything is written, with the problems and nothing else: no stack trace of the hook for an
+					// editor to read as a crash.
 					const n = problems.length;
-					stop(`${listed}\n\nbuild: the content has ${n} problem${n === 1 ? '' : 's'}, listed above with the file and the fix; correct ${n === 1 ? 'it' : 'them'} and build again (npm run check:content checks the content alone, in seconds)`);
+					const counted = `the content has ${n} problem${n === 1 ? '' : 's'}, listed above with the file and the fix; correct ${n === 1 ? 'it' : 'them'}`;
+					stop(`${listed}\n\n${building ? `build: ${counted} and build again (npm run check:content checks the content alone, in seconds)` : `${command}: ${counted} and run it again`}`);
 				}
 				// Advice goes out of date: say which pages have not been reviewed for a year, and which
 				// tool facts were not compared with their source for a year; not problems, but said.

@@ -2,6 +2,7 @@
  * Real Astro builds of broken or incomplete copies of a small guide (tests/fixtures/), in
  * temporary folders.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -52,6 +53,19 @@ describe('astro build', () => {
 		expect(output).toContain(`what: unknown tool "${misspelt}"`);
 		expect(output).toContain(`fix:  did you mean "${tool}"?`);
 		expect(existsSync(join(copy.dir, 'dist'))).toBe(false);
+	}, 180_000);
+
+	test('npm run check:content (astro sync) lists a content problem and stops, without a stack trace', () => {
+		const copy = project();
+		const file = copy.page(copy.languages[0]!, copy.pages(copy.languages[0]!, 'tools')[0]!);
+		copy.edit(file, (t) => t.replace(/^reviewed: .*$/m, 'reviewed: 2026-13-40'));
+		const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'sync'], { cwd: copy.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, timeout: 120_000 });
+		const output = `${run.stdout}\n${run.stderr}`;
+		expect(run.status, output).toBe(1);
+		expect(output).toContain('1 content problem found:');
+		expect(output).toContain(`1. ${file}`);
+		expect(output).toContain('sync: the content has 1 problem, listed above with the file and the fix; correct it and run it again');
+		expect(output).not.toMatch(/Stack trace|Location:|integration\.ts:\d+/);
 	}, 180_000);
 
 	test('stops, naming the patch and what to do, when a patch of Starlight’s files no longer matches', () => {

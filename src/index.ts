@@ -91,7 +91,7 @@ export default function playbook(options: PlaybookOptions = {}): StarlightPlugin
 				setContentDir(contentFolder(root));
 				injectTranslations(guideStrings(root));
 			},
-			'config:setup'({ config, updateConfig, addIntegration, addRouteMiddleware, astroConfig, command, logger }) {
+			'config:setup'({ config, updateConfig, addIntegration, addRouteMiddleware, astroConfig, logger }) {
 				const root = fileURLToPath(astroConfig.root);
 				const folder = contentFolder(root);
 				if (isAbsolute(folder) || folder.startsWith('..')) throw new AstroError(`playbook({ content: ${JSON.stringify(content)} }) is outside the project (${root}).`, 'Keep the guide inside the project folder, such as "./content".');
@@ -143,11 +143,8 @@ export default function playbook(options: PlaybookOptions = {}): StarlightPlugin
 				addIntegration(playbookIntegration(checked, checkMs));
 				// Without a public address there is no sitemap to write. Starlight would add its sitemap
 				// integration anyway, which then warns and writes nothing; a stand-in of the same name keeps
-				// it out, and the build says it plainly, once.
-				if (!astroConfig.site) {
-					addIntegration({ name: '@astrojs/sitemap', hooks: {} });
-					if (command === 'build') logger.info('no sitemap: SITE_URL is not set (set it to the public address, such as https://guide.example.org, to get one)');
-				}
+				// it out, and the build says it plainly, once (src/integration.ts).
+				if (!astroConfig.site) addIntegration({ name: '@astrojs/sitemap', hooks: {} });
 			},
 		},
 	};

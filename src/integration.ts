@@ -75,6 +75,7 @@ export function playbookIntegration(checked: ReturnType<typeof checkContent>, ch
 				root = fileURLToPath(config.root);
 				siteStarted = performance.now();
 				if (building) console.log(`${SITE_STAGE.padEnd(STAGE_WIDTH)}  … astro build: checks the content, renders every page in every language`);
+				if (building && !config.site) logger.info('no sitemap: SITE_URL is not set (set it to the public address, such as https://guide.example.org, to get one)');
 				// The pages the generator makes for every guide, beside the guide's own (src/routes/).
 				for (const [pattern, file] of ROUTES) injectRoute({ pattern, entrypoint: fileURLToPath(new URL(`./routes/${file}`, import.meta.url)), prerender: true });
 				// Every page links /favicon.svg: the generator's, unless the project has its own.

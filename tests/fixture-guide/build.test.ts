@@ -36,6 +36,10 @@ describe('astro build of the second guide', () => {
 		const table = build.output.slice(build.output.lastIndexOf('build: done'));
 		for (const stage of stages) expect(table, stage).toMatch(new RegExp(`^\\s+${stage}\\s+\\S`, 'm'));
 		expect(table).toMatch(/^\s+total\s+[\d.]+ s$/m);
+		// Built without a public address: said once, after the site stage's first line.
+		expect(build.output.match(/no sitemap: SITE_URL is not set/g)).toHaveLength(1);
+		expect(build.output.indexOf('no sitemap')).toBeGreaterThan(build.output.search(/^site\s+… astro build/m));
+		expect(build.output.search(/^site\s+… astro build/m)).toBeGreaterThanOrEqual(0);
 		console.log(`the second guide built in ${build.seconds.toFixed(1)} s`);
 	});
 

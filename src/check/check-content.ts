@@ -28,6 +28,7 @@ import {
 	ContentError,
 	contentDir,
 	dataFile,
+	docsDir,
 	encodingProblems,
 	linePosition,
 	listPages,
@@ -421,7 +422,7 @@ export function checkContent(root: string): CheckResult {
 		group.pages.forEach((slug, i) => {
 			if (sourceLang && !pageSet.has(`${sourceLang}/${slug}`) && !pageSet.has(`${sourceLang}/${slug}/index`)) {
 				const guess = closest(slug, [...pageSet].filter((p) => p.startsWith(`${sourceLang}/`)).map((p) => p.slice(sourceLang.length + 1).replace(/\/index$/, '')));
-				problems.push({ file: dataFile('sidebar'), field: `${field} → pages[${i}]`, message: `no page "${slug}" in the source language`, fix: `${guess ? `did you mean "${guess}"? ` : ''}Name a page by its path below content/docs/${sourceLang}/ without extension, or write content/docs/${sourceLang}/${slug}.mdx (or ${slug}/index.mdx).` });
+				problems.push({ file: dataFile('sidebar'), field: `${field} → pages[${i}]`, message: `no page "${slug}" in the source language`, fix: `${guess ? `did you mean "${guess}"? ` : ''}Name a page by its path below ${docsDir()}/${sourceLang}/ without extension, or write ${docsDir()}/${sourceLang}/${slug}.mdx (or ${slug}/index.mdx).` });
 			}
 		});
 		if (group.entries !== undefined && !SECTIONS.some((s) => s.collection === group.entries))
@@ -438,7 +439,7 @@ export function checkContent(root: string): CheckResult {
 	const sourcePage = (slug: string) => sourceLang !== undefined && (pageSet.has(`${sourceLang}/${slug}`) || pageSet.has(`${sourceLang}/${slug}/index`));
 	data['printed-pages'].forEach((entry, index) => {
 		if (sourceLang && !sourcePage(entry.page))
-			problems.push({ file: dataFile('printed-pages'), field: `${describeEntry(index, entry)} → page`, message: `no page "${entry.page}" in the source language`, fix: `name a page by its path below content/docs/${sourceLang}/ without extension, or write content/docs/${sourceLang}/${entry.page}.mdx.` });
+			problems.push({ file: dataFile('printed-pages'), field: `${describeEntry(index, entry)} → page`, message: `no page "${entry.page}" in the source language`, fix: `name a page by its path below ${docsDir()}/${sourceLang}/ without extension, or write ${docsDir()}/${sourceLang}/${entry.page}.mdx.` });
 	});
 	for (const [printout, places] of [['card', CARD_PLACES], ['handout', HANDOUT_PLACES]] as const)
 		for (const place of places) {
@@ -455,7 +456,7 @@ export function checkContent(root: string): CheckResult {
 	// 4d. The pages of the generator's roles exist, and each role is held by one page at most.
 	data['page-roles'].forEach((entry, index) => {
 		if (sourceLang && !sourcePage(entry.page))
-			problems.push({ file: dataFile('page-roles'), field: `${describeEntry(index, entry)} → page`, message: `no page "${entry.page}" in the source language`, fix: `name a page by its path below content/docs/${sourceLang}/ without extension, or write content/docs/${sourceLang}/${entry.page}.mdx.` });
+			problems.push({ file: dataFile('page-roles'), field: `${describeEntry(index, entry)} → page`, message: `no page "${entry.page}" in the source language`, fix: `name a page by its path below ${docsDir()}/${sourceLang}/ without extension, or write ${docsDir()}/${sourceLang}/${entry.page}.mdx.` });
 	});
 	for (const role of PAGE_ROLES) {
 		const holders = data['page-roles'].filter((e) => e.role === role);
@@ -469,7 +470,7 @@ export function checkContent(root: string): CheckResult {
 			for (const id of ids.get(collection) ?? [])
 				if (!pageSet.has(`${sourceLang}/${folder}/${id}`))
 					problems.push({
-						file: `content/docs/${sourceLang}/${folder}/${id}.mdx`,
+						file: `${docsDir()}/${sourceLang}/${folder}/${id}.mdx`,
 						message: `the ${SINGULAR(collection)} "${id}" has no page in the source language`,
 						fix: `write this page (title, reviewed and its prose), or remove "${id}" from ${dataFile(collection)}.`,
 					});
@@ -514,7 +515,7 @@ export function checkContent(root: string): CheckResult {
 					file,
 					field: place ? `line ${place.line}, column ${place.column}` : `"${key}"`,
 					message: `unknown key "${key}": no page shows it`,
-					fix: (guess ? `did you mean "${guess}"? ` : '') + `Use a key of ${uiFile(sourceLang!)} (src/schemas/ui.ts lists them, and the vocabulary of content/data names its own), or remove the line.`,
+					fix: (guess ? `did you mean "${guess}"? ` : '') + `Use a key of ${uiFile(sourceLang!)} (src/schemas/ui.ts lists them, and the vocabulary of ${contentDir()}/data names its own), or remove the line.`,
 				});
 			}
 		for (const key of uiKeys)
@@ -546,7 +547,7 @@ export function checkContent(root: string): CheckResult {
 			if (typeof map[key] !== 'string' || !(map[key] as string).trim()) problems.push(missing(file, key, lang, `"${key}: ..."`, textFile(sourceLang!), textsByLang.get(sourceLang!)));
 		for (const key of Object.keys(map))
 			if (!wanted.has(key) && !optional.has(key))
-				problems.push({ file, field: key, message: `"${key}" belongs to no data entry`, fix: 'check the id in the key against content/data/, or remove the line.' });
+				problems.push({ file, field: key, message: `"${key}" belongs to no data entry`, fix: `check the id in the key against ${contentDir()}/data/, or remove the line.` });
 	}
 	// A key confirmed as rightly the same as the source's must be one: a typo would confirm nothing.
 	languages.forEach((language, index) => {
@@ -595,7 +596,7 @@ export function checkContent(root: string): CheckResult {
 		}));
 		// The pages a plan links to are read as they are written, in every language: a reader who follows a link is told nothing the plan avoids.
 		const planPages = pages.filter((p) => languageIds.has(p.lang)).map((p) => ({ id: p.slug, lang: p.lang, file: p.file, text: readText(root, p.file) ?? '' }));
-		for (const problem of checkPlans(model, { situations, toolNames, texts, pages: planPages })) {
+		for (const problem of checkPlans(model, { situations, toolNames, texts, pages: planPages, files: { situations: dataFile('situations'), questions: dataFile('questions'), text: textFile } })) {
 			const file = problem.file ?? (problem.source.startsWith('scenario') ? dataFile('scenarios') : problem.source.startsWith('situation') ? dataFile('situations') : dataFile('rules'));
 			problems.push({ file, field: [problem.answers && `answers ${problem.answers}`, problem.source].filter(Boolean).join(' → '), message: problem.message, fix: problem.fix });
 		}
@@ -613,7 +614,7 @@ export function checkContent(root: string): CheckResult {
 		for (const file of [uiFile(lang), textFile(lang), ...pages.filter((p) => p.lang === lang).map((p) => p.file)])
 			problems.push(...checkTypography(lang, file, readText(root, file) ?? ''));
 
-	return { problems, data: problems.some((p) => p.file.startsWith('content/data/')) ? undefined : data };
+	return { problems, data: problems.some((p) => p.file.startsWith(`${contentDir()}/data/`)) ? undefined : data };
 }
 
 

@@ -208,7 +208,7 @@ export interface Situation {
 /** The texts a plan shows, in one language, for the check that no text names an avoided tool. */
 export interface PlanTexts {
 	lang: string;
-	/** The file the texts are in, as problems name it: `content/text/<lang>.yaml` when not given. */
+	/** The file the texts are in, as problems name it: the `text` of the check's `PlanFiles` for the language when not given. */
 	file?: string;
 	/** The text of a key of content/text/<lang>.yaml, or undefined when it is missing. */
 	text: (key: string) => string | undefined;
@@ -221,6 +221,19 @@ export interface PlanPage {
 	file: string;
 	text: string;
 }
+
+/** The guide's files that problems name, each a path from the project root (src/check/sources.ts gives them for the guide's folder). */
+export interface PlanFiles {
+	/** The situations of the source guide: `<content>/data/situations.yaml`. */
+	situations: string;
+	/** The questions: `<content>/data/questions.yaml`. */
+	questions: string;
+	/** The texts of a language: `<content>/text/<lang>.yaml`. */
+	text: (lang: string) => string;
+}
+
+/** The files of a guide in the default folder, content/: what problems name when the check is given none. */
+const DEFAULT_FILES: PlanFiles = { situations: 'content/data/situations.yaml', questions: 'content/data/questions.yaml', text: (lang) => `content/text/${lang}.yaml` };
 
 export interface PlanProblem {
 	/** The answers for which the problem shows, as "question=answer" pairs ("unsure" included). */
@@ -294,12 +307,14 @@ export function namePattern(names: readonly string[]): RegExp {
  * Avoid list used, needed or named anywhere else in it (data and, in every language, its texts and
  * the pages it links to, but for passages marked for other answers); no step left without its
  * tools; Tor or Tails never prescribed without a channel to use over them that the plan does not
- * avoid; and every situation of the source guide honoured.
+ * avoid; and every situation of the source guide honoured. Problems name the guide's files as
+ * `options.files` gives them (those of a guide in content/ when it is absent).
  */
 export function checkPlans(
 	model: PlanModel,
-	options: { situations?: readonly Situation[]; toolNames?: ReadonlyMap<string, readonly string[]>; texts?: readonly PlanTexts[]; pages?: readonly PlanPage[] } = {},
+	options: { situations?: readonly Situation[]; toolNames?: ReadonlyMap<string, readonly string[]>; texts?: readonly PlanTexts[]; pages?: readonly PlanPage[]; files?: PlanFiles } = {},
 ): PlanProblem[] {
+	const files = options.files ?? DEFAULT_FILES;
 	const problems: PlanProblem[] = [];
 	const seen = new Set<string>();
 	const push = (problem: PlanProblem) => {
@@ -365,7 +380,7 @@ export function checkPlans(
 
 		for (const situation of options.situations ?? []) {
 			if (!situation.when.every((c) => plan.answers[c.question] === c.answer)) continue;
-			const fail = (message: string) => problem(`situation "${situation.id}"`, message, `change rules.yaml so that every plan for these answers meets situation "${situation.id}" of content/data/situations.yaml.`);
+			const fail = (message: string) => problem(`situation "${situation.id}"`, message, `change rules.yaml so that every plan for these answers meets situation "${situation.id}" of ${files.situations}.`);
 			const { expect } = situation;
 			if (expect.route && plan.route !== expect.route) fail(`the route is "${plan.route}", but the source's situation calls for "${expect.route}"`);
 			for (const tool of expect.use) if (!plan.useTools.includes(tool)) fail(`tool "${tool}" is not on the Use list`);
@@ -390,7 +405,7 @@ export function checkPlans(
 				const hits = (options.texts ?? []).flatMap(({ lang, file, text }) => {
 					const value = text(key);
 					const match = value === undefined ? null : value.match(pattern);
-					return match ? [{ file: file ?? `content/text/${lang}.yaml`, name: match[0] }] : [];
+					return match ? [{ file: file ?? files.text(lang), name: match[0] }] : [];
 				});
 				if (hits.length)
 					problem(
@@ -411,7 +426,7 @@ export function checkPlans(
 						answers: '',
 						source: `page "${page.id}"`,
 						file: page.file,
-						message: `the mark {/* only-where: ${mark.trim()} */} names no question of content/data/questions.yaml with the answer yes or no`,
+						message: `the mark {/* only-where: ${mark.trim()} */} names no question of ${files.questions} with the answer yes or no`,
 						fix: `write it as {/* only-where: question=answer */}, for instance {/* only-where: ${model.questions[0]?.id ?? 'question'}=no */}; several conditions are separated by spaces and must all hold.`,
 					});
 				// Link targets and frontmatter ids are addresses, not advice.

@@ -156,7 +156,7 @@ describe('interface strings', () => {
 				file: I18N_FA,
 				field: `line ${line}, column 2`,
 				message: 'unknown key "nav.strat": no page shows it',
-				fix: `did you mean "nav.start"? Use a key of ${CONTENT}/i18n/en.json (src/schemas/ui.ts lists them, and the vocabulary of content/data names its own), or remove the line.`,
+				fix: `did you mean "nav.start"? Use a key of ${CONTENT}/i18n/en.json (src/schemas/ui.ts lists them, and the vocabulary of ${CONTENT}/data names its own), or remove the line.`,
 			},
 		]);
 	});

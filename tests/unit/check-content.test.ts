@@ -3,7 +3,7 @@
  * English and Persian, its content in guide/): each fault is seeded into a copy of it, and the
  * problem must name its file, the field or line, what is wrong and the fix.
  */
-import { readFileSync, renameSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { closest, formatPath, formatProblems, oldReviews, type Problem } from '../../src/check/check-content';
@@ -15,8 +15,6 @@ import { ROOT } from '../helpers/project';
 /** The second guide, as it is in tests/fixtures/, and its content folder. */
 const FIXTURE_DIR = join(ROOT, 'tests/fixtures', FIXTURE);
 const CONTENT = 'guide';
-/** The folder a guide's content is in when the site names none. */
-const DEFAULT_CONTENT = 'content';
 
 let project: GuideCopy | undefined;
 afterEach(() => {
@@ -54,6 +52,23 @@ describe('checkContent', () => {
 		const { problems, data } = checkGuide(FIXTURE_DIR, CONTENT);
 		expect(formatProblems(problems)).toBe('0 content problems found:');
 		expect(data?.tools.map((t) => t.id)).toEqual(toolIds());
+	});
+
+	test('gives no data when a data file of the guide has a problem, in the guide\'s own folder; the data when only a page has one', () => {
+		project = guideCopy();
+		expect(project.content).toBe(CONTENT);
+		project.edit(TOOLS, (t) => t.replace(/(id: dangerzone[\s\S]*?checked: )[\d-]+/, '$12026-02-30'));
+		const broken = checkGuide(project.dir, project.content);
+		expect(broken.problems.map((p) => [p.file, p.field])).toEqual([[TOOLS, 'entry 3 (id "dangerzone") → checked']]);
+		expect(broken.data).toBeUndefined();
+		// A problem in a page, not in the data: the data is valid, and given.
+		project.cleanup();
+		project = guideCopy();
+		const file = page('fa', 'tools/mta2');
+		project.write(file, '---\ntitle: mat2\nreviewed: 2026-11-23\n---\n\nمتن.\n');
+		const pageOnly = checkGuide(project.dir, project.content);
+		expect(pageOnly.problems.map((p) => p.file)).toEqual([file]);
+		expect(pageOnly.data?.tools.map((t) => t.id)).toEqual(toolIds());
 	});
 
 	test('errors if a scenario step names a tool that does not exist', () => {
@@ -188,24 +203,18 @@ describe('checkContent', () => {
 		]);
 	});
 
-	test('errors if a tool has no page in the source language', () => {
-		// The check names this page below content/ whatever the guide's folder (src/check/check-content.ts, step 5),
-		// so the guide is moved to the default folder here, where that name is the page's own.
-		project = guideCopy();
-		const dir = project.dir;
-		renameSync(join(dir, CONTENT), join(dir, DEFAULT_CONTENT));
+	test('errors if a tool has no page in the source language, naming the page in the guide\'s own folder', () => {
 		const id = 'example-tool-without-page';
-		const tools = `${DEFAULT_CONTENT}/data/tools.yaml`;
-		project.edit(
-			tools,
+		const problems = problemsAfter(
+			TOOLS,
 			(t) =>
 				`${t}\n- id: ${id}\n  name: Example Tool\n  kind: file-transfer\n  homepage: https://example.org\n  platforms: [linux]\n  openSource: true\n  decentralised: true\n  selfHostable: false\n  needsAccount: false\n  needsInstall: true\n  useCases: [receiving-files]\n  source: https://example.org/manual/\n  checked: 2026-11-28\n`,
 		);
-		expect(checkGuide(dir, DEFAULT_CONTENT).problems).toEqual([
+		expect(problems).toEqual([
 			{
-				file: `${DEFAULT_CONTENT}/docs/en/tools/${id}.mdx`,
+				file: page('en', `tools/${id}`),
 				message: `the tool "${id}" has no page in the source language`,
-				fix: `write this page (title, reviewed and its prose), or remove "${id}" from ${tools}.`,
+				fix: `write this page (title, reviewed and its prose), or remove "${id}" from ${TOOLS}.`,
 			},
 		]);
 	});

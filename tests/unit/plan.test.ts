@@ -4,7 +4,7 @@
  * of it (the file, the field, the fix) on a copy of the small second guide (tests/fixtures/).
  */
 import { describe, expect, test } from 'vitest';
-import { checkPlans, linkedPages, namePattern, pageTextFor, resolvePlan, type PlanModel, type PlanPage, type PlanStep, type PlanTexts, type Situation } from '../../src/plan/plan';
+import { checkPlans, linkedPages, namePattern, pageTextFor, resolvePlan, type PlanFiles, type PlanModel, type PlanPage, type PlanStep, type PlanTexts, type Situation } from '../../src/plan/plan';
 import { checkGuide, guideCopy } from '../helpers/fixture';
 
 const step = (id: string, parts: Partial<PlanStep> = {}): PlanStep => ({ id, kind: 'action', when: [], tools: [], needs: [], fallback: [], practices: [], ...parts });
@@ -80,6 +80,8 @@ const situations: Situation[] = [
 ];
 /** The texts of one language: `texts/<lang>.yaml`, with only the given keys. */
 const textsOf = (lang: string, map: Record<string, string>): PlanTexts => ({ lang, file: `texts/${lang}.yaml`, text: (key) => map[key] });
+/** The files of a guide whose content is in guide/, as the content check gives them for `playbook({ content: './guide' })`. */
+const GUIDE_FILES: PlanFiles = { situations: 'guide/data/situations.yaml', questions: 'guide/data/questions.yaml', text: (lang) => `guide/text/${lang}.yaml` };
 
 const withRule = (id: string, change: (rule: PlanModel['rules'][number]) => PlanModel['rules'][number]): PlanModel => ({ ...model, rules: model.rules.map((r) => (r.id === id ? change(r) : r)) });
 const withStep = (scenario: string, id: string, change: (s: PlanStep) => PlanStep): PlanModel => ({
@@ -176,6 +178,15 @@ describe('checkPlans', () => {
 		expect(messages).toContain('situation "plain-where-apps-risky": the route is "undefined", but the source\'s situation calls for "direct"');
 	});
 
+	test('names the guide’s files it is given: the situations in a fix, and the texts of a language given without their file', () => {
+		const broken: PlanModel = { ...model, rules: model.rules.filter((r) => r.id !== 'plain-fallback') };
+		expect(checkPlans(broken, { situations, files: GUIDE_FILES }).find((p) => p.source === 'situation "plain-where-apps-risky"')?.fix).toBe(
+			'change rules.yaml so that every plan for these answers meets situation "plain-where-apps-risky" of guide/data/situations.yaml.',
+		);
+		const persian: PlanTexts = { lang: 'fa', text: (key) => (key === 'step.meet.first-call' ? 'در Quill با هم تماس بگیرید.' : undefined) };
+		expect(checkPlans(model, { toolNames, texts: [persian], files: GUIDE_FILES }).map((p) => p.message)).toEqual([`the text "step.meet.first-call" in guide/text/fa.yaml names Quill, which the plan says to avoid ${SUSPECT_APPS}`]);
+	});
+
 	test('errors when a plan uses a tool that a rule avoids for the same answers, through that rule or the source’s situation', () => {
 		// The courier over Plainchat, which another rule avoids far away.
 		const courierPlainchat = { ...ruleOf('via-courier'), id: 'courier-plainchat', useTools: ['plainchat'], useChannels: [] };
@@ -217,7 +228,7 @@ describe('checkPlans', () => {
 
 	describe('pages the plan links to', () => {
 		const page = (id: string, text: string, lang = 'en'): PlanPage => ({ id, lang, file: `docs/${lang}/${id}.mdx`, text });
-		const safeMeetings = (text: string) => checkPlans(model, { toolNames, pages: [page('practices/safe-meetings', text), page('practices/safe-meetings', text, 'fa')] });
+		const safeMeetings = (text: string) => checkPlans(model, { toolNames, files: GUIDE_FILES, pages: [page('practices/safe-meetings', text), page('practices/safe-meetings', text, 'fa')] });
 
 		test('errors when a page a plan links to names a tool that plan avoids, once per page and tool, with every file', () => {
 			const problems = safeMeetings('---\ntitle: Safe meetings\ntools: [quill]\n---\n\nAgree on the place over [Quill](../tools/quill/) the day before.\n');
@@ -240,7 +251,7 @@ describe('checkPlans', () => {
 			// Marked for answers whose plans avoid it: still an error.
 			expect(safeMeetings(marked('apps-risky=yes')).map((p) => p.answers)).toEqual([FAR_AND_RISKY]);
 			// A mark that names no question hides nothing, and is reported itself.
-			expect(safeMeetings(marked('chat-apps=no')).map((p) => p.message)).toContain('the mark {/* only-where: chat-apps=no */} names no question of content/data/questions.yaml with the answer yes or no');
+			expect(safeMeetings(marked('chat-apps=no')).map((p) => p.message)).toContain('the mark {/* only-where: chat-apps=no */} names no question of guide/data/questions.yaml with the answer yes or no');
 		});
 
 		test('pageTextFor keeps the passages whose answers all hold, and drops the others', () => {
@@ -284,6 +295,24 @@ describe('the content check', () => {
 					field: 'answers source-at-risk=yes, tor-watched=yes, receiving-files=yes → rule "meet-in-person"',
 					message: 'recommends tool "securedrop", which the same plan says to avoid (it draws attention where tor are suspect, and "tor-watched" is answered yes)',
 					fix: 'add a condition ("when") to rule "meet-in-person" so that it does not fire for these answers; or recommend another tool. Start with the rule you changed last.',
+				},
+			]);
+		} finally {
+			copy.cleanup();
+		}
+	});
+
+	test('stops on a mark of a linked page that names no question, naming the questions file in the guide\'s folder', () => {
+		const copy = guideCopy();
+		try {
+			const file = copy.page('en', 'scenarios/protect-a-source');
+			copy.edit(file, (t) => t.replace('{/* only-where: tor-watched=no */}', '{/* only-where: tor-watchd=no */}'));
+			expect(checkGuide(copy.dir, copy.content).problems.filter((p) => p.message.startsWith('the mark'))).toEqual([
+				{
+					file,
+					field: 'page "scenarios/protect-a-source"',
+					message: `the mark {/* only-where: tor-watchd=no */} names no question of ${copy.content}/data/questions.yaml with the answer yes or no`,
+					fix: 'write it as {/* only-where: question=answer */}, for instance {/* only-where: source-at-risk=no */}; several conditions are separated by spaces and must all hold.',
 				},
 			]);
 		} finally {

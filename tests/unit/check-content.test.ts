@@ -273,6 +273,37 @@ describe('checkContent', () => {
 			[file, 'step.protect-a-source.check-story', 'missing translation of "step.protect-a-source.check-story" in language "fa"'],
 			[file, 'step.protect-a-source.check-stories', '"step.protect-a-source.check-stories" belongs to no data entry'],
 		]);
+		expect(problems[1]!.fix).toBe(`check the id in the key against ${CONTENT}/data/, or remove the line.`);
+	});
+
+	test('errors if the sidebar, the printouts or a role name a page the source language does not have, saying where pages are in the guide\'s folder', () => {
+		project = guideCopy();
+		const sidebar = `${CONTENT}/data/sidebar.yaml`;
+		const printed = `${CONTENT}/data/printed-pages.yaml`;
+		const roles = `${CONTENT}/data/page-roles.yaml`;
+		project.edit(sidebar, (t) => t.replace('pages: [index, risk-check, risk-assessment]', 'pages: [index, risk-chek, risk-assessment]'));
+		project.edit(printed, (t) => t.replace('page: risk-assessment', 'page: risk-assesment'));
+		project.edit(roles, (t) => t.replace('page: translations', 'page: translation'));
+		expect(checkGuide(project.dir, project.content).problems).toEqual([
+			{
+				file: sidebar,
+				field: 'entry 1 (id "begin") → pages[1]',
+				message: 'no page "risk-chek" in the source language',
+				fix: `did you mean "risk-check"? Name a page by its path below ${CONTENT}/docs/en/ without extension, or write ${CONTENT}/docs/en/risk-chek.mdx (or risk-chek/index.mdx).`,
+			},
+			{
+				file: printed,
+				field: 'entry 3 (id "risk-assessment") → page',
+				message: 'no page "risk-assesment" in the source language',
+				fix: `name a page by its path below ${CONTENT}/docs/en/ without extension, or write ${CONTENT}/docs/en/risk-assesment.mdx.`,
+			},
+			{
+				file: roles,
+				field: 'entry 2 (id "translations") → page',
+				message: 'no page "translation" in the source language',
+				fix: `name a page by its path below ${CONTENT}/docs/en/ without extension, or write ${CONTENT}/docs/en/translation.mdx.`,
+			},
+		]);
 	});
 
 	test('errors if a rule names an unknown question, and formats every problem for the terminal', () => {

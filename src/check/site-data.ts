@@ -69,7 +69,7 @@ function loadList<T>(root: string, name: DataCollectionName, schema: z.ZodType<T
 export function loadSiteData(root: string): SiteData {
 	const languages = loadLanguages(root);
 	const strings = Object.fromEntries(
-		languages.map((l) => [l.id, readJson(root, uiFile(l.id), `copy content/i18n/${languages[0]!.id}.json to ${uiFile(l.id)} and translate it`) as Record<string, string>]),
+		languages.map((l) => [l.id, readJson(root, uiFile(l.id), `copy ${uiFile(languages[0]!.id)} to ${uiFile(l.id)} and translate it`) as Record<string, string>]),
 	);
 	return { languages, strings, version: projectVersion(root), releaseKeys: loadReleaseKeys(root), pageRoles: loadPageRoles(root) };
 }

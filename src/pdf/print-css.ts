@@ -12,6 +12,7 @@ import latinExt400 from '@fontsource/noto-sans/files/noto-sans-latin-ext-400-nor
 import latinExt700 from '@fontsource/noto-sans/files/noto-sans-latin-ext-700-normal.woff2?url';
 import arabic400 from '@fontsource/amiri/files/amiri-arabic-400-normal.woff2?url';
 import arabic700 from '@fontsource/amiri/files/amiri-arabic-700-normal.woff2?url';
+import { dataFile } from '../check/sources.ts';
 
 /**
  * The font files the generator can print with, by package, subset and weight: Vite must see each
@@ -26,7 +27,7 @@ export const FONT_FILES: Record<string, Record<string, Record<400 | 700, string>
 /** The address of a font file the generator ships, or an error that says what to add. */
 function fontFile(pkg: string, subset: string, weight: 400 | 700): string {
 	const url = FONT_FILES[pkg]?.[subset]?.[weight];
-	if (!url) throw new Error(`content/data/print-fonts.yaml prints with ${pkg}, subset ${subset}, which the generator does not ship: add the imports of its ${weight} and other weights' woff2 files to FONT_FILES in src/pdf/print-css.ts, or use a font it ships (${Object.entries(FONT_FILES).map(([p, s]) => `${p}: ${Object.keys(s).join(', ')}`).join('; ')})`);
+	if (!url) throw new Error(`${dataFile('print-fonts')} prints with ${pkg}, subset ${subset}, which the generator does not ship: add the imports of its ${weight} and other weights' woff2 files to FONT_FILES in src/pdf/print-css.ts, or use a font it ships (${Object.entries(FONT_FILES).map(([p, s]) => `${p}: ${Object.keys(s).join(', ')}`).join('; ')})`);
 	return url;
 }
 

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { PrintFontFaces } from './print-css.ts';
+import { dataFile } from '../check/sources.ts';
 
 /**
  * The unicode-range of each subset of an installed @fontsource package, by subset name; `undefined`
@@ -45,7 +46,7 @@ export function printFontFaces(
 ): PrintFontFaces[] {
 	return fonts.map((font) => {
 		const ranges = subsetRanges(font.package);
-		if (!ranges) throw new Error(`the print font "${font.id}" (content/data/print-fonts.yaml) is the package ${font.package}, which is not installed: npm install ${font.package}`);
+		if (!ranges) throw new Error(`the print font "${font.id}" (${dataFile('print-fonts')}) is the package ${font.package}, which is not installed: npm install ${font.package}`);
 		return {
 			package: font.package,
 			subsets: font.subsets.map((name) => ({ name, range: ranges[name] ?? '' })),

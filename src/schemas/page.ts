@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { PastDateSchema, type RefFactory } from './common.ts';
+import { contentDir } from '../check/sources.ts';
 
 /** Markup in a text: a tag (`<meta`, `</title`, `<!--`) or a character reference (`&#60;`, `&lt;`). */
 const MARKUP = /<\s*[a-zA-Z/!?]|&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i;
@@ -28,13 +29,15 @@ export const REFUSED_PAGE_KEYS: Readonly<Record<string, string>> = {
 	prev: 'the links between pages are the generator’s',
 	next: 'the links between pages are the generator’s',
 	editUrl: 'the page has no edit link',
-	sidebar: 'the sidebar is written from content/data, the same in every language',
+	get sidebar() {
+		return `the sidebar is written from ${contentDir()}/data, the same in every language`;
+	},
 	pagefind: 'every page of the guide is in its search',
 	draft: 'a page is published or not there',
 	lastUpdated: 'the page shows its "reviewed" date',
 };
 
-const refused = (key: string) => z.undefined({ error: `"${key}" is not allowed in a page: ${REFUSED_PAGE_KEYS[key]}` }).optional();
+const refused = (key: string) => z.undefined({ error: () => `"${key}" is not allowed in a page: ${REFUSED_PAGE_KEYS[key]}` }).optional();
 
 /**
  * Frontmatter that every guide page carries, on top of Starlight's own fields. Strict: a key that

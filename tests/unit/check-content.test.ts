@@ -156,7 +156,7 @@ describe('checkContent', () => {
 		['head', 'head:\n  - tag: meta\n    attrs:\n      http-equiv: refresh\n      content: 0;url=https://evil.example/', /^"head" is not allowed in a page: it writes elements into the page’s head/],
 		['banner', 'banner:\n  content: Read <a href="https://evil.example/">this</a>', /^"banner" is not allowed in a page: its content is written into the page as HTML/],
 		['hero', 'hero:\n  tagline: <b>x</b>', /^"hero" is not allowed in a page/],
-		['sidebar', 'sidebar:\n  attrs:\n    style: display:none', /^"sidebar" is not allowed in a page/],
+		['sidebar', 'sidebar:\n  attrs:\n    style: display:none', /^"sidebar" is not allowed in a page: the sidebar is written from guide\/data, the same in every language$/],
 	])('refuses Starlight’s "%s" in a page’s frontmatter, at its line', (key, lines, message) => {
 		const file = page('en', 'tools/mat2');
 		const problems = problemsAfter(file, (t) => t.replace(/^---\n/, `---\n${lines}\n`));

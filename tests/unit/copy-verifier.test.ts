@@ -48,7 +48,7 @@ describe('reading the chosen files', () => {
 		const genuine = [file('playbook-en.zip', data), file('SHA256SUMS', sums), file('SHA256SUMS.asc', sumsAsc)];
 		const result = await checkFiles([...genuine, { name: 'big.iso', unreadable: 'tooLarge', size: 3 * 1024 ** 3 }], keys, en);
 		expect(result.verdict).toBe('unreadable');
-		expect(result.findings.map((f) => f.text)).toContain('big.iso: too large to check in this page (3072 MB). The guide’s downloads are much smaller; to check this file anyway, use gpg as described below.');
+		expect(result.findings.map((f) => f.text)).toContain(en['verify.tooLarge']!.replace('{{file}}', 'big.iso').replace('{{size}}', '3072'));
 
 		// An unreadable signature is not "missing".
 		const unreadableSig = await checkFiles([file('playbook-en.zip', data), file('SHA256SUMS', sums), { name: 'SHA256SUMS.asc', unreadable: 'failed', size: 10 }], keys, en);

@@ -4,19 +4,21 @@
  * « : ; ? ! » and after «, which most keyboards cannot type as they should be.
  *
  *   npm run i18n:fix-typography -- fr
+ *   npm run i18n:fix-typography -- fr --content guide   # the guide in ./guide (playbook({ content: './guide' }))
+ *   npx playbook i18n-fix-typography fr [--content guide]   # in a project that installed the generator
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkTypography, fixTypography, TYPOGRAPHY_LANGUAGES } from '../src/check/check-typography.ts';
-import { listPages, readText } from '../src/check/sources.ts';
+import { listPages, readText, textFile, uiFile } from '../src/check/sources.ts';
+import { fail, toolArguments } from './i18n-options.ts';
 
-const [lang] = process.argv.slice(2);
-if (!lang || !TYPOGRAPHY_LANGUAGES.includes(lang)) {
-	console.error(`usage: npm run i18n:fix-typography -- <lang>, for a language with typography rules: ${TYPOGRAPHY_LANGUAGES.join(', ')}`);
-	process.exit(2);
-}
+const USAGE = '<lang>';
+const [lang, ...more] = toolArguments('i18n-fix-typography', USAGE);
+if (!lang || more.length || !TYPOGRAPHY_LANGUAGES.includes(lang))
+	fail('i18n-fix-typography', USAGE, `${lang && !more.length ? `"${lang}" has no typography rules` : 'one language is needed'}; the languages with typography rules are ${TYPOGRAPHY_LANGUAGES.join(', ')}`);
 const root = process.cwd();
-const files = [`content/i18n/${lang}.json`, `content/text/${lang}.yaml`, ...listPages(root).filter((p) => p.lang === lang).map((p) => p.file)];
+const files = [uiFile(lang), textFile(lang), ...listPages(root).filter((p) => p.lang === lang).map((p) => p.file)];
 let total = 0;
 for (const file of files) {
 	const path = join(root, file);

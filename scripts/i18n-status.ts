@@ -6,15 +6,23 @@
  *
  *   npm run i18n:status              # report
  *   npm run i18n:status -- --strict  # also exit with status 1 if any page is missing or stale, or any text stale (before a release)
+ *   npm run i18n:status -- --content guide   # the guide in ./guide (playbook({ content: './guide' }))
+ *   npx playbook i18n-status [--strict] [--content guide]   # the same, in a project that installed the generator
  */
 import { identicalStrings } from '../src/check/identical-strings.ts';
 import { followsFile, textStatus, translationStatus, type TranslationState } from '../src/i18n/translation-status.ts';
-import { parseYaml, readText } from '../src/check/sources.ts';
+import { dataFile, docsDir, parseYaml, readText, type DataCollectionName } from '../src/check/sources.ts';
+import { fail, toolArguments, toolCommand } from './i18n-options.ts';
+
+const USAGE = '[--strict]';
+const args = toolArguments('i18n-status', USAGE);
+const unknown = args.filter((arg) => arg !== '--strict');
+if (unknown.length) fail('i18n-status', USAGE, `unknown argument${unknown.length === 1 ? '' : 's'} ${unknown.join(' ')}`);
+const strict = args.includes('--strict');
 
 /** A data list, read as the content check reads it (src/check/sources.ts). */
-const list = (name: string) => parseYaml(readText(process.cwd(), `content/data/${name}.yaml`) ?? '[]', `content/data/${name}.yaml`) ?? [];
+const list = (name: DataCollectionName) => parseYaml(readText(process.cwd(), dataFile(name)) ?? '[]', dataFile(name)) ?? [];
 
-const strict = process.argv.includes('--strict');
 const { source, languages } = translationStatus(process.cwd());
 const texts = textStatus(process.cwd()).languages;
 /** Tool and channel names: never translated. */
@@ -40,10 +48,10 @@ for (const [lang, pages] of Object.entries(languages)) {
 	console.log(`\n${lang}: ${c.length} current, ${s.length} stale, ${n.length} not reviewed, ${m.length} missing (of ${pages.length}); ${fluent} reviewed by a fluent speaker`);
 	for (const p of n) console.log(`  not reviewed  ${p.slug}  (${p.file}: no sourceHash yet)`);
 	for (const p of s) console.log(`  stale    ${p.slug}  (${p.file})`);
-	for (const p of m) console.log(`  missing  ${p.slug}  (content/docs/${lang}/${p.slug}.mdx)`);
+	for (const p of m) console.log(`  missing  ${p.slug}  (${docsDir()}/${lang}/${p.slug}.mdx)`);
 	const fluentTexts = textsReviewed.get(lang);
-	console.log(`${lang}: interface strings and data texts ${fluentTexts ? `reviewed by a fluent speaker on ${fluentTexts instanceof Date ? fluentTexts.toISOString().slice(0, 10) : String(fluentTexts)}` : 'not reviewed by a fluent speaker (fluentReview in content/data/languages.yaml)'}`);
-	// The short texts: each follows the source text it was translated from (content/text/<lang>.follows.json).
+	console.log(`${lang}: interface strings and data texts ${fluentTexts ? `reviewed by a fluent speaker on ${fluentTexts instanceof Date ? fluentTexts.toISOString().slice(0, 10) : String(fluentTexts)}` : `not reviewed by a fluent speaker (fluentReview in ${dataFile('languages')})`}`);
+	// The short texts: each follows the source text it was translated from (followsFile: <content>/text/<lang>.follows.json).
 	const own = texts[lang] ?? [];
 	const ofState = (state: TranslationState) => own.filter((t) => t.state === state);
 	const [tc, ts, tn] = [ofState('current'), ofState('stale'), ofState('not-reviewed')];
@@ -58,9 +66,9 @@ for (const [lang, pages] of Object.entries(languages)) {
 }
 if (missing) console.log(`\n${missing} page${missing === 1 ? '' : 's'} missing. Readers see the ${source} page with a notice until they are translated.`);
 if (stale) console.log(`\n${stale} page${stale === 1 ? '' : 's'} stale: the ${source} page changed since the translation. Readers see a notice that the ${source} page is newer until the translation is updated and marked current.`);
-if (staleTexts) console.log(`\n${staleTexts} text${staleTexts === 1 ? '' : 's'} stale: the ${source} text changed since the translation. Update the translation, then mark it: npm run i18n:mark -- <lang> --texts <key>`);
-if (identical) console.log(`\n${identical} string${identical === 1 ? '' : 's'} identical to ${source}: translate them, or, where the word is rightly the same in that language, list the key in that language's sameAsSource (content/data/languages.yaml).`);
-console.log('\nAfter reviewing a translation against its source, mark it current: npm run i18n:mark -- <lang> <page>, or -- <lang> --texts [key …] for interface strings and data texts');
+if (staleTexts) console.log(`\n${staleTexts} text${staleTexts === 1 ? '' : 's'} stale: the ${source} text changed since the translation. Update the translation, then mark it: ${toolCommand('i18n-mark', '<lang> --texts <key>')}`);
+if (identical) console.log(`\n${identical} string${identical === 1 ? '' : 's'} identical to ${source}: translate them, or, where the word is rightly the same in that language, list the key in that language's sameAsSource (${dataFile('languages')}).`);
+console.log(`\nAfter reviewing a translation against its source, mark it current: ${toolCommand('i18n-mark', '<lang> <page>')}, or ${toolCommand('i18n-mark', '<lang> --texts [key …]')} for interface strings and data texts`);
 if (strict && (missing || stale || staleTexts)) {
 	console.log(`\n--strict: ${missing} missing and ${stale} stale page${missing + stale === 1 ? '' : 's'}, ${staleTexts} stale text${staleTexts === 1 ? '' : 's'}; translate or update them before a release.`);
 	process.exit(1);

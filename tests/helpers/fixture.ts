@@ -1,12 +1,26 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { checkContent, type SiteData } from '../../src/check/check-content';
 import { contentDir, parseYaml, setContentDir } from '../../src/check/sources';
 import { copyProject, ROOT } from './project';
 
 /** The small guide of tests/fixtures/ that the build tests build: two languages, a few pages. */
 export const FIXTURE = 'newsroom';
+
+/** The folder of that guide in tests/fixtures/. */
+export const FIXTURE_DIR = join(ROOT, 'tests/fixtures', FIXTURE);
+
+/** The text of a file of that guide (a path such as `guide/i18n/fa.json`), as it is in tests/fixtures/. */
+export const fixtureText = (rel: string): string => readFileSync(join(FIXTURE_DIR, rel), 'utf8');
+
+/** The line (from 1) of that guide's file `rel` that starts with `start`; the test fails when there is none. */
+export function fixtureLine(rel: string, start: string): number {
+	const line = fixtureText(rel).split('\n').findIndex((l) => l.startsWith(start)) + 1;
+	expect(line, `${rel} has no line starting with ${start}`).toBeGreaterThan(0);
+	return line;
+}
 
 /** The parts of the project that make the generator (what a guide's `safe-comms-playbook` import reaches). */
 const GENERATOR = ['src', 'components', 'scripts', 'package.json'];

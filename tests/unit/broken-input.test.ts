@@ -10,11 +10,9 @@ import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { type Problem } from '../../src/check/check-content';
 import { ContentError, decodeContent, firstInvalidUtf8, linePosition, parseJson, parseYaml, readStrings, readText } from '../../src/check/sources';
 import { parseStrictJson } from '../../src/check/strict-json';
-import { checkGuide, FIXTURE, guideCopy, type GuideCopy } from '../helpers/fixture';
-import { ROOT } from '../helpers/project';
+import { checkGuide, FIXTURE_DIR, fixtureLine, fixtureText, guideCopy, type GuideCopy } from '../helpers/fixture';
 
 /** The second guide, as it is in tests/fixtures/, and its content folder. */
-const FIXTURE_DIR = join(ROOT, 'tests/fixtures', FIXTURE);
 const CONTENT = 'guide';
 
 let project: GuideCopy | undefined;
@@ -43,14 +41,6 @@ function problemsAfter(changes: Record<string, (text: string) => string | Uint8A
 	return checkGuide(project.dir, project.content).problems;
 }
 
-/** The text of a file of the second guide, as it is in tests/fixtures/. */
-const fixtureText = (rel: string) => readFileSync(join(FIXTURE_DIR, rel), 'utf8');
-/** The line (from 1) of the second guide's file `rel` that starts with `start`. */
-function lineIn(rel: string, start: string): number {
-	const line = fixtureText(rel).split('\n').findIndex((l) => l.startsWith(start)) + 1;
-	expect(line, `${rel} has no line starting with ${start}`).toBeGreaterThan(0);
-	return line;
-}
 
 /** The text with its first `char` written as one Latin-1 byte, as an editor saving in Windows-1252 would. */
 function latin1(text: string, char = 'é'): Uint8Array {
@@ -117,15 +107,15 @@ describe('a file that is not UTF-8', () => {
 
 describe('a key written twice', () => {
 	test('in an interface file (JSON) names both lines', () => {
-		const title = lineIn(I18N_FA, '\t"site.title":');
-		const added = lineIn(I18N_FA, '\t"site.readIn":');
+		const title = fixtureLine(I18N_FA, '\t"site.title":');
+		const added = fixtureLine(I18N_FA, '\t"site.readIn":');
 		const problems = problemsAfter({ [I18N_FA]: (t) => t.replace('\t"site.readIn":', '\t"site.title": "عنوانی دیگر",\n\t"site.readIn":') });
 		expect(problems).toEqual([{ file: I18N_FA, field: `line ${added}, column 2`, message: `the key "site.title" appears twice (first on line ${title})`, fix: 'keep one of the two lines: JSON would silently keep only the last one.' }]);
 	});
 
 	test('in an entry of a data list names both lines', () => {
 		const rel = `${CONTENT}/data/tools.yaml`;
-		const n = lineIn(rel, '- id: onionshare');
+		const n = fixtureLine(rel, '- id: onionshare');
 		const problems = problemsAfter({ [rel]: (t) => t.replace('- id: onionshare\n  name: OnionShare\n', '- id: onionshare\n  name: OnionShare\n  name: OnionShare app\n') });
 		expect(problems).toHaveLength(1);
 		expect(problems[0]).toMatchObject({ file: rel, field: `line ${n + 2}, column 3`, message: `the key "name" appears twice (first on line ${n + 1})` });
@@ -133,15 +123,15 @@ describe('a key written twice', () => {
 	});
 
 	test('in a text file (YAML)', () => {
-		const first = lineIn(TEXT_FA, 'category.sources:');
+		const first = fixtureLine(TEXT_FA, 'category.sources:');
 		const lines = fixtureText(TEXT_FA).split('\n').length;
 		const problems = problemsAfter({ [TEXT_FA]: (t) => `${t}category.sources: منبع‌ها\n` });
 		expect(problems).toEqual([expect.objectContaining({ file: TEXT_FA, field: `line ${lines}, column 1`, message: `the key "category.sources" appears twice (first on line ${first})` })]);
 	});
 
 	test("in a page's frontmatter, with the lines of the file", () => {
-		const title = lineIn(INDEX_FA, 'title:');
-		const added = lineIn(INDEX_FA, 'reviewed:') + 1;
+		const title = fixtureLine(INDEX_FA, 'title:');
+		const added = fixtureLine(INDEX_FA, 'reviewed:') + 1;
 		const problems = problemsAfter({ [INDEX_FA]: (t) => t.replace(/^reviewed: .*\n/m, '$&title: عنوانی دیگر\n') });
 		expect(problems).toEqual([expect.objectContaining({ file: INDEX_FA, field: `line ${added}, column 1`, message: `the key "title" appears twice (first on line ${title})` })]);
 	});
@@ -149,7 +139,7 @@ describe('a key written twice', () => {
 
 describe('interface strings', () => {
 	test('an unknown key is refused with the nearest known one', () => {
-		const line = lineIn(I18N_FA, '\t"site.readIn":');
+		const line = fixtureLine(I18N_FA, '\t"site.readIn":');
 		const problems = problemsAfter({ [I18N_FA]: (t) => t.replace('\t"site.readIn":', '\t"nav.strat": "شروع",\n\t"site.readIn":') });
 		expect(problems).toEqual([
 			{
@@ -169,7 +159,7 @@ describe('interface strings', () => {
 
 describe('syntax errors', () => {
 	test('in JSON: line, column, what and the fix', () => {
-		const line = lineIn(I18N_FA, '\t"site.tagline":');
+		const line = fixtureLine(I18N_FA, '\t"site.tagline":');
 		const tagline = fixtureText(I18N_FA).split('\n')[line - 1]!;
 		expect(tagline).toMatch(/^\t"site.tagline": ".*",$/);
 		const problems = problemsAfter({ [I18N_FA]: (t) => t.replace(tagline, `${tagline},`) });
@@ -190,7 +180,7 @@ describe('syntax errors', () => {
 	});
 
 	test('in YAML: a text holding ": " without quotes', () => {
-		const line = lineIn(TEXT_FA, 'category.sources:');
+		const line = fixtureLine(TEXT_FA, 'category.sources:');
 		const problems = problemsAfter({ [TEXT_FA]: (t) => t.replace(/^category\.sources: (.*)$/m, 'category.sources: توجه: $1') });
 		expect(problems).toEqual([
 			{
@@ -203,7 +193,7 @@ describe('syntax errors', () => {
 	});
 
 	test('in YAML: a text in quotes that is not closed, at the line where it opens', () => {
-		const line = lineIn(TEXT_FA, 'category.sources:');
+		const line = fixtureLine(TEXT_FA, 'category.sources:');
 		const problems = problemsAfter({ [TEXT_FA]: (t) => t.replace(/^category\.sources: (.*)$/m, 'category.sources: "$1') });
 		expect(problems).toEqual([expect.objectContaining({ file: TEXT_FA, field: `line ${line}, column ${'category.sources: '.length + 1}`, message: 'a text in quotes is not closed' })]);
 	});

@@ -3,17 +3,13 @@
  * English and Persian, its content in guide/): each fault is seeded into a copy of it, and the
  * problem must name its file, the field or line, what is wrong and the fix.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { closest, formatPath, formatProblems, oldReviews, type Problem } from '../../src/check/check-content';
 import { parseYaml } from '../../src/check/sources';
-import { checkGuide, FIXTURE, guideCopy, type GuideCopy } from '../helpers/fixture';
+import { checkGuide, FIXTURE_DIR, fixtureLine, fixtureText, guideCopy, type GuideCopy } from '../helpers/fixture';
 import { inContentDir } from '../helpers/content-dir';
-import { ROOT } from '../helpers/project';
 
 /** The second guide, as it is in tests/fixtures/, and its content folder. */
-const FIXTURE_DIR = join(ROOT, 'tests/fixtures', FIXTURE);
 const CONTENT = 'guide';
 
 let project: GuideCopy | undefined;
@@ -31,14 +27,6 @@ function problemsAfter(rel: string, change: (text: string) => string): Problem[]
 	return checkGuide(project.dir, project.content).problems;
 }
 
-/** The text of a file of the second guide, as it is in tests/fixtures/. */
-const fixtureText = (rel: string) => readFileSync(join(FIXTURE_DIR, rel), 'utf8');
-/** The line of the second guide's file `rel` that starts with `start`. */
-function lineIn(rel: string, start: string): number {
-	const line = fixtureText(rel).split('\n').findIndex((l) => l.startsWith(start)) + 1;
-	expect(line, `${rel} has no line starting with ${start}`).toBeGreaterThan(0);
-	return line;
-}
 
 const TOOLS = `${CONTENT}/data/tools.yaml`;
 const SCENARIOS = `${CONTENT}/data/scenarios.yaml`;
@@ -118,7 +106,7 @@ describe('checkContent', () => {
 		expect(problems).toEqual([
 			{
 				file,
-				field: `line ${lineIn(file, 'reviewed:')}, frontmatter → reviewed`,
+				field: `line ${fixtureLine(file, 'reviewed:')}, frontmatter → reviewed`,
 				message: 'must be a real date written as YYYY-MM-DD, such as 2026-11-23',
 				fix: 'correct the value; src/schemas/page.ts says what is allowed.',
 			},
@@ -136,14 +124,14 @@ describe('checkContent', () => {
 		const file = page('en', 'tools/mat2');
 		const problems = problemsAfter(file, (t) => t.replace(/reviewed: (.*)\n/, 'reviewed: $1\ntools: [aegis, mta2]\n'));
 		expect(problems).toHaveLength(1);
-		expect(problems[0]).toMatchObject({ file, field: `line ${lineIn(file, 'reviewed:') + 1}, frontmatter → tools[1]`, message: 'unknown tool "mta2"' });
+		expect(problems[0]).toMatchObject({ file, field: `line ${fixtureLine(file, 'reviewed:') + 1}, frontmatter → tools[1]`, message: 'unknown tool "mta2"' });
 		expect(problems[0]!.fix).toMatch(/^did you mean "mat2"\?/);
 	});
 
 	test('errors on an unknown frontmatter key, at its line, with the key it was meant to be', () => {
 		const file = page('fa', 'tools/mat2');
 		const problems = problemsAfter(file, (t) => t.replace(/^reviewed: (.*)$/m, 'reviewd: $1'));
-		const line = lineIn(file, 'reviewed:');
+		const line = fixtureLine(file, 'reviewed:');
 		// The key is named once: not again as a missing "reviewed" and an unrecognised key by the schema.
 		expect(problems.map((p) => [p.file, p.field, p.message])).toEqual([
 			[file, `line ${line}, frontmatter → reviewd`, 'unknown key "reviewd"'],
@@ -171,8 +159,8 @@ describe('checkContent', () => {
 			t.replace(/^title: .*$/m, 'title: "x</title><meta http-equiv=refresh content=0;url=https://evil.example/>"').replace(/^description: .*$/m, 'description: یک &#60;b> متن'),
 		);
 		expect(problems.map((p) => [p.file, p.field, p.message])).toEqual([
-			[file, `line ${lineIn(file, 'title:')}, frontmatter → title`, 'must be plain text, without markup: "</" is markup'],
-			[file, `line ${lineIn(file, 'description:')}, frontmatter → description`, 'must be plain text, without markup: "&#60;" is markup'],
+			[file, `line ${fixtureLine(file, 'title:')}, frontmatter → title`, 'must be plain text, without markup: "</" is markup'],
+			[file, `line ${fixtureLine(file, 'description:')}, frontmatter → description`, 'must be plain text, without markup: "&#60;" is markup'],
 		]);
 	});
 
@@ -337,7 +325,7 @@ describe('checkContent', () => {
 	test('errors if a data file is not valid YAML', () => {
 		const file = `${CONTENT}/data/threats.yaml`;
 		const problems = problemsAfter(file, (t) => t.replace('- id: source-exposure', '- id: source-exposure\n  - broken'));
-		expect(problems[0]).toMatchObject({ file, field: `line ${lineIn(file, '- id: source-exposure') + 1}, column 1` });
+		expect(problems[0]).toMatchObject({ file, field: `line ${fixtureLine(file, '- id: source-exposure') + 1}, column 1` });
 		expect(problems[0]!.message).toMatch(/^the indentation here does not fit the lines around it \(a block sequence may not be used as an implicit map key\)$/);
 	});
 });

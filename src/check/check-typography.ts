@@ -2,9 +2,10 @@
  * Typography that a program can check, per language. French: a typographic apostrophe (’), never a
  * straight one (l'avis), and a non-breaking space, never an ordinary one, before « : ; ? ! » and
  * after «. Pure: takes a file's text, returns problems in the content check's form, or
- * (`fixTypography`) the text with them corrected, for `npm run i18n:fix-typography -- fr`: most
+ * (`fixTypography`) the text with them corrected, for `npx playbook i18n-fix-typography fr` (npm run i18n:fix-typography -- fr): most
  * keyboards cannot type a non-breaking space.
  */
+import { toolCommand } from '../i18n/tool-command.ts';
 import type { Problem } from './check-content.ts';
 
 interface Rule {
@@ -15,25 +16,23 @@ interface Rule {
 	correct: [RegExp, string];
 }
 
-const FIX_COMMAND = ' `npm run i18n:fix-typography -- fr` corrects it in every French file.';
-
 const FRENCH: Rule[] = [
 	{
 		pattern: /\p{L}(?:'|'')\p{L}/gu,
 		message: (m) => `straight apostrophe in "${m}"`,
-		fix: `write the typographic apostrophe ’ (l’avis, d’accueil), as in the rest of the French texts.${FIX_COMMAND}`,
+		fix: `write the typographic apostrophe ’ (l’avis, d’accueil), as in the rest of the French texts.`,
 		correct: [/(\p{L})(?:''|')(?=\p{L})/gu, '$1’'],
 	},
 	{
 		pattern: /\S (?=[:;?!»])./gu,
 		message: (m) => `ordinary space before "${m.at(-1)}"`,
-		fix: `put a non-breaking space (U+00A0) before : ; ? ! and », so that the sign never starts a line.${FIX_COMMAND}`,
+		fix: `put a non-breaking space (U+00A0) before : ; ? ! and », so that the sign never starts a line.`,
 		correct: [/(\S) (?=[:;?!»])/gu, '$1\u00a0'],
 	},
 	{
 		pattern: /« /gu,
 		message: () => 'ordinary space after "«"',
-		fix: `put a non-breaking space (U+00A0) after «.${FIX_COMMAND}`,
+		fix: 'put a non-breaking space (U+00A0) after «.',
 		correct: [/« /gu, '«\u00a0'],
 	},
 ];
@@ -55,7 +54,7 @@ export function checkTypography(lang: string, file: string, text: string): Probl
 	for (const [number, line] of proseLines(file, text))
 		for (const rule of rules)
 			for (const match of line.matchAll(rule.pattern))
-				problems.push({ file, field: `line ${number}`, message: rule.message(match[0]), fix: rule.fix });
+				problems.push({ file, field: `line ${number}`, message: rule.message(match[0]), fix: `${rule.fix} \`${toolCommand('i18n-fix-typography', lang)}\` corrects it in every file of the language.` });
 	return problems;
 }
 

@@ -61,7 +61,7 @@ export const PageFrontmatterSchema = (ref: RefFactory) =>
 		 * In a translation: a hash of the source-language page it was translated from, written by
 		 * `npm run i18n:mark`. When the source page changes, readers are told the translation is behind.
 		 */
-		sourceHash: z.string().regex(/^[0-9a-f]{12}$/, { error: 'must be the 12-character hash written by npm run i18n:mark' }).optional(),
+		sourceHash: z.string().regex(/^[0-9a-f]{12}$/, { error: 'must be the 12-character hash written by npx playbook i18n-mark' }).optional(),
 		/**
 		 * In a translation: the day a fluent speaker of the language last read the whole translation
 		 * against the source and corrected it, as YYYY-MM-DD. `npm run i18n:status` counts the pages

@@ -54,6 +54,12 @@ describe('astro build of the second guide', () => {
 		expect(readdirSync(build.dist).filter((name) => /^[a-z]{2}$/.test(name)).sort()).toEqual([...LANGS]);
 	});
 
+	test('tells its editors, on the translation status page, the commands for the guide’s own folder', () => {
+		const commands = parse(read(`${LANGS[0]}/translation-status/index.html`)).querySelectorAll('main code').map((c) => c.textContent);
+		expect(commands).toContain('npx playbook i18n-status --content guide');
+		expect(commands).toContain('npx playbook i18n-mark <lang> <page> --content guide');
+	});
+
 	test('keeps on a page only the passages for an unsigned release: in the page, its contents and its single file', () => {
 		for (const lang of LANGS) {
 			const { signed, unsigned } = releasePassages(readFileSync(join(FIXTURE, 'guide/docs', lang, 'check-a-copy.mdx'), 'utf8'));

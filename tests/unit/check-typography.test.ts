@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkTypography, fixTypography } from '../../src/check/check-typography';
+import { inContentDir } from '../helpers/content-dir';
 import { copyProject } from '../helpers/project';
 
 describe('checkTypography', () => {
@@ -15,6 +16,12 @@ describe('checkTypography', () => {
 			'line 3: ordinary space before ":"',
 			'line 3: ordinary space before "!"',
 		]);
+	});
+
+	test('each fix names the command that corrects the whole language, for the guide’s own folder', () => {
+		const fixes = (text: string) => checkTypography('fr', 'x/docs/fr/x.mdx', text).map((p) => p.fix);
+		expect(fixes("l'avis")[0]).toMatch(/^write the typographic apostrophe ’ .* `npx playbook i18n-fix-typography fr` corrects it in every file of the language\.$/);
+		expect(inContentDir('guides/ours', () => fixes('« vite')[0])).toBe('put a non-breaking space (U+00A0) after «. `npx playbook i18n-fix-typography fr --content guides/ours` corrects it in every file of the language.');
 	});
 
 	test('leaves code lines of MDX pages and other languages alone', () => {

@@ -9,26 +9,19 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentDir, dataFile, setContentDir } from '../src/check/sources.ts';
-
-/** The tools, by the name `npx playbook` knows them by. */
-export type I18nTool = 'i18n-status' | 'i18n-mark' | 'i18n-fix-typography';
+import { commandLine, toolCommand as commandFor, type I18nTool } from '../src/i18n/tool-command.ts';
 
 /** The environment variable with which scripts/playbook.mjs tells a tool how it was started. */
 export const COMMAND_VARIABLE = 'PLAYBOOK_COMMAND';
+
+/** Whether this process was started by this repository's npm scripts rather than by `npx playbook`. */
+const npmScript = () => !process.env[COMMAND_VARIABLE];
 
 /**
  * The command that runs `tool` with `args`, as the reader would type it: the way this process was
  * started, with `--content <folder>` when the guide's folder is not "content".
  */
-export function toolCommand(tool: I18nTool, args = ''): string {
-	return command(tool, `${args}${contentDir() === 'content' ? '' : ` --content ${contentDir()}`}`.trim());
-}
-
-/** The command that runs `tool` with `args` (none: the command alone). */
-const command = (tool: I18nTool, args: string): string => {
-	const launcher = process.env[COMMAND_VARIABLE];
-	return launcher ? `${launcher} ${tool}${args ? ` ${args}` : ''}` : `npm run ${tool.replace('-', ':')}${args ? ` -- ${args}` : ''}`;
-};
+export const toolCommand = (tool: I18nTool, args = ''): string => commandFor(tool, args, { npmScript: npmScript() });
 
 /**
  * The arguments of a tool, `--content <folder>` taken out and set as the guide's folder. Stops the
@@ -59,6 +52,6 @@ export function toolArguments(tool: I18nTool, usage: string, argv = process.argv
 /** Prints what is wrong and the usage line, and stops with status 2. */
 export function fail(tool: I18nTool, usage: string, problem: string): never {
 	console.error(`${tool.replace('-', ':')}: ${problem}`);
-	console.error(`usage: ${command(tool, `${usage} [--content <folder>]`.trim())}`);
+	console.error(`usage: ${commandLine(tool, `${usage} [--content <folder>]`.trim(), { npmScript: npmScript() })}`);
 	process.exit(2);
 }

@@ -10,8 +10,6 @@
  *   npm run i18n:mark -- fr --all --content guide         # the guide in ./guide (playbook({ content: './guide' }))
  *   npx playbook i18n-mark fr tools/signal [--content guide]   # in a project that installed the generator
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { dataFile, docsDir } from '../src/check/sources.ts';
 import { followsFile, languageIds, markCurrent, markTextsCurrent, translationStatus } from '../src/i18n/translation-status.ts';
 import { fail, toolArguments } from './i18n-options.ts';
@@ -40,8 +38,7 @@ try {
 			process.exit(1);
 		}
 		for (const slug of pages) {
-			const hash = markCurrent(root, lang, slug);
-			const file = ['.mdx', '.md'].map((ext) => `${docsDir()}/${lang}/${slug}${ext}`).find((rel) => existsSync(join(root, rel)));
+			const { hash, file } = markCurrent(root, lang, slug);
 			console.log(`i18n:mark: ${lang}/${slug} follows source ${hash} (${file})`);
 		}
 	}

@@ -51,6 +51,14 @@ export function languageIds(root: string): string[] {
 	return loadLanguages(root).map((l) => l.id);
 }
 
+/** The file of page `slug` (`tools/<id>`) in language `lang`, MDX or Markdown, or undefined when it has none. */
+function pageFile(root: string, lang: string, slug: string): string | undefined {
+	return ['.mdx', '.md'].map((ext) => join(root, docsDir(), lang, slug + ext)).find((p) => existsSync(p));
+}
+
+/** A path below `root`, with forward slashes, as messages name files. */
+const fromRoot = (root: string, path: string) => relative(root, path).split(sep).join('/');
+
 /** Status of every source-language page in every other language. */
 export function translationStatus(root: string): { source: string; languages: Record<string, PageStatus[]> } {
 	const [source, ...others] = languageIds(root);
@@ -60,7 +68,7 @@ export function translationStatus(root: string): { source: string; languages: Re
 	for (const lang of others) {
 		languages[lang] = sourcePages.map((file) => {
 			const slug = file.replace(/\.mdx?$/, '');
-			const translated = ['.mdx', '.md'].map((ext) => join(docs, lang, slug + ext)).find((p) => existsSync(p));
+			const translated = pageFile(root, lang, slug);
 			if (!translated) return { slug, state: 'missing' };
 			const expected = fileSourceHash(join(docs, source!, file));
 			const { data } = readPage(translated);
@@ -68,18 +76,17 @@ export function translationStatus(root: string): { source: string; languages: Re
 			// Never marked: nobody has compared it with the source yet, which is not the same as behind it.
 			const state: TranslationState = recorded === undefined ? 'not-reviewed' : recorded === expected ? 'current' : 'stale';
 			const fluentReview = data.fluentReview === undefined ? undefined : String(data.fluentReview);
-			return { slug, state, file: relative(root, translated).split(sep).join('/'), ...(fluentReview ? { fluentReview } : {}) };
+			return { slug, state, file: fromRoot(root, translated), ...(fluentReview ? { fluentReview } : {}) };
 		});
 	}
 	return { source: source!, languages };
 }
 
-/** Records in a translation's frontmatter that it follows the current source page. */
-export function markCurrent(root: string, lang: string, slug: string): string {
+/** Records in a translation's frontmatter that it follows the current source page; returns the hash and the file written (from `root`). */
+export function markCurrent(root: string, lang: string, slug: string): { hash: string; file: string } {
 	const [source] = languageIds(root);
-	const find = (l: string) => ['.mdx', '.md'].map((ext) => join(root, docsDir(), l, slug + ext)).find((p) => existsSync(p));
-	const sourceFile = find(source!);
-	const translated = find(lang);
+	const sourceFile = pageFile(root, source!, slug);
+	const translated = pageFile(root, lang, slug);
 	if (!sourceFile) throw new Error(`no page "${slug}" in the source language (${docsDir()}/${source}/${slug}.mdx)`);
 	if (!translated) throw new Error(`no translation of "${slug}" in "${lang}": write ${docsDir()}/${lang}/${slug}.mdx first`);
 	const hash = fileSourceHash(sourceFile);
@@ -88,7 +95,7 @@ export function markCurrent(root: string, lang: string, slug: string): string {
 		? raw.replace(/^sourceHash:.*$/m, `sourceHash: '${hash}'`)
 		: raw.replace(/^---\r?\n/, `---\nsourceHash: '${hash}'\n`);
 	writeFileSync(translated, updated);
-	return hash;
+	return { hash, file: fromRoot(root, translated) };
 }
 
 /**

@@ -52,7 +52,8 @@ describe('translationStatus', () => {
 		copy.edit('content/docs/en/tools/signal.mdx', (t) => t.replace('Signal encrypts every message', 'Signal now encrypts every message'));
 		for (const lang of ['es', 'fr', 'ar']) expect(stateOf(copy.dir, lang, 'tools/signal')).toBe('stale');
 		expect(stateOf(copy.dir, 'fr', 'tools/wire')).toBe('current');
-		const hash = markCurrent(copy.dir, 'fr', 'tools/signal');
+		const { hash, file } = markCurrent(copy.dir, 'fr', 'tools/signal');
+		expect(file).toBe('content/docs/fr/tools/signal.mdx');
 		expect(stateOf(copy.dir, 'fr', 'tools/signal')).toBe('current');
 		expect(stateOf(copy.dir, 'es', 'tools/signal')).toBe('stale');
 		expect(readPage(join(copy.dir, 'content/docs/fr/tools/signal.mdx')).raw).toContain(`\nsourceHash: '${hash}'\n`);

@@ -1,4 +1,4 @@
-import { answersLink, readAnswersLink, type LinkQuestion } from '../src/plan/answers-link';
+import { ANSWERS as ANSWER_LIST, answersLink, readAnswersLink, type LinkQuestion } from '../src/plan/answers-link';
 import type { ScenarioSequencer } from './scenario-sequencer';
 import './scenario-sequencer';
 
@@ -21,7 +21,7 @@ import './scenario-sequencer';
  * exit for one, they are dropped. Which page the reader returns from is what the Navigation API
  * tells (`navigation.activation.from`, null for another site's page); a browser without it drops them.
  */
-const ANSWERS = new Set(['yes', 'no', 'unsure']);
+const ANSWERS = new Set(ANSWER_LIST);
 
 class RiskSelector extends HTMLElement {
 	#form!: HTMLFormElement;

@@ -7,7 +7,8 @@
  * in part, so that it can never show the plan for someone else's situation.
  */
 
-const ANSWERS = ['yes', 'no', 'unsure'];
+/** The answers a question takes (as src/schemas/risk.ts, whose zod the browser's scripts do not load). */
+export const ANSWERS: readonly string[] = ['yes', 'no', 'unsure'];
 
 /**
  * A question as a link reads it: its id, the answer "not sure" counts as, and the answers to

@@ -437,9 +437,16 @@ export function checkContent(root: string): CheckResult {
 
 	// 4c. The printouts' pages exist, and each place of the quick card and the handout is held by one page.
 	const sourcePage = (slug: string) => sourceLang !== undefined && (pageSet.has(`${sourceLang}/${slug}`) || pageSet.has(`${sourceLang}/${slug}/index`));
+	/** The problem of a data file's entry that names a page the source language lacks. */
+	const noSourcePage = (collection: 'printed-pages' | 'page-roles', index: number, entry: { page: string }): Problem => ({
+		file: dataFile(collection),
+		field: `${describeEntry(index, entry)} → page`,
+		message: `no page "${entry.page}" in the source language`,
+		fix: `name a page by its path below ${docsDir()}/${sourceLang}/ without extension, or write ${docsDir()}/${sourceLang}/${entry.page}.mdx.`,
+	});
 	data['printed-pages'].forEach((entry, index) => {
 		if (sourceLang && !sourcePage(entry.page))
-			problems.push({ file: dataFile('printed-pages'), field: `${describeEntry(index, entry)} → page`, message: `no page "${entry.page}" in the source language`, fix: `name a page by its path below ${docsDir()}/${sourceLang}/ without extension, or write ${docsDir()}/${sourceLang}/${entry.page}.mdx.` });
+			problems.push(noSourcePage('printed-pages', index, entry));
 	});
 	for (const [printout, places] of [['card', CARD_PLACES], ['handout', HANDOUT_PLACES]] as const)
 		for (const place of places) {
@@ -456,7 +463,7 @@ export function checkContent(root: string): CheckResult {
 	// 4d. The pages of the generator's roles exist, and each role is held by one page at most.
 	data['page-roles'].forEach((entry, index) => {
 		if (sourceLang && !sourcePage(entry.page))
-			problems.push({ file: dataFile('page-roles'), field: `${describeEntry(index, entry)} → page`, message: `no page "${entry.page}" in the source language`, fix: `name a page by its path below ${docsDir()}/${sourceLang}/ without extension, or write ${docsDir()}/${sourceLang}/${entry.page}.mdx.` });
+			problems.push(noSourcePage('page-roles', index, entry));
 	});
 	for (const role of PAGE_ROLES) {
 		const holders = data['page-roles'].filter((e) => e.role === role);
